@@ -1,0 +1,71 @@
+"""One registry of every compiled pattern, with generators of its worst inputs.
+
+Untrusted pages reach these patterns, so each one is registered together with
+functions that build adversarial strings of a given length.  The regex growth
+check (``tests/test_regex_growth.py`` and ``benchmarks/bench_regex.py``) times
+every registered pattern at 8 KB and 64 KB and fails on super-linear growth.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import attrs
+
+__all__ = ["PATTERNS", "RegisteredPattern", "compile"]
+
+WorstInput = Callable[[int], str]
+
+
+@attrs.frozen
+class RegisteredPattern:
+    """A compiled pattern, where it was defined, and its adversarial inputs."""
+
+    name: str
+    pattern: re.Pattern[str]
+    worst: tuple[WorstInput, ...]
+
+
+PATTERNS: dict[str, RegisteredPattern] = {}
+
+
+def _default_worst(pattern: re.Pattern[str]) -> tuple[WorstInput, ...]:
+    # Repeating the pattern's own literal characters is what makes most
+    # backtracking patterns blow up; add a mismatching tail to force failure.
+    chars = "".join(sorted({c for c in pattern.pattern if c.isalnum() or c in " ./-:"}))[:12] or "a"
+
+    def repeat_chars(n: int) -> str:
+        return (chars * (n // len(chars) + 1))[:n] + "\x00"
+
+    def spaces(n: int) -> str:
+        return " " * n + "\x00"
+
+    def digits(n: int) -> str:
+        return ("1 ۱٫" * (n // 4 + 1))[:n] + "!"
+
+    return (repeat_chars, spaces, digits)
+
+
+def compile(  # noqa: A001 - mirrors re.compile on purpose
+    name: str,
+    pattern: str,
+    flags: int = 0,
+    *,
+    worst: tuple[WorstInput, ...] = (),
+) -> re.Pattern[str]:
+    """Compile ``pattern`` and register it under ``name`` with its worst inputs.
+
+    Args:
+        name: A unique dotted name, usually ``module.PURPOSE``.
+        pattern: The regular expression.
+        flags: ``re`` flags.
+        worst: Functions ``n -> str`` that build adversarial inputs of about
+            ``n`` characters; a few generic ones are always added.
+
+    Returns:
+        The compiled pattern.
+    """
+    compiled = re.compile(pattern, flags)
+    PATTERNS[name] = RegisteredPattern(name, compiled, tuple(worst) + _default_worst(compiled))
+    return compiled

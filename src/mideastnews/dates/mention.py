@@ -1,0 +1,94 @@
+"""DateMention: one date expression found in a text, with its resolved value."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+import attrs
+
+from .calendars import Calendar
+
+__all__ = ["DateMention", "Granularity"]
+
+
+class Granularity(StrEnum):
+    """How much of a day a mention pins down."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+@attrs.frozen
+class DateMention:
+    """A date expression in a text.
+
+    Attributes:
+        text: The expression as written (weekday and time included).
+        start: Offset of its first character in the text searched.
+        end: Offset one past its last character.
+        calendar: The calendar the text is written in.  Relative phrases are
+            Gregorian in Arabic text and Solar Hijri in Persian text.
+        year: Year in that calendar, or ``None`` where nothing fixes it.
+        month: Month in that calendar, or ``None``.
+        day: Day in that calendar, or ``None``.
+        date: The Gregorian day denoted, when a day is determined.
+        time: Clock time written with the date, if any.
+        granularity: ``"day"``, ``"week"``, ``"month"`` or ``"year"``.
+        relative: Whether the expression was resolved against a reference day.
+        weekday: The weekday the text names (0 = Monday), if any.
+        field: Inside ``Article.dates``: ``"title"``, ``"lead"``,
+            ``"paragraph"`` or ``"caption"``.
+        index: Inside ``Article.dates``: the index within that field.
+        warnings: What did not add up (a weekday that contradicts the date).
+    """
+
+    text: str
+    start: int
+    end: int
+    calendar: Calendar = attrs.field(converter=Calendar)
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    date: dt.date | None = None
+    time: dt.time | None = None
+    granularity: Granularity = attrs.field(default=Granularity.DAY, converter=Granularity)
+    relative: bool = False
+    weekday: int | None = None
+    field: str | None = None
+    index: int | None = None
+    warnings: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict (dates and times as ISO 8601 strings)."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "calendar": str(self.calendar),
+            "year": self.year,
+            "month": self.month,
+            "day": self.day,
+            "date": self.date.isoformat() if self.date else None,
+            "time": self.time.isoformat() if self.time else None,
+            "granularity": str(self.granularity),
+            "relative": self.relative,
+            "weekday": self.weekday,
+            "field": self.field,
+            "index": self.index,
+            "warnings": list(self.warnings),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DateMention:
+        """Read back what :meth:`to_dict` wrote."""
+        kwargs = dict(data)
+        if kwargs.get("date"):
+            kwargs["date"] = dt.date.fromisoformat(kwargs["date"])
+        if kwargs.get("time"):
+            kwargs["time"] = dt.time.fromisoformat(kwargs["time"])
+        kwargs["warnings"] = tuple(kwargs.get("warnings") or ())
+        return cls(**kwargs)

@@ -1,0 +1,7 @@
+"""Batch parsing, export and archive input."""
+
+from __future__ import annotations
+
+from .batch import parse_many
+
+__all__ = ["parse_many"]

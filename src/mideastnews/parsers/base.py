@@ -1,0 +1,66 @@
+"""Parser: the class every source parser, built-in or plugin, subclasses."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+from urllib.parse import urlsplit
+
+from ..document import Document
+from ..model import Article
+
+__all__ = ["Parser", "domain_matches"]
+
+
+def domain_matches(url: str | None, domains: tuple[str, ...]) -> bool:
+    """Whether ``url``'s host is one of ``domains`` or a subdomain of one."""
+    if not url:
+        return False
+    try:
+        host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    except ValueError:
+        return False
+    host = host.removeprefix("www.")
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+class Parser:
+    """Base class of source parsers.
+
+    A subclass declares its metadata as class attributes and implements
+    :meth:`score` and :meth:`parse`.  It reads structure and metadata only:
+    :func:`mideastnews.parse` adds dates, quotes and the inferred publication
+    date the same way for every parser.
+
+    Attributes:
+        name: The registry name (``"rt"``, ``"tasnim"``, …).
+        domains: Hosts this parser owns; subdomains match too.
+        languages: Languages of the source's pages (``"ar"``, ``"fa"``, ``"en"``).
+        aliases: Other names users may type.
+    """
+
+    name: ClassVar[str] = ""
+    domains: ClassVar[tuple[str, ...]] = ()
+    languages: ClassVar[tuple[str, ...]] = ()
+    aliases: ClassVar[tuple[str, ...]] = ()
+
+    def claims_url(self, url: str | None) -> bool:
+        """Whether ``url`` belongs to one of this parser's domains."""
+        return domain_matches(url, self.domains)
+
+    def score(self, doc: Document) -> float:
+        """How surely ``doc`` is this source's page, from 0 to 1.
+
+        Used when no URL decides.  The default claims nothing.
+        """
+        return 0.0
+
+    def parse(self, doc: Document) -> Article:
+        """Read ``doc`` into an :class:`~mideastnews.Article`.
+
+        Raises:
+            ParseError: the document holds no article this parser can read.
+        """
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name!r}>"
