@@ -47,7 +47,7 @@ def _default_worst(pattern: re.Pattern[str]) -> tuple[WorstInput, ...]:
     return (repeat_chars, spaces, digits)
 
 
-def compile(  # noqa: A001 - mirrors re.compile on purpose
+def compile(
     name: str,
     pattern: str,
     flags: int = 0,

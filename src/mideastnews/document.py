@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,12 +35,12 @@ _BOMS = (
 _META_CHARSET = _regex.compile(
     "document.META_CHARSET",
     r"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""",
-    _regex.re.IGNORECASE,
+    re.IGNORECASE,
 )
 _HTML_MARKERS = _regex.compile(
     "document.HTML_MARKERS",
     r"<(?:!doctype\s+html|html|head|body|meta|article|div|p|span|title|script)[\s>/]",
-    _regex.re.IGNORECASE,
+    re.IGNORECASE,
 )
 
 # Arabic-script pages are mostly UTF-8 or Windows-1256; ISO-8859-6 is a
@@ -132,7 +133,7 @@ class Document:
     @classmethod
     def from_source(
         cls,
-        source: str | bytes | os.PathLike[str],
+        source: str | bytes | bytearray | memoryview | os.PathLike[str],
         *,
         url: str | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from .model import Article
+from .model import Article, Quote
 
 __all__ = ["article_fields", "enrich"]
 
@@ -68,7 +68,8 @@ def enrich(article: Article, *, ref: dt.date | None = None) -> Article:
         for m in find_dates(text, ref=anchor):
             mentions.append(attrs.evolve(m, field=field, index=index))
             warnings.extend(f"{field} {index}: {w}" for w in m.warnings)
-    quotes = find_quotes(article.paragraphs, language=article.language)
+    quotes = [Quote(q.text, q.speaker, q.paragraph)
+              for q in find_quotes(article.paragraphs, language=article.language)]
     return attrs.evolve(
         article,
         published=published,

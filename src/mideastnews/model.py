@@ -21,6 +21,10 @@ def _strs(value: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
+def _tuple(value: Any) -> tuple[Any, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Quote:
     """A direct quotation in the article's body.
@@ -121,7 +125,7 @@ class Article:
     lead: str | None = None
     description: str | None = None
     paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    subheadings: tuple[int, ...] = attrs.field(default=(), converter=tuple)
+    subheadings: tuple[int, ...] = attrs.field(default=(), converter=_tuple)
     published: Published = None
     published_inferred: bool = False
     modified: dt.datetime | None = None
@@ -131,9 +135,9 @@ class Article:
     captions: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     embeds: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     credits: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=tuple)
-    dates: tuple[DateMention, ...] = attrs.field(default=(), converter=tuple)
-    dropped: tuple[Dropped, ...] = attrs.field(default=(), converter=tuple)
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_tuple)
+    dates: tuple[DateMention, ...] = attrs.field(default=(), converter=_tuple)
+    dropped: tuple[Dropped, ...] = attrs.field(default=(), converter=_tuple)
     warnings: tuple[str, ...] = attrs.field(default=(), converter=_strs)
 
     @property

@@ -108,7 +108,8 @@ class Registry:
         with self._lock:
             if self._entries is not None:
                 return self._entries
-            entries = {name: _Entry(name, target, _OWN_DISTRIBUTION, True) for name, target in BUILTIN_PARSERS.items()}
+            entries = {name: _Entry(name, target, _OWN_DISTRIBUTION, True)
+                       for name, target in BUILTIN_PARSERS.items()}
             if not _plugins_disabled():
                 for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
                     dist = ep.dist.name if ep.dist is not None else "?"

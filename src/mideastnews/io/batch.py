@@ -19,7 +19,7 @@ Source = str | bytes | os.PathLike[str]
 
 def _source_id(source: object, position: int) -> str:
     if isinstance(source, os.PathLike):
-        return os.fspath(source)  # type: ignore[arg-type]
+        return str(os.fspath(source))
     return f"#{position}"
 
 

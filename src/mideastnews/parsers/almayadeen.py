@@ -22,5 +22,5 @@ class AlMayadeenParser(Parser):
     domains: ClassVar[tuple[str, ...]] = ('almayadeen.net',)
     languages: ClassVar[tuple[str, ...]] = ('ar', 'en')
 
-    def parse(self, doc: Document) -> Article:
+    def parse_text(self, doc: Document) -> Article:
         return read_dump(doc, source=self.name, language="ar")

@@ -6,6 +6,7 @@ from typing import ClassVar
 from urllib.parse import urlsplit
 
 from ..document import Document
+from ..errors import ParseError
 from ..model import Article
 
 __all__ = ["Parser", "domain_matches"]
@@ -50,17 +51,44 @@ class Parser:
     def score(self, doc: Document) -> float:
         """How surely ``doc`` is this source's page, from 0 to 1.
 
-        Used when no URL decides.  The default claims nothing.
+        Used when no URL decides.  The default dispatches to
+        :meth:`score_html` or :meth:`score_text`.
         """
-        return 0.0
+        return self.score_html(doc) if doc.is_html else self.score_text(doc)
 
     def parse(self, doc: Document) -> Article:
         """Read ``doc`` into an :class:`~mideastnews.Article`.
 
+        The default dispatches to :meth:`parse_html` or :meth:`parse_text`.
+
         Raises:
             ParseError: the document holds no article this parser can read.
         """
-        raise NotImplementedError
+        return self.parse_html(doc) if doc.is_html else self.parse_text(doc)
+
+    def score_text(self, doc: Document) -> float:
+        """Score a text dump (see :meth:`score`); claims nothing by default."""
+        return 0.0
+
+    def score_html(self, doc: Document) -> float:
+        """Score an HTML page (see :meth:`score`); claims nothing by default."""
+        return 0.0
+
+    def parse_text(self, doc: Document) -> Article:
+        """Read a text dump.
+
+        Raises:
+            ParseError: this parser does not read text dumps.
+        """
+        raise ParseError(f"the {self.name!r} parser does not read text dumps")
+
+    def parse_html(self, doc: Document) -> Article:
+        """Read an HTML page.
+
+        Raises:
+            ParseError: this parser does not read HTML pages.
+        """
+        raise ParseError(f"the {self.name!r} parser does not read HTML pages")
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name!r}>"

@@ -21,5 +21,5 @@ class GenericParser(Parser):
     name: ClassVar[str] = "generic"
     languages: ClassVar[tuple[str, ...]] = ("ar", "fa", "en")
 
-    def parse(self, doc: Document) -> Article:
+    def parse_text(self, doc: Document) -> Article:
         return read_dump(doc, source=self.name, language="ar")

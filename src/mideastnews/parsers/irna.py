@@ -22,5 +22,5 @@ class IRNAParser(Parser):
     domains: ClassVar[tuple[str, ...]] = ('irna.ir',)
     languages: ClassVar[tuple[str, ...]] = ('fa', 'ar', 'en')
 
-    def parse(self, doc: Document) -> Article:
+    def parse_text(self, doc: Document) -> Article:
         return read_dump(doc, source=self.name, language="fa")

@@ -22,5 +22,5 @@ class RTParser(Parser):
     domains: ClassVar[tuple[str, ...]] = ('rt.com', 'arabic.rt.com', 'russian.rt.com')
     languages: ClassVar[tuple[str, ...]] = ('ar', 'en')
 
-    def parse(self, doc: Document) -> Article:
+    def parse_text(self, doc: Document) -> Article:
         return read_dump(doc, source=self.name, language="ar")

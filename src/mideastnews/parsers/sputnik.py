@@ -22,5 +22,5 @@ class SputnikParser(Parser):
     domains: ClassVar[tuple[str, ...]] = ('sarabic.ae', 'sputnikarabic.ae', 'arabic.sputniknews.com')
     languages: ClassVar[tuple[str, ...]] = ('ar',)
 
-    def parse(self, doc: Document) -> Article:
+    def parse_text(self, doc: Document) -> Article:
         return read_dump(doc, source=self.name, language="ar")
