@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
+import warnings
+
 __all__ = ["_hypothesis_setup_hook"]
 
 
 def _hypothesis_setup_hook() -> None:
-    """Register mideastnews' strategies for its types with hypothesis."""
+    """Register mideastnews' strategies for its types with hypothesis.
+
+    Hypothesis calls this when it is imported.  A failure here must never
+    break hypothesis itself (and so every test suite of the environment):
+    it becomes a warning.
+    """
+    try:
+        from .strategies import register_strategies
+
+        register_strategies()
+    except Exception as exc:  # any fault: warn, never break hypothesis
+        warnings.warn(f"mideastnews could not register its hypothesis strategies: "
+                      f"{type(exc).__name__}: {exc}", stacklevel=2)
