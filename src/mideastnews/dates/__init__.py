@@ -5,8 +5,40 @@ This package stands alone: it imports nothing about articles or parsers.
 
 from __future__ import annotations
 
-from .calendars import Calendar
+from .calendars import (
+    IRAN_HIJRI_TOLERANCE,
+    UMM_AL_QURA_RANGE,
+    Calendar,
+    CalendarDate,
+    convert,
+    convert_many,
+    from_calendar_columns,
+    hijri_agrees,
+    hijri_candidates,
+    month_length,
+    supported_range,
+    to_calendar_columns,
+    year_length,
+)
 from .finder import find_dates, parse_date
 from .mention import DateMention, Granularity
 
-__all__ = ["Calendar", "DateMention", "Granularity", "find_dates", "parse_date"]
+__all__ = [
+    "IRAN_HIJRI_TOLERANCE",
+    "UMM_AL_QURA_RANGE",
+    "Calendar",
+    "CalendarDate",
+    "DateMention",
+    "Granularity",
+    "convert",
+    "convert_many",
+    "find_dates",
+    "from_calendar_columns",
+    "hijri_agrees",
+    "hijri_candidates",
+    "month_length",
+    "parse_date",
+    "supported_range",
+    "to_calendar_columns",
+    "year_length",
+]
