@@ -3,11 +3,12 @@
 A parser reads structure and metadata; :func:`enrich` then adds, the same way
 for every parser (built-in or plugin):
 
-* ``dates``: every date mention in title, lead, paragraphs and captions,
-  resolved against the publication date (or ``ref``);
-* ``quotes``: direct quotations with their speakers;
 * ``published`` (with ``published_inferred=True``) where no metadata gave it
-  and the text's own evidence pins one day.
+  and the text's own evidence pins one day (see :mod:`mideastnews.inference`);
+* ``dates``: every date mention in title, lead, captions and paragraphs, each
+  with its ``field`` and ``index``, the relative ones resolved against the
+  publication day (given or inferred), else against ``ref``;
+* ``quotes``: direct quotations in the body, with their speakers.
 """
 
 from __future__ import annotations
@@ -17,13 +18,22 @@ from collections.abc import Iterator
 
 import attrs
 
+from .dates.mention import DateMention
 from .model import Article, Quote
 
 __all__ = ["article_fields", "enrich"]
 
 
 def article_fields(article: Article) -> Iterator[tuple[str, int, str]]:
-    """The searched texts of an article as ``(field, index, text)``, in reading order."""
+    """The searched texts of an article as ``(field, index, text)``, in reading order.
+
+    Args:
+        article: Any article.
+
+    Yields:
+        ``("title", 0, …)``, ``("lead", 0, …)`` when there is a lead, then
+        each caption and each paragraph with its index.
+    """
     yield "title", 0, article.title
     if article.lead:
         yield "lead", 0, article.lead
@@ -39,6 +49,39 @@ def _day(value: dt.date | dt.datetime | None) -> dt.date | None:
     return value
 
 
+def _published(article: Article) -> tuple[dt.date | dt.datetime | None, bool]:
+    """The article's publication time, inferred from its text when no metadata gave it."""
+    if article.published is not None:
+        return article.published, article.published_inferred
+    from .inference import infer_published
+
+    guess = infer_published(article)
+    if guess is None:
+        return None, False
+    return guess, True
+
+
+def _dates(article: Article, anchor: dt.date | None) -> tuple[list[DateMention], list[str]]:
+    from .dates import find_dates
+
+    mentions: list[DateMention] = []
+    warnings: list[str] = []
+    for field, index, text in article_fields(article):
+        if not text:
+            continue
+        for m in find_dates(text, ref=anchor):
+            mentions.append(attrs.evolve(m, field=field, index=index))
+            warnings.extend(f"{field} {index}: {w}" for w in m.warnings)
+    return mentions, warnings
+
+
+def _quotes(article: Article) -> list[Quote]:
+    from .text.quotes import find_quotes
+
+    return [Quote(q.text, q.speaker, q.paragraph)
+            for q in find_quotes(article.paragraphs, language=article.language)]
+
+
 def enrich(article: Article, *, ref: dt.date | None = None) -> Article:
     """Add dates, quotes and an inferred publication date to a parsed article.
 
@@ -48,33 +91,19 @@ def enrich(article: Article, *, ref: dt.date | None = None) -> Article:
             own publication date is unknown and cannot be inferred.
 
     Returns:
-        A new article; the parser's fields are kept.
+        A new article; the parser's fields are kept (a ``published`` it read
+        is never replaced).
     """
-    from .dates import find_dates
-    from .inference import infer_published
-    from .text.quotes import find_quotes
-
-    published = article.published
-    inferred = article.published_inferred
-    if published is None:
-        guess = infer_published(article)
-        if guess is not None:
-            published, inferred = guess, True
+    if isinstance(ref, dt.datetime):
+        ref = ref.date()
+    published, inferred = _published(article)
     anchor = _day(published) or ref
-
-    mentions = []
-    warnings = list(article.warnings)
-    for field, index, text in article_fields(article):
-        for m in find_dates(text, ref=anchor):
-            mentions.append(attrs.evolve(m, field=field, index=index))
-            warnings.extend(f"{field} {index}: {w}" for w in m.warnings)
-    quotes = [Quote(q.text, q.speaker, q.paragraph)
-              for q in find_quotes(article.paragraphs, language=article.language)]
+    mentions, date_warnings = _dates(article, anchor)
     return attrs.evolve(
         article,
         published=published,
         published_inferred=inferred,
         dates=tuple(mentions),
-        quotes=tuple(quotes),
-        warnings=tuple(dict.fromkeys(warnings)),
+        quotes=tuple(_quotes(article)),
+        warnings=tuple(dict.fromkeys([*article.warnings, *date_warnings])),
     )

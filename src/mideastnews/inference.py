@@ -1,17 +1,186 @@
 """Publication dates inferred from an article's own date evidence.
 
-(Skeleton: the quotes-and-inference issue fills this in.)
+When neither metadata nor a printed stamp gives the publication day, the text
+often still pins it.  The evidence model:
+
+* **Anchors** — full dates (day, month and year, written out, not relative) in
+  the title, lead, captions and first paragraphs.  News is about today or
+  yesterday, so an anchor ``A`` proposes the publication days ``A`` and
+  ``A + 1``.  In wire copy (a credited report: «به گزارش … ایرنا») a date
+  written with its weekday in the first sentence dates the event the report
+  is published on («کاظم جلالی چهارشنبه هشتم آذرماه ۱۴۰۲ … افزود»): that anchor
+  proposes ``A`` alone.
+* **Weekday constraints** — relative phrases at a fixed distance from the
+  reference day that name a weekday: «اليوم الجمعة» says the reference day
+  is a Friday, «أمس الخميس» that the day before it is a Thursday.  A bare
+  weekday («يوم السبت») is the latest such day before the reference day and
+  constrains nothing.
+* **Limits** — the page's ``modified`` time, when given, is an upper bound.
+
+The candidates the anchors propose are filtered by every constraint; a day is
+returned only when exactly one survives.  Contradictory constraints give
+``None``.  Anchors alone (without a weekday constraint) never pin a day,
+except the wire-copy anchor.
+
+The relative phrases are read by :func:`mideastnews.dates.find_dates` itself:
+each field is searched against two probe reference days, and a mention whose
+distance from the probe is the same under both is a fixed-distance phrase,
+one whose date is the same under both an absolute date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 
+import attrs
+
+from .dates.mention import DateMention, Granularity
 from .model import Article
 
-__all__ = ["infer_published"]
+__all__ = ["Evidence", "decide", "gather_evidence", "infer_published"]
+
+Finder = Callable[..., list[DateMention]]
+
+# Two probe reference days: years, months and weekdays all differ.
+_PROBES = (dt.date(2001, 1, 10), dt.date(2012, 7, 19))
+# Paragraphs, after the lead, where an anchor still dates the news.
+_ANCHOR_PARAGRAPHS = 2
+_WIRE_OPENERS = ("به گزارش", "بە گزارش", "أفادت", "أفاد ", "نقلت ", "ذكرت ")
 
 
-def infer_published(article: Article) -> dt.date | None:
-    """The publication day the text pins down, or ``None`` when it pins none."""
-    return None
+@attrs.frozen
+class Evidence:
+    """What a text says about its own publication day.
+
+    Attributes:
+        anchors: Full dates near the top of the text, each with the offsets
+            (in days, from the anchor) it allows the publication day:
+            ``(0, 1)`` for an ordinary anchor, ``(0,)`` for wire copy.
+        weekdays: Each fixed-distance weekday phrase as
+            ``(distance, weekday)``: the day ``ref + distance`` is ``weekday``
+            (0 = Monday).
+        latest: An upper bound for the publication day, if one is known.
+    """
+
+    anchors: tuple[tuple[dt.date, tuple[int, ...]], ...] = ()
+    weekdays: tuple[tuple[int, int], ...] = ()
+    latest: dt.date | None = None
+
+
+def _fields(article: Article) -> Iterable[tuple[str, int, str]]:
+    yield "title", 0, article.title
+    if article.lead:
+        yield "lead", 0, article.lead
+    for i, caption in enumerate(article.captions):
+        yield "caption", i, caption
+    for i, paragraph in enumerate(article.paragraphs):
+        yield "paragraph", i, paragraph
+
+
+def _is_wire(article: Article) -> bool:
+    if article.credits:
+        return True
+    first = article.paragraphs[0] if article.paragraphs else ""
+    return first.lstrip().startswith(_WIRE_OPENERS)
+
+
+def _first_sentence_end(text: str) -> int:
+    ends = [i for i in (text.find(". "), text.find(".\n"), text.find("؟ ")) if i >= 0]
+    return min(ends) if ends else len(text)
+
+
+def gather_evidence(article: Article, finder: Finder | None = None) -> Evidence:
+    """Read the date evidence of ``article``'s title, lead, captions and paragraphs.
+
+    Args:
+        article: The article, as a parser returned it.
+        finder: The date finder (``find_dates`` by default).
+
+    Returns:
+        The anchors, weekday constraints and upper bound the text gives.
+    """
+    if finder is None:
+        from .dates import find_dates
+
+        finder = find_dates
+    anchors: list[tuple[dt.date, tuple[int, ...]]] = []
+    weekdays: list[tuple[int, int]] = []
+    wire = _is_wire(article)
+    for field, index, text in _fields(article):
+        if not text:
+            continue
+        runs = [finder(text, ref=probe) for probe in _PROBES]
+        second = {(m.start, m.end): m for m in runs[1]}
+        near_top = field in ("title", "lead", "caption") or index < _ANCHOR_PARAGRAPHS
+        for m in runs[0]:
+            other = second.get((m.start, m.end))
+            if other is None or m.date is None or other.date is None or m.warnings:
+                continue
+            if m.granularity != Granularity.DAY:
+                continue
+            distance = (m.date - _PROBES[0]).days
+            if m.relative and distance == (other.date - _PROBES[1]).days:
+                if m.weekday is not None:
+                    weekdays.append((distance, m.weekday))
+            elif not m.relative and m.date == other.date and near_top:
+                first_sentence = m.start < _first_sentence_end(text)
+                strong = (wire and m.weekday is not None and first_sentence
+                          and (field == "lead" or (field == "paragraph" and index == 0)))
+                anchors.append((m.date, (0,) if strong else (0, 1)))
+    latest = article.modified.date() if article.modified is not None else None
+    return Evidence(tuple(anchors), tuple(weekdays), latest)
+
+
+def decide(evidence: Evidence) -> dt.date | None:
+    """The one publication day the evidence leaves, or ``None``.
+
+    Args:
+        evidence: What :func:`gather_evidence` read.
+
+    Returns:
+        The day, when exactly one candidate satisfies every constraint and
+        either a weekday constraint or a wire-copy anchor took part.
+    """
+    allowed = set(range(7))
+    for distance, weekday in evidence.weekdays:
+        allowed &= {(weekday - distance) % 7}
+    if not allowed:
+        return None
+    strong = [day for day, offsets in evidence.anchors if offsets == (0,)]
+    if strong:
+        candidates = set(strong)
+    elif evidence.weekdays:
+        candidates = {day + dt.timedelta(days=k) for day, offsets in evidence.anchors for k in offsets}
+    else:
+        return None
+    survivors = {d for d in candidates
+                 if d.weekday() in allowed and (evidence.latest is None or d <= evidence.latest)}
+    if len(survivors) != 1:
+        return None
+    return survivors.pop()
+
+
+def infer_published(article: Article, *, finder: Finder | None = None) -> dt.date | None:
+    """The publication day the text pins down, or ``None`` when it pins none.
+
+    Metadata wins: an article that already has ``published`` gets its own
+    day back (never a contradiction).
+
+    Args:
+        article: The article, as a parser returned it.
+        finder: The date finder (``find_dates`` by default).
+
+    Returns:
+        The inferred day, or ``None``.
+    """
+    if not isinstance(article, Article):
+        raise TypeError(f"article must be an Article, not {type(article).__name__}")
+    if article.published is not None:
+        published = article.published
+        return published.date() if isinstance(published, dt.datetime) else published
+    try:
+        evidence = gather_evidence(article, finder)
+    except (ValueError, OverflowError):  # a mention the calendars cannot place
+        return None
+    return decide(evidence)
