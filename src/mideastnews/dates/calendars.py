@@ -543,8 +543,10 @@ def hijri_candidates(
 
     Args:
         value: A Hijri :class:`CalendarDate`, or ``(year, month, day)``; the
-            tuple form admits day 30 of a month Umm al-Qura makes 29 days long
-            (Iran's month may have 30), read as the day after the 29th.
+            tuple form admits any day up to 30, even past the end of a month
+            Umm al-Qura makes shorter (Iran's month may have 30 days where Umm
+            al-Qura has 29, or 29 where it has 28), counted on from the month's
+            Umm al-Qura start.
         iranian: Apply :data:`IRAN_HIJRI_TOLERANCE`.
         tolerance: ``(before, after)`` offsets in days, overriding ``iranian``.
 
@@ -561,8 +563,8 @@ def hijri_candidates(
         ordinal = value._ordinal
     else:
         year, month, day = _check_ints(*value)
-        if day == 30 and 1 <= month <= 12 and 1 <= year <= _t.HIJRI_LAST_YEAR:
-            ordinal = _validate(_HIJRI, year, month, 1) + 29
+        if 1 <= day <= 30:
+            ordinal = _validate(_HIJRI, year, month, 1) + day - 1
         else:
             ordinal = _validate(_HIJRI, year, month, day)
     lo, hi = tolerance if tolerance is not None else IRAN_HIJRI_TOLERANCE if iranian else (0, 0)
