@@ -2,6 +2,16 @@
 
 Bytes are decoded here (BOM, declared charset, then detection), text is told
 apart from HTML, and the HTML tree is built only when a parser asks for it.
+
+Two guards protect the HTML parser.  Decoding weighs the declared charset
+against what the bytes are: a page that declares UTF-8 but holds
+Windows-1256 bytes (or the reverse, or Latin-1 declared over Arabic bytes)
+decodes with the encoding the bytes fit, and every byte that fits none is
+reported in :attr:`Document.warnings`.  And because lexbor's parse time grows
+quadratically with nesting depth (about 24 s at 100,000 levels), the depth is
+measured by a linear scan *before* parsing; tags nested deeper than
+:data:`MAX_DEPTH` are removed (their text is kept, in place) and the page's
+warnings say so.
 """
 
 from __future__ import annotations
@@ -9,6 +19,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import threading
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,10 +32,21 @@ from .errors import ParseError
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser
 
-__all__ = ["DEFAULT_MAX_BYTES", "Document", "decode_bytes", "looks_like_html"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "MAX_DEPTH",
+    "DepthReport",
+    "Document",
+    "decode_bytes",
+    "flatten_deep_html",
+    "looks_like_html",
+]
 
 #: Inputs larger than this (in bytes, or characters for ``str``) are refused.
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+#: Elements nested deeper than this are flattened before the HTML is parsed.
+MAX_DEPTH = 256
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -32,9 +54,29 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+
+def _worst_meta(n: int) -> str:
+    return "<meta " + "charset" * (n // 7) + "\x00"
+
+
+def _worst_tags(n: int) -> str:
+    return "<" + "a" * n + "<div" * (n // 8)
+
+
 _META_CHARSET = _regex.compile(
     "document.META_CHARSET",
-    r"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""",
+    r"""<meta[^>]{0,300}?charset\s{0,10}=\s{0,10}["']?\s{0,10}([A-Za-z0-9_.:-]{1,40})""",
+    re.IGNORECASE,
+    worst=(_worst_meta,),
+)
+_XML_ENCODING = _regex.compile(
+    "document.XML_ENCODING",
+    r"""^\s{0,100}<\?xml[^>]{0,200}?encoding\s{0,10}=\s{0,10}["']([A-Za-z0-9_.:-]{1,40})""",
+    re.IGNORECASE,
+)
+_HTML_LANG = _regex.compile(
+    "document.HTML_LANG",
+    r"""<html[^>]{0,300}?\blang\s{0,10}=\s{0,10}["']?([A-Za-z]{2,3})""",
     re.IGNORECASE,
 )
 _HTML_MARKERS = _regex.compile(
@@ -42,10 +84,18 @@ _HTML_MARKERS = _regex.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|article|div|p|span|title|script)[\s>/]",
     re.IGNORECASE,
 )
+# Tag starts, comments and markup declarations, for the depth scan.
+_TAG = _regex.compile(
+    "document.TAG",
+    r"<(?:(/?)([A-Za-z][A-Za-z0-9:_-]{0,60})|(!--)|[!?])",
+    worst=(_worst_tags,),
+)
 
 # Arabic-script pages are mostly UTF-8 or Windows-1256; ISO-8859-6 is a
-# rarer legacy.  Tried in this order when nothing declared works.
-_FALLBACK_ENCODINGS = ("utf-8", "cp1256")
+# rarer legacy.  Single-byte charsets decode any bytes, so a declared one is
+# checked against what the bytes look like.
+_ARABIC_SINGLE_BYTE = ("cp1256", "iso8859-6")
+_RTL_LANGS = frozenset({"ar", "fa", "ur", "ps", "ku", "ckb", "sd", "ug"})
 
 
 def _normalize_encoding(name: str) -> str | None:
@@ -55,42 +105,187 @@ def _normalize_encoding(name: str) -> str | None:
         return None
 
 
+def _is_single_byte(encoding: str) -> bool:
+    try:
+        return len(codecs.decode(b"\xe9", encoding, errors="replace")) == 1 and not encoding.startswith("utf")
+    except (LookupError, ValueError):
+        return False
+
+
+_ARABIC_EXTRAS = "\u200c\u200f\u00ab\u00bb\u00a0"
+
+
+def _arabic_ratio(text: str) -> float:
+    """Share of the non-ASCII characters that are Arabic-script letters or marks."""
+    non_ascii = 0
+    arabic = 0
+    for ch in text:
+        if ch > "\x7f":
+            non_ascii += 1
+            if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff" or ch in _ARABIC_EXTRAS:
+                arabic += 1
+    return arabic / non_ascii if non_ascii else 0.0
+
+
+_REPAIR = threading.local()
+
+
+def _utf8_repair(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: read stray bytes in a UTF-8 page as Windows-1256 when they are Arabic."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    raw = exc.object[exc.start:exc.end]
+    text = bytes(raw).decode("cp1256", errors="replace")
+    log: list[tuple[int, int, bool]] = getattr(_REPAIR, "log", [])
+    if _arabic_ratio(text) >= 0.99:
+        log.append((exc.start, exc.end, True))
+        return text, exc.end
+    log.append((exc.start, exc.end, False))
+    return "\ufffd" * (exc.end - exc.start), exc.end
+
+
+codecs.register_error("mideastnews.utf8-repair", _utf8_repair)
+
+
+def _declared(head: bytes) -> tuple[str | None, str | None]:
+    """The charset the page declares and its ``<html lang>``, from its first bytes."""
+    text = head.decode("ascii", errors="replace")
+    declared: str | None = None
+    match = _XML_ENCODING.search(text) or _META_CHARSET.search(text)
+    if match:
+        declared = _normalize_encoding(match.group(1))
+    lang_match = _HTML_LANG.search(text)
+    lang = lang_match.group(1).lower() if lang_match else None
+    return declared, lang
+
+
+def _offsets(spans: list[tuple[int, int]]) -> str:
+    shown = ", ".join(str(start) for start, _ in spans[:5])
+    more = f" and {len(spans) - 5} more" if len(spans) > 5 else ""
+    return f"at byte offset(s) {shown}{more}"
+
+
+def _decode_utf8_repairing(data: bytes) -> tuple[str, list[str]]:
+    _REPAIR.log = []
+    try:
+        text = data.decode("utf-8", errors="mideastnews.utf8-repair")
+        log: list[tuple[int, int, bool]] = _REPAIR.log
+    finally:
+        _REPAIR.log = []
+    warnings: list[str] = []
+    repaired = [(s, e) for s, e, ok in log if ok]
+    lost = [(s, e) for s, e, ok in log if not ok]
+    if repaired:
+        count = sum(e - s for s, e in repaired)
+        warnings.append(f"{count} byte(s) not valid UTF-8 were read as Windows-1256 {_offsets(repaired)}")
+    if lost:
+        warnings.append(f"{sum(e - s for s, e in lost)} byte(s) could not be decoded and were replaced "
+                        f"with U+FFFD {_offsets(lost)}")
+    return text, warnings
+
+
 def decode_bytes(data: bytes) -> tuple[str, tuple[str, ...]]:
     """Decode page bytes to text, returning the text and any warnings.
 
-    The BOM wins, then a declared charset that decodes cleanly, then UTF-8,
-    then Windows-1256.  A page whose declared charset is wrong (UTF-8
-    declared for cp1256 bytes, or the reverse) decodes with the encoding that
-    leaves no error.  What could not be decoded is replaced and reported.
+    The order of evidence: a byte-order mark; then the declared charset
+    (``<?xml encoding>``, ``<meta charset>``, ``<meta http-equiv>``) when the
+    bytes fit it; then what the bytes are.  Bytes that are valid UTF-8 with
+    non-ASCII sequences are UTF-8 whatever a single-byte declaration says
+    (a multi-byte declaration that decodes cleanly is believed); a
+    single-byte declaration other than an Arabic one is overruled by
+    Windows-1256 when that reads the non-ASCII bytes as Arabic letters.
+    Bytes that fit nothing cleanly are decoded as UTF-8 with stray Arabic
+    Windows-1256 bytes repaired and the rest replaced by U+FFFD; a decode
+    that leaves replacement characters is retried with the other candidates
+    first, and what could not be decoded is reported with its byte offsets.
 
-    Raises:
-        ParseError: the bytes are binary, not text.
+    Args:
+        data: The raw page.
+
+    Returns:
+        The text and the warnings (mis-declared charsets, undecodable bytes).
     """
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(enc), ()
-            except UnicodeDecodeError:
-                break
-    head = data[:4096].decode("ascii", errors="replace")
-    candidates: list[str] = []
-    match = _META_CHARSET.search(head)
-    if match:
-        declared = _normalize_encoding(match.group(1))
-        if declared:
-            candidates.append(declared)
-    for enc in _FALLBACK_ENCODINGS:
-        if enc not in candidates:
-            candidates.append(enc)
-    for enc in candidates:
+            text = data[len(bom):].decode(enc, errors="replace")
+            bad = text.count("\ufffd")
+            return text, ((f"{bad} byte sequence(s) after the {enc} byte-order mark could not be decoded",)
+                          if bad else ())
+    if data.isascii():
+        return data.decode("ascii"), ()
+    declared, lang = _declared(data[:8192])
+    warnings: list[str] = []
+
+    def misdeclared(actual: str) -> None:
+        if declared and declared != actual:
+            warnings.append(f"the page declares charset {declared!r} but its bytes are {actual!r}")
+
+    utf8: str | None
+    try:
+        utf8 = data.decode("utf-8")
+    except UnicodeDecodeError:
+        utf8 = None
+    if declared and declared != "utf-8" and not _is_single_byte(declared):
         try:
-            text = data.decode(enc)
+            return data.decode(declared), ()
         except (UnicodeDecodeError, LookupError):
-            continue
-        return text, ()
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    return text, (f"{bad} byte sequence(s) could not be decoded as UTF-8 or Windows-1256 and were replaced",)
+            pass
+    if utf8 is not None:
+        misdeclared("utf-8")
+        return utf8, tuple(warnings)
+    # Mostly UTF-8 with a few stray bytes: keep UTF-8 and repair or report the strays.
+    loose = data.decode("utf-8", errors="replace")
+    bad = loose.count("\ufffd")
+    good = sum(1 for ch in loose if ch > "\x7f") - bad
+    if good >= 3 * bad and (declared in (None, "utf-8") or good >= 50 * bad):
+        text, problems = _decode_utf8_repairing(data)
+        return text, tuple(warnings + problems)
+    cp1256 = data.decode("cp1256")
+    if declared and _is_single_byte(declared) and declared not in _ARABIC_SINGLE_BYTE:
+        try:
+            own = data.decode(declared)
+        except UnicodeDecodeError:
+            own = None
+        rtl = lang in _RTL_LANGS
+        if own is not None and not (rtl or _arabic_ratio(cp1256) >= 0.6):
+            return own, ()
+    if declared == "iso8859-6":
+        try:
+            return data.decode("iso8859-6"), ()
+        except UnicodeDecodeError:
+            pass
+    if _arabic_ratio(cp1256) >= 0.6 or (lang in _RTL_LANGS and _arabic_ratio(cp1256) >= 0.3):
+        misdeclared("cp1256")
+        return cp1256, tuple(warnings)
+    if declared and _is_single_byte(declared):
+        return data.decode(declared, errors="replace"), tuple(warnings)
+    guess = _guess_single_byte(data)
+    if guess is not None:
+        misdeclared(guess)
+        return data.decode(guess, errors="replace"), (*warnings, f"charset guessed as {guess!r}")
+    text, problems = _decode_utf8_repairing(data)
+    return text, tuple(warnings + problems)
+
+
+def _guess_single_byte(data: bytes) -> str | None:
+    """Latin (Windows-1252) or Cyrillic (Windows-1251) text, by how its letters sit in words.
+
+    Latin-script languages put their few non-ASCII letters inside words of
+    ASCII letters; Cyrillic text is runs of non-ASCII letters.
+    """
+    sample = data[:65536].decode("cp1252", errors="replace")
+    inside = alone = 0
+    for i, ch in enumerate(sample):
+        if ch > "\x7f" and ch.isalpha():
+            before = sample[i - 1] if i else " "
+            after = sample[i + 1] if i + 1 < len(sample) else " "
+            if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()):
+                inside += 1
+            else:
+                alone += 1
+    if inside + alone < 3:
+        return None
+    return "cp1252" if inside >= alone else "cp1251"
 
 
 def _is_binary(text: str) -> bool:
@@ -111,6 +306,141 @@ def looks_like_html(text: str) -> bool:
     return _HTML_MARKERS.search(head) is not None
 
 
+# -- depth -------------------------------------------------------------------
+
+_VOID = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen", "basefont", "bgsound", "frame", "image", "isindex", "command",
+})
+_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+                       "noscript"})
+# An open element of the same name is closed by these (an approximation of
+# the HTML tree builder's implied end tags).
+_SELF_CLOSING_SIBLINGS = frozenset({"p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "a",
+                                    "rb", "rt", "rp", "nobr", "button", "tbody", "thead", "tfoot"})
+# Starting one of these closes an open <p>.
+_P_CLOSERS = frozenset({
+    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "ul", "li",
+})
+
+
+@attrs.frozen
+class DepthReport:
+    """What the depth scan found.
+
+    Attributes:
+        depth: The deepest element nesting the page asks for.
+        removed: How many tags (open and close) were removed to flatten it.
+    """
+
+    depth: int
+    removed: int
+
+
+def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthReport]:
+    """Measure the nesting depth of ``html`` in one linear scan and flatten it below ``limit``.
+
+    The scan follows the HTML tree builder closely enough to bound what
+    lexbor will build: raw-text elements (``script``, ``style``, …) and
+    comments are skipped, void elements and self-closed foreign elements do
+    not nest, an end tag closes the nearest open element of its name (a
+    stray one is ignored), and ``<p>``, ``<li>``, ``<td>``, … close an open
+    sibling of their kind.  Tags that would open deeper than ``limit`` are
+    removed together with their end tags; the text between them stays where
+    it was, so no content is lost, only its nesting.
+
+    Args:
+        html: The page.
+        limit: The deepest nesting kept.
+
+    Returns:
+        The page (unchanged when within the limit) and a :class:`DepthReport`.
+    """
+    if html.count("<") <= limit:
+        return html, DepthReport(min(html.count("<"), limit), 0)
+    stack: list[str] = []
+    phantom: list[bool] = []
+    open_count: dict[str, int] = {}
+    cuts: list[tuple[int, int]] = []
+    deepest = 0
+    lowered: str | None = None
+    pos = 0
+    search = _TAG.search
+    find = html.find
+    length = len(html)
+    while pos < length:
+        m = search(html, pos)
+        if m is None:
+            break
+        start = m.start()
+        if m.group(3) is not None:  # comment
+            end = find("-->", m.end())
+            pos = length if end < 0 else end + 3
+            continue
+        name = m.group(2)
+        close = find(">", m.end())
+        if close < 0:
+            break
+        pos = close + 1
+        if name is None:  # <!doctype …>, <?xml …>
+            continue
+        name = name.lower()
+        if m.group(1):  # end tag
+            if open_count.get(name, 0) <= 0:
+                continue
+            while stack:
+                top = stack.pop()
+                ghost = phantom.pop()
+                open_count[top] -= 1
+                if top == name:
+                    if ghost:
+                        cuts.append((start, pos))
+                    break
+            continue
+        if name in _VOID or html[close - 1] == "/":
+            continue
+        if name in _RAW_TEXT:
+            end = find("</" + name, pos)
+            if end < 0:
+                if lowered is None:
+                    lowered = html.lower()
+                end = lowered.find("</" + name, pos)
+            pos = end if end >= 0 else length
+            continue
+        if stack:
+            if name in _SELF_CLOSING_SIBLINGS and stack[-1] == name:
+                stack.pop()
+                if phantom.pop():
+                    pass
+                open_count[name] -= 1
+            elif name in _P_CLOSERS and open_count.get("p", 0) > 0:
+                while stack:
+                    top = stack.pop()
+                    phantom.pop()
+                    open_count[top] -= 1
+                    if top == "p":
+                        break
+        ghost = len(stack) >= limit
+        if ghost:
+            cuts.append((start, pos))
+        stack.append(name)
+        phantom.append(ghost)
+        open_count[name] = open_count.get(name, 0) + 1
+        if len(stack) > deepest:
+            deepest = len(stack)
+    if not cuts:
+        return html, DepthReport(deepest, 0)
+    pieces: list[str] = []
+    last = 0
+    for start, end in cuts:
+        pieces.append(html[last:start])
+        last = end
+    pieces.append(html[last:])
+    return "".join(pieces), DepthReport(deepest, len(cuts))
+
+
 @attrs.define(slots=True, eq=False)
 class Document:
     """A decoded input, ready for a parser.
@@ -119,7 +449,8 @@ class Document:
         text: The decoded text (HTML source or text dump).
         url: The page's address, when known.
         is_html: Whether ``text`` is HTML.
-        warnings: What decoding could not do cleanly.
+        warnings: What decoding (and, once :attr:`tree` is built, the depth
+            guard) could not do cleanly.
         name: Where the input came from (a path), for messages.
     """
 
@@ -167,7 +498,10 @@ class Document:
             data = bytes(source)
             if len(data) > max_bytes:
                 raise ParseError(f"input is {len(data)} bytes, over the limit of {max_bytes}")
-            text, warnings = decode_bytes(data)
+            try:
+                text, warnings = decode_bytes(data)
+            except (UnicodeError, LookupError) as exc:  # pragma: no cover - decode_bytes replaces
+                raise ParseError(f"the bytes could not be decoded: {exc}") from exc
         elif isinstance(source, str):
             text = source
             if len(text) > max_bytes:
@@ -186,8 +520,28 @@ class Document:
         return tuple(self.text.splitlines())
 
     @cached_property
+    def depth(self) -> DepthReport:
+        """The HTML's nesting depth, measured by a linear scan (see :func:`flatten_deep_html`)."""
+        return self._prepared[1]
+
+    @cached_property
+    def _prepared(self) -> tuple[str, DepthReport]:
+        html, report = flatten_deep_html(self.text)
+        if report.removed:
+            self.warnings = (*self.warnings,
+                             f"HTML nested {report.depth} levels deep: {report.removed} tag(s) below depth "
+                             f"{MAX_DEPTH} were flattened before parsing (their text is kept)")
+        return html, report
+
+    @cached_property
     def tree(self) -> LexborHTMLParser:
-        """The HTML tree (selectolax's lexbor backend), built on first use."""
+        """The HTML tree (selectolax's lexbor backend), built on first use.
+
+        The depth is measured first and pathological nesting flattened (see
+        :func:`flatten_deep_html`); a warning is added to :attr:`warnings`
+        when anything was flattened.
+        """
         from selectolax.lexbor import LexborHTMLParser
 
-        return LexborHTMLParser(self.text)
+        html, _ = self._prepared
+        return LexborHTMLParser(html)

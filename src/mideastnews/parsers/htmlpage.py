@@ -1,0 +1,1387 @@
+"""Shared machinery for HTML pages: metadata, selector layouts, and the body walker.
+
+A source module describes its site as data — a :class:`Site` (time zone,
+URL patterns, site blocks) and its :class:`Layout` generations — and calls
+:func:`read_page`.  The generic parser calls the same function with no
+layouts, and the body is then chosen by the page's own structure
+(``itemprop=articleBody``, ``article``, ``main``, then text density).
+
+Metadata is read in order of trust, for ``published`` and ``modified``
+alike: JSON-LD (``NewsArticle``/``Article``…), then ``article:*`` /
+OpenGraph / ``itemprop`` meta, then the site's own blocks, then the visible
+date line of the layout.  A time with an offset keeps it; a naive time is
+read in the site's zone (:attr:`Site.zone`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as htmllib
+import json
+import re
+import zoneinfo
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
+
+import attrs
+
+from .. import _regex
+from ..document import Document
+from ..errors import ParseError
+from ..model import Article, Dropped
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+__all__ = [
+    "ARTICLE_TYPES",
+    "Layout",
+    "PageMeta",
+    "Site",
+    "Walk",
+    "choose_body",
+    "class_tokens",
+    "clean_text",
+    "detect_language",
+    "first_text",
+    "node_attr",
+    "parse_when",
+    "read_date_line",
+    "read_metadata",
+    "read_page",
+    "score_page",
+    "strip_site_suffix",
+    "walk_body",
+]
+
+When = dt.datetime | dt.date
+
+#: JSON-LD ``@type`` values read as the article.
+ARTICLE_TYPES = frozenset({
+    "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "liveblogposting", "report",
+    "scholarlyarticle", "techarticle", "socialmediaposting", "videoobject",
+})
+
+# -- text helpers --------------------------------------------------------------
+
+_SPACE = _regex.compile("htmlpage.SPACE", r"[\s\u00a0\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+")
+_TOKEN_SPLIT = _regex.compile("htmlpage.TOKEN_SPLIT", r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
+_WORD = _regex.compile("htmlpage.WORD", r"\w+")
+
+
+def clean_text(text: str | None) -> str:
+    """Collapse whitespace (no-break and zero-width spaces included) and trim."""
+    if not text:
+        return ""
+    return _SPACE.sub(" ", text).strip()
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _same_text(a: str, b: str, threshold: float = 0.8) -> bool:
+    """Whether two texts carry (nearly) the same words."""
+    wa, wb = set(_words(a)), set(_words(b))
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / max(len(wa), len(wb)) >= threshold
+
+
+def class_tokens(node: LexborNode) -> frozenset[str]:
+    """The lower-cased words of a node's ``class`` and ``id`` (``article__body`` → article, body)."""
+    attrs_ = node.attributes
+    raw = f"{attrs_.get('class') or ''} {attrs_.get('id') or ''}"
+    if not raw.strip():
+        return frozenset()
+    return frozenset(t.lower() for t in _TOKEN_SPLIT.split(raw) if t)
+
+
+def node_attr(node: LexborNode | None, *names: str) -> str | None:
+    """The first non-empty attribute of ``names`` on ``node``."""
+    if node is None:
+        return None
+    attributes = node.attributes
+    for name in names:
+        value = attributes.get(name)
+        if value and value.strip():
+            return value.strip()
+    return None
+
+
+def first_text(
+    root: LexborHTMLParser | LexborNode, selectors: Iterable[str]
+) -> tuple[str, LexborNode | None]:
+    """The text of the first element matched by one of ``selectors`` that has text."""
+    for selector in selectors:
+        for node in root.css(selector):
+            text = clean_text(node.text(deep=True, separator=" "))
+            if text:
+                return text, node
+    return "", None
+
+
+_PERSIAN_LETTERS = frozenset("پچژگکیۀ")
+
+
+def detect_language(text: str, default: str = "ar") -> str:
+    """``"ar"``, ``"fa"`` or ``"en"`` by the letters of ``text``."""
+    sample = text[:4000]
+    arabic = sum(1 for c in sample if "\u0600" <= c <= "\u06ff")
+    latin = sum(1 for c in sample if c.isascii() and c.isalpha())
+    if arabic == 0 and latin == 0:
+        return default
+    if latin > arabic:
+        return "en"
+    persian = sum(1 for c in sample if c in _PERSIAN_LETTERS)
+    return "fa" if persian > max(2, arabic // 60) else "ar"
+
+
+# -- times -----------------------------------------------------------------------
+
+_ISO = _regex.compile(
+    "htmlpage.ISO",
+    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?"
+    r"\s{0,3}(Z|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d)|GMT|UTC)?",
+)
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def _zone(name: str | None) -> dt.tzinfo | None:
+    if not name:
+        return None
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):  # pragma: no cover - tzdata is a dependency
+        return None
+
+
+def _offset(text: str | None) -> dt.tzinfo | None:
+    if not text:
+        return None
+    if text in ("Z", "GMT", "UTC"):
+        return dt.UTC
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours = int(digits[:2])
+    minutes = int(digits[2:4]) if len(digits) >= 4 else 0
+    if hours > 14 or minutes > 59:
+        return None
+    return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+
+
+def parse_when(value: object, zone: str | None = None) -> When | None:
+    """Read a machine date or time: ISO 8601 (any fraction, ``Z`` or an offset), RFC 2822, Unix time.
+
+    A time with an offset keeps it; a naive time is read in ``zone`` (an
+    IANA name such as ``"Asia/Beirut"``); a bare day is a ``datetime.date``.
+
+    Args:
+        value: The text (or a number, for Unix time in seconds or milliseconds).
+        zone: The source's zone for naive times.
+
+    Returns:
+        The aware datetime or date, or ``None`` when ``value`` is no date.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return _from_unix(float(value))
+    if not isinstance(value, str):
+        return None
+    text = value.strip().translate(_DIGITS)
+    if not text:
+        return None
+    if text.isdigit() and len(text) in (10, 13):
+        return _from_unix(float(text))
+    m = _ISO.search(text[:80])
+    if m:
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        try:
+            if m.group(4) is None:
+                return dt.date(year, month, day)
+            fraction = (m.group(7) or "0")[:6].ljust(6, "0")
+            naive = dt.datetime(year, month, day, int(m.group(4)), int(m.group(5)), int(m.group(6) or 0),
+                                int(fraction))
+        except ValueError:
+            return None
+        tz = _offset(m.group(8)) or _zone(zone)
+        return naive.replace(tzinfo=tz) if tz is not None else naive
+    try:
+        from email.utils import parsedate_to_datetime
+
+        parsed = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if parsed.tzinfo is None:
+        tz = _zone(zone)
+        return parsed.replace(tzinfo=tz) if tz else parsed
+    return parsed
+
+
+def _from_unix(seconds: float) -> dt.datetime | None:
+    if seconds > 1e11:
+        seconds /= 1000.0
+    if not 0 < seconds < 7e9:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(seconds, dt.UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+# Visible date lines: «٨ آذر ١٤٠٢ - ١٠:٣٠», «28 آب/اغسطس 2013، 14:00», «08/01/2026 11:42», «Jan 8, 2026».
+_MONTHS: dict[str, tuple[str, int]] = {}
+for _cal, _month_names in (
+    ("jalali", ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی",
+                "بهمن", "اسفند")),
+    ("gregorian", ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+                   "أكتوبر", "نوفمبر", "ديسمبر")),
+    ("gregorian", ("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
+                   "تشرين الأول", "تشرين الثاني", "كانون الأول")),
+    ("gregorian", ("ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر",
+                   "نوامبر", "دسامبر")),
+    ("gregorian", ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december")),
+    ("gregorian", ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
+):
+    for _i, _name in enumerate(_month_names, 1):
+        _MONTHS.setdefault(_name, (_cal, _i))
+for _alias, _target in (("ابريل", "أبريل"), ("إبريل", "أبريل"), ("اغسطس", "أغسطس"), ("أغسطس", "أغسطس"),
+                        ("اكتوبر", "أكتوبر"), ("ايار", "أيار"), ("ايلول", "أيلول"), ("يوليه", "يوليو"),
+                        ("يونيه", "يونيو"), ("sept", "sep"), ("اردبیهشت", "اردیبهشت")):
+    _MONTHS.setdefault(_alias, _MONTHS[_target])
+_MONTH_ALT = "|".join(sorted((re.escape(k) for k in _MONTHS), key=len, reverse=True))
+_DAY_MONTH_YEAR = _regex.compile(
+    "htmlpage.DAY_MONTH_YEAR",
+    rf"(\d{{1,2}})\s{{0,3}}(?:-\s{{0,2}})?({_MONTH_ALT})(?:\s{{0,2}}/\s{{0,2}}[^\s\d/]{{2,12}})?[\s,،-]{{0,4}}(\d{{4}})",
+    re.IGNORECASE,
+)
+_MONTH_DAY_YEAR = _regex.compile(
+    "htmlpage.MONTH_DAY_YEAR",
+    rf"\b({_MONTH_ALT})\.?\s{{1,3}}(\d{{1,2}}),?\s{{1,3}}(\d{{4}})",
+    re.IGNORECASE,
+)
+_NUMERIC_DATE = _regex.compile(
+    "htmlpage.NUMERIC_DATE",
+    r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)|(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)",
+)
+_CLOCK = _regex.compile(
+    "htmlpage.CLOCK",
+    r"(?<!\d)(\d{1,2}):(\d{2})(?::\d{2})?(?!\d)\s{0,3}(am|pm|ص|م|AM|PM)?(?:\s{0,3}\(?\s{0,2}(?:GMT|UTC)\s{0,2}"
+    r"([+-]\d{1,2}(?::?\d{2})?)\)?)?",
+)
+
+
+def _to_gregorian(calendar: str, year: int, month: int, day: int) -> dt.date | None:
+    try:
+        if calendar == "jalali":
+            import jdatetime
+
+            return jdatetime.date(year, month, day).togregorian()  # type: ignore[no-any-return]
+        return dt.date(year, month, day)
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def read_date_line(text: str, zone: str | None = None) -> When | None:
+    """Read a visible date line («٨ آذر ١٤٠٢ - ١٠:٣٠», «28 آب/اغسطس 2013، 14:00», «08/01/2026 11:42»).
+
+    Solar Hijri years (below 1500 with a Persian month) are converted;
+    a time next to the day makes it a datetime in the line's ``GMT±h``
+    offset, or else in ``zone``.
+
+    Args:
+        text: The visible date line.
+        zone: The source's zone for the time.
+
+    Returns:
+        An aware datetime, a date, or ``None`` when the line holds no day.
+    """
+    line = clean_text(text).translate(_DIGITS)[:300]
+    if not line:
+        return None
+    day: dt.date | None = None
+    m = _DAY_MONTH_YEAR.search(line)
+    if m:
+        calendar, month = _MONTHS[m.group(2).lower()]
+        year = int(m.group(3))
+        if calendar == "gregorian" and year < 1700 and m.group(2) in _MONTHS and year > 1300:
+            calendar = "jalali"
+        day = _to_gregorian(calendar, year, month, int(m.group(1)))
+        rest = line[:m.start()] + " " + line[m.end():]
+    else:
+        m2 = _MONTH_DAY_YEAR.search(line)
+        if m2:
+            month = _MONTHS[m2.group(1).lower()][1]
+            day = _to_gregorian("gregorian", int(m2.group(3)), month, int(m2.group(2)))
+            rest = line[:m2.start()] + " " + line[m2.end():]
+        else:
+            m3 = _NUMERIC_DATE.search(line)
+            if m3 is None:
+                return None
+            if m3.group(1):
+                y, mo, d = int(m3.group(1)), int(m3.group(2)), int(m3.group(3))
+            else:
+                d, mo, y = int(m3.group(4)), int(m3.group(5)), int(m3.group(6))
+            day = _to_gregorian("jalali" if y < 1500 else "gregorian", y, mo, d)
+            rest = line[:m3.start()] + " " + line[m3.end():]
+    if day is None:
+        return None
+    clock = _CLOCK.search(rest)
+    if clock is None:
+        return day
+    hour, minute = int(clock.group(1)), int(clock.group(2))
+    marker = (clock.group(3) or "").lower()
+    if marker in ("pm", "م") and hour < 12:
+        hour += 12
+    elif marker in ("am", "ص") and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return day
+    tz: dt.tzinfo | None = None
+    if clock.group(4):
+        raw = clock.group(4)
+        sign = raw[0]
+        digits = raw[1:].replace(":", "")
+        tz = _offset(sign + digits.zfill(2) if len(digits) <= 2 else sign + digits.zfill(4))
+    tz = tz or _zone(zone)
+    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=tz)
+
+
+# -- metadata --------------------------------------------------------------------
+
+
+@attrs.define
+class PageMeta:
+    """Metadata of a page, gathered by source in order of trust.
+
+    Each field holds the first value found by the most trusted source; the
+    ``*_from`` fields say which source gave it.
+    """
+
+    title: str | None = None
+    description: str | None = None
+    published: When | None = None
+    published_from: str | None = None
+    modified: dt.datetime | None = None
+    modified_from: str | None = None
+    authors: list[str] = attrs.field(factory=list)
+    tags: list[str] = attrs.field(factory=list)
+    section: str | None = None
+    images: list[str] = attrs.field(factory=list)
+    captions: list[str] = attrs.field(factory=list)
+    url: str | None = None
+    site_id: str | None = None
+    site_name: str | None = None
+    language: str | None = None
+    html_title: str | None = None
+
+    def offer(self, field: str, value: Any, source: str) -> None:
+        """Set ``field`` from ``source`` unless a more trusted source already did."""
+        if value is None or value == "" or value == []:
+            return
+        current = getattr(self, field)
+        if current not in (None, "", []):
+            return
+        if field == "modified" and not isinstance(value, dt.datetime):
+            return
+        setattr(self, field, value)
+        if field in ("published", "modified"):
+            setattr(self, f"{field}_from", source)
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return value
+    return [value]
+
+
+def _names(value: Any) -> list[str]:
+    out: list[str] = []
+    for item in _as_list(value):
+        if isinstance(item, dict):
+            item = item.get("name")
+        if isinstance(item, list):
+            out.extend(_names(item))
+        elif isinstance(item, str):
+            name = clean_text(htmllib.unescape(item))
+            if name and not name.startswith(("http://", "https://")):
+                out.append(name)
+    return out
+
+
+_KEYWORD_SPLIT = _regex.compile("htmlpage.KEYWORD_SPLIT", r"\s{0,3}[,،;؛]\s{0,3}")
+
+
+def _keywords(value: Any) -> list[str]:
+    out: list[str] = []
+    for item in _as_list(value):
+        if isinstance(item, str):
+            out.extend(k for k in (clean_text(htmllib.unescape(p)) for p in _KEYWORD_SPLIT.split(item)) if k)
+        elif isinstance(item, dict) and isinstance(item.get("name"), str):
+            out.append(clean_text(item["name"]))
+    return list(dict.fromkeys(out))
+
+
+def _image_urls(value: Any) -> tuple[list[str], list[str]]:
+    urls: list[str] = []
+    captions: list[str] = []
+    for item in _as_list(value):
+        if isinstance(item, str):
+            urls.append(item.strip())
+        elif isinstance(item, dict):
+            url = item.get("url") or item.get("contentUrl")
+            if isinstance(url, str):
+                urls.append(url.strip())
+            caption = item.get("caption") or item.get("description")
+            if isinstance(caption, str) and clean_text(caption):
+                captions.append(clean_text(htmllib.unescape(caption)))
+    return urls, captions
+
+
+def _json_ld_items(tree: LexborHTMLParser) -> Iterator[dict[str, Any]]:
+    for script in tree.css('script[type="application/ld+json"]'):
+        raw = script.text(deep=True)
+        if not raw or len(raw) > 1_000_000:
+            continue
+        try:
+            data = json.loads(raw, strict=False)
+        except (ValueError, RecursionError):
+            continue
+        stack: list[Any] = [data]
+        seen = 0
+        while stack and seen < 200:
+            item = stack.pop(0)
+            seen += 1
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                if "@graph" in item:
+                    stack.extend(_as_list(item["@graph"]))
+                yield item
+
+
+def _types(item: dict[str, Any]) -> set[str]:
+    return {str(t).lower() for t in _as_list(item.get("@type")) if isinstance(t, str)}
+
+
+def _read_json_ld(tree: LexborHTMLParser, meta: PageMeta, zone: str | None) -> None:
+    for item in _json_ld_items(tree):
+        if not _types(item) & ARTICLE_TYPES:
+            continue
+        src = "json-ld"
+        headline = item.get("headline") or item.get("name")
+        if isinstance(headline, str):
+            meta.offer("title", clean_text(htmllib.unescape(headline)), src)
+        meta.offer("published", parse_when(item.get("datePublished") or item.get("uploadDate"), zone), src)
+        modified = parse_when(item.get("dateModified"), zone)
+        meta.offer("modified", modified, src)
+        meta.offer("authors", _names(item.get("author")), src)
+        meta.offer("tags", _keywords(item.get("keywords")), src)
+        description = item.get("description")
+        if isinstance(description, str):
+            meta.offer("description", clean_text(htmllib.unescape(description)), src)
+        section = item.get("articleSection")
+        sections = _names(section)
+        meta.offer("section", sections[0] if sections else None, src)
+        urls, captions = _image_urls(item.get("image") or item.get("thumbnailUrl"))
+        meta.offer("images", urls, src)
+        meta.offer("captions", captions, src)
+        page = item.get("mainEntityOfPage")
+        page_url = page.get("@id") if isinstance(page, dict) else page if isinstance(page, str) else None
+        url = item.get("url") if isinstance(item.get("url"), str) else page_url
+        if isinstance(url, str) and url.startswith("http"):
+            meta.offer("url", url.strip(), src)
+        language = item.get("inLanguage")
+        if isinstance(language, str):
+            meta.offer("language", language[:2].lower(), src)
+        return
+
+
+_META_KEYS = {
+    "article:published_time": "published", "og:published_time": "published", "datepublished": "published",
+    "article:published": "published", "pubdate": "published", "publish-date": "published",
+    "publishdate": "published", "parsely-pub-date": "published", "dc.date.issued": "published",
+    "dcterms.created": "published", "sailthru.date": "published", "date": "published",
+    "article:modified_time": "modified", "og:updated_time": "modified", "datemodified": "modified",
+    "article:modified": "modified", "lastmod": "modified", "last-modified": "modified",
+    "og:title": "title", "twitter:title": "title", "headline": "title",
+    "og:description": "description", "description": "description", "twitter:description": "description",
+    "article:section": "section", "articlesection": "section",
+    "article:author": "authors", "author": "authors", "sailthru.author": "authors",
+    "article:tag": "tags", "news_keywords": "tags", "keywords": "tags",
+    "og:image": "images", "twitter:image": "images", "og:url": "url",
+    "og:site_name": "site_name", "og:locale": "language", "inlanguage": "language",
+}
+
+
+def _read_meta_tags(tree: LexborHTMLParser, meta: PageMeta, zone: str | None) -> None:
+    found: dict[str, list[str]] = {}
+    for node in tree.css("meta[content], [itemprop][content], [itemprop][datetime]"):
+        a = node.attributes
+        key = (a.get("property") or a.get("name") or a.get("itemprop") or "").strip().lower()
+        field = _META_KEYS.get(key)
+        if field is None:
+            continue
+        content = a.get("content") or a.get("datetime")
+        if content and content.strip():
+            found.setdefault(key, []).append(content.strip())
+    src = "meta"
+    for key, values in found.items():
+        field = _META_KEYS[key]
+        value = values[0]
+        if field in ("published", "modified"):
+            meta.offer(field, parse_when(value, zone), f"{src}:{key}")
+        elif field == "authors":
+            meta.offer("authors", [n for v in values for n in _names(v)], src)
+        elif field == "tags":
+            if key != "keywords":
+                meta.offer("tags", list(dict.fromkeys(k for v in values for k in _keywords(v))), src)
+        elif field == "images":
+            meta.offer("images", values[:1], src)
+        elif field == "language":
+            meta.offer("language", value[:2].lower(), src)
+        elif field in ("title", "description", "section", "site_name"):
+            meta.offer(field, clean_text(htmllib.unescape(value)), src)
+        elif field == "url" and value.startswith("http"):
+            meta.offer("url", value, src)
+    # The page-wide `keywords` meta is often the site's, not the article's: lowest trust, and
+    # ignored when it names the site itself («news, lbci, أخبار»).
+    if "keywords" in found:
+        keywords = _keywords(found["keywords"][0])
+        site_words = " ".join(found.get("og:site_name", []) + found.get("og:url", [])).lower()
+        if not any(len(k) >= 3 and k.lower() in site_words for k in keywords):
+            meta.offer("tags", keywords, src)
+
+
+def read_metadata(doc: Document, zone: str | None = None) -> PageMeta:
+    """Read a page's metadata: JSON-LD first, then ``<link rel=canonical>``, ``article:*``/OG/itemprop meta.
+
+    Args:
+        doc: The HTML document.
+        zone: The source's zone for naive times.
+
+    Returns:
+        The gathered metadata (site blocks and date lines are added by :func:`read_page`).
+    """
+    tree = doc.tree
+    meta = PageMeta()
+    _read_json_ld(tree, meta, zone)
+    canonical = tree.css_first('link[rel="canonical"]')
+    href = node_attr(canonical, "href")
+    if href and href.startswith("http"):
+        meta.url = meta.url or href
+    _read_meta_tags(tree, meta, zone)
+    title = tree.css_first("title")
+    if title is not None:
+        meta.html_title = clean_text(title.text(deep=True)) or None
+    root = tree.css_first("html")
+    lang = node_attr(root, "lang", "xml:lang")
+    if lang:
+        meta.language = meta.language or lang[:2].lower()
+    return meta
+
+
+_SUFFIX_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " ｜ ", " • ")
+
+
+def strip_site_suffix(title: str, site_names: Iterable[str] = ()) -> tuple[str, str | None]:
+    """Remove a site suffix or prefix («… - CNNArabic.com», «… | RT World News»).
+
+    A part is a site suffix when it names the site (one of ``site_names``,
+    or a domain-like or short trailing part after the last separator) and
+    the rest is longer.
+
+    Returns:
+        The title and the removed suffix (or ``None``).
+    """
+    names = [n.lower() for n in site_names if n]
+    for sep in _SUFFIX_SEPARATORS:
+        if sep not in title:
+            continue
+        head, _, tail = title.rpartition(sep)
+        tail_l = tail.strip().lower()
+        if head and (any(n in tail_l or tail_l in n for n in names if len(tail_l) >= 2)
+                     or ("." in tail_l.replace(" ", "") and len(tail_l.split()) <= 3)
+                     or (len(tail_l.split()) <= 3 and len(head.split()) >= 2 * len(tail_l.split()) + 2)):
+            return head.strip(), tail.strip()
+        first, _, rest = title.partition(sep)
+        first_l = first.strip().lower()
+        if rest and any(n in first_l or first_l in n for n in names if len(first_l) >= 2):
+            return rest.strip(), first.strip()
+    return title, None
+
+
+# -- layouts -----------------------------------------------------------------------
+
+
+@attrs.frozen
+class Layout:
+    """One generation of a site's page layout, as CSS selectors.
+
+    Selector tuples are tried in order; the first that matches an element
+    with text wins.  ``body`` selectors may match several elements (all are
+    read, in page order).  ``exclude`` removes matches inside the body as
+    ``(selector, dropped kind)``.  ``since``/``until`` bound the layout's
+    years of use (``until`` is the day the layout ended), which picks
+    between generations when a page matches more than one.
+
+    Attributes:
+        name: ``"V1"``, ``"V1_1"``, …
+        detect: Selectors that must all match for the page to be this layout.
+        title: The headline.
+        kicker: The line above the headline (kept as a dropped ``"kicker"``).
+        lead: The standfirst.
+        body: The body containers.
+        exclude: Body elements that are boilerplate, with their kind.
+        date: The visible publication date line.
+        modified: The visible update line.
+        date_attr: Attributes of a date element holding a machine time.
+        tags: Tag links.
+        authors: Bylines.
+        section: The section or category.
+        captions: Caption elements inside the body.
+        since: First day of use.
+        until: The day the layout ended.
+    """
+
+    name: str
+    detect: tuple[str, ...]
+    title: tuple[str, ...] = ("h1",)
+    kicker: tuple[str, ...] = ()
+    lead: tuple[str, ...] = ()
+    body: tuple[str, ...] = ()
+    exclude: tuple[tuple[str, str], ...] = ()
+    date: tuple[str, ...] = ()
+    modified: tuple[str, ...] = ()
+    date_attr: tuple[str, ...] = ("datetime", "data-unixtime", "content")
+    tags: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    section: tuple[str, ...] = ()
+    captions: tuple[str, ...] = ("figcaption",)
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    def matches(self, tree: LexborHTMLParser) -> bool:
+        """Whether every ``detect`` selector matches the page."""
+        return bool(self.detect) and all(tree.css_first(s) is not None for s in self.detect)
+
+
+SiteBlock = Callable[[Document, PageMeta], None]
+ParagraphRule = tuple["re.Pattern[str]", str]
+
+
+@attrs.frozen
+class Site:
+    """A source's HTML description: zone, names, URL patterns, site blocks and layouts.
+
+    Attributes:
+        name: The parser name.
+        zone: IANA zone of the site's naive times.
+        language: The default language.
+        site_names: Names that appear as title suffixes.
+        url_id: Pattern whose group ``id`` is the article id in the URL.
+        url_section: Pattern whose group ``section`` is the section in the URL.
+        blocks: Readers of the site's own metadata blocks (after meta, before date lines).
+        layouts: The layout generations, newest first.
+        rules: Paragraph patterns that are boilerplate, with their kind (shared with text mode).
+    """
+
+    name: str
+    zone: str | None = None
+    language: str = "ar"
+    site_names: tuple[str, ...] = ()
+    url_id: re.Pattern[str] | None = None
+    url_section: re.Pattern[str] | None = None
+    blocks: tuple[SiteBlock, ...] = ()
+    layouts: tuple[Layout, ...] = ()
+    rules: tuple[ParagraphRule, ...] = ()
+
+
+def _pick_layout(tree: LexborHTMLParser, layouts: tuple[Layout, ...], when: When | None) -> Layout | None:
+    matching = [layout for layout in layouts if layout.matches(tree)]
+    if len(matching) <= 1 or when is None:
+        return matching[0] if matching else None
+    day = when.date() if isinstance(when, dt.datetime) else when
+    for layout in matching:
+        if (layout.since is None or layout.since <= day) and (layout.until is None or day < layout.until):
+            return layout
+    return matching[0]
+
+
+# -- the body walker -----------------------------------------------------------------
+
+_BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "ul", "ol", "li", "dl",
+    "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "blockquote", "figure", "figcaption",
+    "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "hr", "center", "details", "summary", "form",
+    "fieldset", "caption", "body", "html",
+})
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "video",
+    "audio", "button", "input", "select", "textarea", "option", "label", "head", "title", "meta", "link",
+    "map", "area", "dialog",
+})
+_STRUCTURAL_KINDS = {"nav": "navigation", "aside": "sidebar", "footer": "footer", "form": "form"}
+#: Class and id words that mark boilerplate, with the kind it is dropped as.
+NEGATIVE_TOKENS: dict[str, str] = {
+    **dict.fromkeys(("nav", "navbar", "menu", "breadcrumb", "breadcrumbs", "pagination", "pager"),
+                    "navigation"),
+    **dict.fromkeys(("related", "recommended", "recommendations", "relatedposts", "readmore", "more",
+                     "also", "mostread", "popular", "trending", "latest", "dual"), "related"),
+    **dict.fromkeys(("share", "sharing", "social", "sharethis", "addthis", "whatsapp", "telegram", "print"),
+                    "social"),
+    **dict.fromkeys(("comment", "comments", "disqus", "respond", "reply"), "comments"),
+    **dict.fromkeys(("sidebar", "widget", "aside", "rail"), "sidebar"),
+    **dict.fromkeys(("footer", "copyright"), "footer"),
+    **dict.fromkeys(("ad", "ads", "adv", "advert", "advertisement", "advertising", "banner", "promo",
+                     "sponsor", "sponsored", "dfp", "outbrain", "taboola", "adsbygoogle", "mpu"),
+                    "ad-marker"),
+    **dict.fromkeys(("tags", "tag", "keywords", "topics"), "tag-list"),
+    **dict.fromkeys(("newsletter", "subscribe", "subscription", "signup"), "newsletter"),
+    **dict.fromkeys(("date", "time", "timestamp", "published", "updated", "dateline"), "timestamp"),
+    **dict.fromkeys(("byline", "author", "authors"), "byline"),
+    **dict.fromkeys(("hidden", "none", "hide", "invisible", "sronly", "offscreen"), "hidden"),
+    **dict.fromkeys(("modal", "popup", "cookie", "cookies", "consent", "overlay"), "overlay"),
+}
+_POSITIVE_TOKENS = frozenset({
+    "article", "articlebody", "body", "content", "entry", "main", "story", "text", "post", "news",
+    "detail", "details", "longdesc", "desc", "blog", "column", "page", "single", "itemtext",
+})
+_NEGATIVE_SCORE_TOKENS = frozenset(NEGATIVE_TOKENS) - {"date", "time", "published", "updated", "print"}
+_HIDDEN_STYLE = _regex.compile(
+    "htmlpage.HIDDEN_STYLE", r"display\s{0,3}:\s{0,3}none|visibility\s{0,3}:\s{0,3}hidden"
+)
+_IMG_JUNK = _regex.compile(
+    "htmlpage.IMG_JUNK",
+    r"(?:logo|icon|sprite|pixel|spacer|blank|1px|placeholder|avatar|advert|loading|lazy)[^/]{0,80}$",
+    re.IGNORECASE,
+)
+
+
+def _negative_kind(node: LexborNode, tokens: frozenset[str]) -> str | None:
+    kind = _STRUCTURAL_KINDS.get(node.tag or "")
+    if kind:
+        return kind
+    a = node.attributes
+    if "hidden" in a or a.get("aria-hidden") == "true":
+        return "hidden"
+    style = a.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return "hidden"
+    for token in tokens:
+        kind = NEGATIVE_TOKENS.get(token)
+        if kind:
+            return kind
+    return None
+
+
+@attrs.define
+class Walk:
+    """What the body walker collected, in page order."""
+
+    paragraphs: list[str] = attrs.field(factory=list)
+    subheadings: list[int] = attrs.field(factory=list)
+    signatures: list[tuple[str, str, bool, int]] = attrs.field(factory=list)
+    link_ratios: list[float] = attrs.field(factory=list)
+    captions: list[str] = attrs.field(factory=list)
+    images: list[str] = attrs.field(factory=list)
+    embeds: list[str] = attrs.field(factory=list)
+    dropped: list[Dropped] = attrs.field(factory=list)
+
+
+@attrs.define
+class _Buffer:
+    parts: list[str] = attrs.field(factory=list)
+    link_chars: int = 0
+    owner: LexborNode | None = None
+
+
+def _image_src(node: LexborNode, base: str | None) -> str | None:
+    src = node_attr(node, "data-src", "data-original", "data-lazy-src", "src")
+    if not src:
+        srcset = node_attr(node, "srcset", "data-srcset")
+        src = srcset.split(",")[0].split()[0] if srcset else None
+    if not src or src.startswith("data:"):
+        return None
+    for dim in ("width", "height"):
+        value = node.attributes.get(dim) or ""
+        if value.isdigit() and int(value) <= 2:
+            return None
+    if _IMG_JUNK.search(src.split("?")[0]):
+        return None
+    return urljoin(base, src) if base else src
+
+
+class _Walker:
+    def __init__(self, *, base: str | None, exclude: dict[int, str], caption_ids: set[int],
+                 credit_prefixes: tuple[str, ...]) -> None:
+        self.base = base
+        self.exclude = exclude
+        self.caption_ids = caption_ids
+        self.credit_prefixes = credit_prefixes
+        self.out = Walk()
+        self.buffer = _Buffer()
+
+    # paragraphs ------------------------------------------------------------
+    def flush(self) -> None:
+        buf = self.buffer
+        if not buf.parts:
+            buf.owner = None
+            return
+        raw = "".join(buf.parts)
+        total = len(raw.strip()) or 1
+        ratio = min(1.0, buf.link_chars / total)
+        owner = buf.owner
+        signature = ("", "", False, 0)
+        if owner is not None:
+            a = owner.attributes
+            parent = owner.parent
+            signature = (owner.tag or "", a.get("class") or "", "style" in a,
+                         parent.mem_id if parent is not None else 0)
+        for line in raw.split("\n"):
+            text = clean_text(line)
+            if text:
+                self.out.paragraphs.append(text)
+                self.out.signatures.append(signature)
+                self.out.link_ratios.append(ratio)
+        self.buffer = _Buffer()
+
+    def drop(self, node: LexborNode, kind: str) -> None:
+        text = clean_text(node.text(deep=True, separator=" "))
+        if text:
+            self.out.dropped.append(Dropped(text, kind))
+
+    # tree --------------------------------------------------------------------
+    def walk(self, node: LexborNode, depth: int = 0) -> None:
+        for child in node.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                text = child.text_content or ""
+                if text:
+                    if self.buffer.owner is None:
+                        self.buffer.owner = node
+                    self.buffer.parts.append(text)
+                continue
+            if tag is None or tag.startswith("-") or tag in _SKIP_TAGS:
+                continue
+            if tag == "br":
+                self.buffer.parts.append("\n")
+                continue
+            if tag == "img":
+                src = _image_src(child, self.base)
+                if src:
+                    self.out.images.append(src)
+                continue
+            mem = child.mem_id
+            if mem in self.exclude:
+                self.flush()
+                self.drop(child, self.exclude[mem])
+                continue
+            tokens = class_tokens(child)
+            kind = _negative_kind(child, tokens)
+            if kind is not None:
+                self.flush()
+                self.drop(child, kind)
+                continue
+            if mem in self.caption_ids or tag == "figcaption":
+                self.flush()
+                self.caption(child)
+                continue
+            if tag in _BLOCK_TAGS or tag == "picture":
+                self.flush()
+                self.block(child, tag, tokens, depth)
+                self.flush()
+            else:
+                # Inline: its text joins the current paragraph.
+                if tag == "a":
+                    before = sum(len(p) for p in self.buffer.parts)
+                    self.walk(child, depth + 1)
+                    after = sum(len(p) for p in self.buffer.parts)
+                    self.buffer.link_chars += max(0, after - before)
+                else:
+                    self.walk(child, depth + 1)
+
+    def block(self, node: LexborNode, tag: str, tokens: frozenset[str], depth: int) -> None:
+        if tag in _HEADINGS or tag == "h1":
+            text = clean_text(node.text(deep=True, separator=" "))
+            if text:
+                if tag == "h1":
+                    self.out.dropped.append(Dropped(text, "duplicate-title"))
+                else:
+                    self.out.subheadings.append(len(self.out.paragraphs))
+                    self.out.paragraphs.append(text)
+                    self.out.signatures.append((tag, "", False, 0))
+                    self.out.link_ratios.append(0.0)
+            return
+        if tag == "blockquote" and tokens & {"twitter", "tweet", "instagram", "tiktok", "facebook"}:
+            text = clean_text(node.text(deep=True, separator=" "))
+            if text:
+                self.out.embeds.append(text)
+            return
+        if tag == "hr":
+            return
+        self.walk(node, depth + 1)
+
+    def caption(self, node: LexborNode) -> None:
+        text = clean_text(node.text(deep=True, separator=" "))
+        if not text:
+            return
+        for prefix in self.credit_prefixes:
+            at = text.find(prefix)
+            if at >= 0:
+                credit = text[at:].strip()
+                text = text[:at].strip(" -–—|")
+                self.out.dropped.append(Dropped(credit, "photo-credit"))
+                break
+        if text:
+            self.out.captions.append(text)
+
+
+def walk_body(
+    containers: Iterable[LexborNode],
+    *,
+    base: str | None = None,
+    exclude: Iterable[tuple[str, str]] = (),
+    captions: Iterable[str] = ("figcaption",),
+    credit_prefixes: tuple[str, ...] = ("©",),
+) -> Walk:
+    """Read body containers into paragraphs, subheadings, captions, images, embeds and dropped pieces.
+
+    Block elements and ``<br>`` end paragraphs; inline elements join them.
+    Elements matched by ``exclude`` and elements whose class or id names
+    boilerplate (:data:`NEGATIVE_TOKENS`: navigation, related, share,
+    comments, ads, tag lists, hidden…) are kept in ``dropped`` with their
+    kind.  ``h2``–``h6`` become subheadings; tweets and other social embeds
+    become embeds; figure captions become captions (a ``©`` credit is
+    dropped as ``"photo-credit"``).
+    """
+    nodes = list(containers)
+    excluded: dict[int, str] = {}
+    caption_ids: set[int] = set()
+    for node in nodes:
+        for selector, kind in exclude:
+            for hit in node.css(selector):
+                excluded[hit.mem_id] = kind
+        for selector in captions:
+            for hit in node.css(selector):
+                caption_ids.add(hit.mem_id)
+    walker = _Walker(base=base, exclude=excluded, caption_ids=caption_ids, credit_prefixes=credit_prefixes)
+    seen: set[int] = set()
+    for node in nodes:
+        if node.mem_id in seen:
+            continue
+        seen.add(node.mem_id)
+        walker.walk(node)
+        walker.flush()
+    return walker.out
+
+
+# -- generic body choice ----------------------------------------------------------
+
+
+def _unit_score(text: str) -> float:
+    return 1.0 + text.count(",") + text.count("،") + min(len(text) / 100.0, 3.0)
+
+
+def _class_weight(node: LexborNode) -> float:
+    tokens = class_tokens(node)
+    weight = 0.0
+    if tokens & _POSITIVE_TOKENS:
+        weight += 25.0
+    if tokens & _NEGATIVE_SCORE_TOKENS:
+        weight -= 25.0
+    if node.tag in ("article", "main"):
+        weight += 10.0
+    if node.attributes.get("itemprop") == "articleBody":
+        weight += 50.0
+    return weight
+
+
+def _link_density(node: LexborNode, text_len: int) -> float:
+    if text_len <= 0:
+        return 0.0
+    links = sum(len(a.text(deep=True)) for a in node.css("a"))
+    return min(1.0, links / text_len)
+
+
+def _inside_negative(node: LexborNode, stop: int, limit: int = 12) -> bool:
+    current = node.parent
+    steps = 0
+    while current is not None and steps < limit and current.mem_id != stop:
+        if current.tag in ("nav", "aside", "footer", "form") or (
+                class_tokens(current) & _NEGATIVE_SCORE_TOKENS - {"more", "also", "content"}):
+            return True
+        current = current.parent
+        steps += 1
+    return False
+
+
+def choose_body(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The body containers of a page no layout describes.
+
+    ``[itemprop=articleBody]`` wins when it holds text; otherwise paragraphs
+    (``<p>`` and ``<br>``-separated text) score their parent and
+    grandparent (by length and commas, as readability does), class and id
+    words weigh in, link density weighs down, and the best container is
+    taken together with siblings that score nearly as well.
+    """
+    for node in tree.css('[itemprop="articleBody"]'):
+        if len(clean_text(node.text(deep=True))) >= 80:
+            return [node]
+    scope_root = tree.body
+    if scope_root is None:
+        return []
+    scores: dict[int, float] = {}
+    nodes: dict[int, LexborNode] = {}
+    units: list[LexborNode] = list(tree.css("p"))
+    seen_br_parents: set[int] = set()
+    for br in tree.css("br"):
+        parent = br.parent
+        if parent is not None and parent.tag != "p" and parent.mem_id not in seen_br_parents:
+            seen_br_parents.add(parent.mem_id)
+            units.append(parent)
+    root_id = scope_root.mem_id
+    for unit in units:
+        text = clean_text(unit.text(deep=unit.tag == "p"))
+        if len(text) < 25:
+            continue
+        score = _unit_score(text)
+        if unit.tag == "p":
+            parent = unit.parent
+        else:
+            parent = unit
+            score *= 1.0
+        if parent is None:
+            continue
+        grand = parent.parent
+        for target, share in ((parent, 1.0), (grand, 0.5)):
+            if target is None or target.tag in ("html", "body"):
+                continue
+            mem = target.mem_id
+            if mem not in nodes:
+                nodes[mem] = target
+                scores[mem] = _class_weight(target)
+            scores[mem] += score * share
+    if not scores:
+        return []
+    ranked: list[tuple[float, int]] = []
+    for mem, score in scores.items():
+        node = nodes[mem]
+        text_len = len(node.text(deep=True))
+        adjusted = score * (1.0 - _link_density(node, text_len)) if score > 0 else score
+        if _inside_negative(node, root_id):
+            adjusted *= 0.3
+        ranked.append((adjusted, mem))
+    ranked.sort(reverse=True)
+    best_score, best_id = ranked[0]
+    best = nodes[best_id]
+    parent = best.parent
+    if parent is None:
+        return [best]
+    threshold = max(10.0, best_score * 0.2)
+    adjusted_scores = {mem: s for s, mem in ranked}
+    chosen: list[LexborNode] = []
+    for sibling in parent.iter(include_text=False):
+        if sibling.mem_id == best_id:
+            chosen.append(sibling)
+            continue
+        if sibling.tag != best.tag or class_tokens(sibling) & _NEGATIVE_SCORE_TOKENS:
+            continue
+        sibling_score = adjusted_scores.get(sibling.mem_id)
+        if sibling_score is not None and sibling_score >= threshold:
+            chosen.append(sibling)
+    return chosen
+
+
+# -- reading a page ---------------------------------------------------------------
+
+
+def _drop_trailing_foreign(walk: Walk) -> None:
+    """Drop trailing paragraphs styled unlike the body (comment policies, disclaimers under the text)."""
+    n = len(walk.paragraphs)
+    if n < 4:
+        return
+    weight: dict[tuple[str, str, bool, int], int] = {}
+    for sig, text in zip(walk.signatures, walk.paragraphs, strict=True):
+        weight[sig] = weight.get(sig, 0) + len(text)
+    main = max(weight, key=lambda s: weight[s])
+    total = sum(weight.values())
+    last_main = max(i for i, s in enumerate(walk.signatures) if s == main)
+    tail = [i for i in range(last_main + 1, n) if i not in walk.subheadings]
+    tail_len = sum(len(walk.paragraphs[i]) for i in tail)
+    if not tail or tail_len > 0.25 * total:
+        return
+    if any(walk.signatures[i][:3] == main[:3] and walk.signatures[i][3] == main[3] for i in tail):
+        return
+    for i in reversed(tail):
+        if walk.signatures[i][0] in ("h2", "h3", "h4", "h5", "h6"):
+            continue
+        walk.dropped.append(Dropped(walk.paragraphs[i], "footer"))
+        del walk.paragraphs[i]
+        del walk.signatures[i]
+        del walk.link_ratios[i]
+        walk.subheadings = [j - 1 if j > i else j for j in walk.subheadings if j != i]
+
+
+def _apply_rules(walk: Walk, rules: tuple[ParagraphRule, ...], title: str) -> None:
+    keep = []
+    title_words = clean_text(title)
+    for i, text in enumerate(walk.paragraphs):
+        kind: str | None = None
+        if text == title_words:
+            kind = "duplicate-title"
+        else:
+            for pattern, rule_kind in rules:
+                if pattern.search(text):
+                    kind = rule_kind
+                    break
+        if kind is None and walk.link_ratios[i] > 0.6 and len(text) < 200 and i not in walk.subheadings:
+            kind = "related"
+        if kind is not None:
+            walk.dropped.append(Dropped(text, kind))
+        else:
+            keep.append(i)
+    if len(keep) == len(walk.paragraphs):
+        return
+    new_index = {old: new for new, old in enumerate(keep)}
+    walk.subheadings = [new_index[j] for j in walk.subheadings if j in new_index]
+    walk.paragraphs = [walk.paragraphs[i] for i in keep]
+    walk.signatures = [walk.signatures[i] for i in keep]
+    walk.link_ratios = [walk.link_ratios[i] for i in keep]
+
+
+def _url_parts(site: Site, url: str | None) -> tuple[str | None, str | None]:
+    if not url:
+        return None, None
+    site_id = section = None
+    if site.url_id is not None:
+        m = site.url_id.search(url)
+        if m:
+            site_id = m.group("id")
+    if site.url_section is not None:
+        m = site.url_section.search(url)
+        if m:
+            section = m.group("section")
+    return site_id, section
+
+
+def _date_from(nodes: Iterable[LexborNode], layout: Layout, zone: str | None) -> When | None:
+    for node in nodes:
+        for attr in layout.date_attr:
+            value = node.attributes.get(attr)
+            if value:
+                when = parse_when(value, zone)
+                if when is not None:
+                    return when
+        when = read_date_line(node.text(deep=True, separator=" "), zone)
+        if when is not None:
+            return when
+    return None
+
+
+def _select_all(tree: LexborHTMLParser, selectors: Iterable[str]) -> list[LexborNode]:
+    for selector in selectors:
+        found = tree.css(selector)
+        if found:
+            return list(found)
+    return []
+
+
+def _texts(nodes: Iterable[LexborNode]) -> list[str]:
+    return list(dict.fromkeys(t for t in (clean_text(n.text(deep=True, separator=" ")) for n in nodes) if t))
+
+
+def _generic_lead(tree: LexborHTMLParser, containers: list[LexborNode]) -> tuple[str, LexborNode | None]:
+    """A standfirst element outside the body (class words lead/summary/standfirst/excerpt/intro/dek)."""
+    inside = {c.mem_id for c in containers}
+    for selector in ('[itemprop="description"]:not(meta)', ".lead", ".standfirst", ".summary", ".excerpt",
+                     ".intro", ".dek", ".article-summary", ".article__summary", ".subtitle", ".sub-title"):
+        for node in tree.css(selector):
+            if node.tag in ("meta", "body", "html") or node.mem_id in inside:
+                continue
+            current = node.parent
+            nested = False
+            while current is not None:
+                if current.mem_id in inside:
+                    nested = True
+                    break
+                current = current.parent
+            if nested:
+                continue
+            text = clean_text(node.text(deep=True, separator=" "))
+            if 20 <= len(text) <= 1200:
+                return text, node
+    return "", None
+
+
+def read_page(doc: Document, site: Site) -> Article:
+    """Read an HTML page into an :class:`Article` with the site's layouts (or generically).
+
+    Args:
+        doc: The HTML document.
+        site: The site's description; with no layouts (or none matching)
+            the body is chosen by the page's structure (:func:`choose_body`).
+
+    Returns:
+        The article's structure and metadata (the pipeline adds dates and quotes).
+
+    Raises:
+        ParseError: the page holds no title and no text.
+    """
+    tree = doc.tree
+    zone = site.zone
+    meta = read_metadata(doc, zone)
+    for block in site.blocks:
+        block(doc, meta)
+    layout = _pick_layout(tree, site.layouts, meta.published)
+    base = meta.url or doc.url
+    dropped: list[Dropped] = []
+    warnings = list(doc.warnings)
+
+    # Headline: the page's visible headline where it agrees with the metadata, else the metadata.
+    h1_text, _ = first_text(tree, layout.title if layout else ("h1",))
+    title = ""
+    agrees = bool(meta.title and h1_text and (_same_text(meta.title, h1_text) or meta.title in h1_text))
+    if h1_text and (agrees or layout is not None):
+        title = h1_text
+    title = title or meta.title or h1_text or ""
+    if not title and meta.html_title:
+        title = meta.html_title
+    names = [n for n in (meta.site_name, *site.site_names) if n]
+    title, suffix = strip_site_suffix(title, names)
+    if suffix:
+        dropped.append(Dropped(suffix, "site-suffix"))
+
+    # Body.
+    if layout is not None:
+        containers = _select_all(tree, layout.body)
+        exclude = layout.exclude
+        caption_selectors = layout.captions
+    else:
+        containers, exclude, caption_selectors = [], (), ("figcaption",)
+    if not containers:
+        containers = choose_body(tree)
+        layout_body = False
+    else:
+        layout_body = True
+    walk = walk_body(containers, base=base, exclude=exclude, captions=caption_selectors)
+    _apply_rules(walk, site.rules, title)
+    if not layout_body:
+        _drop_trailing_foreign(walk)
+    dropped.extend(walk.dropped)
+
+    # Lead: the layout's standfirst, else one outside the body, else a description the body opens with.
+    lead_text = ""
+    if layout is not None and layout.lead:
+        lead_text, _ = first_text(tree, layout.lead)
+    if not lead_text and not layout_body:
+        lead_text, _ = _generic_lead(tree, containers)
+    paragraphs = walk.paragraphs
+    subheadings = walk.subheadings
+    if lead_text and paragraphs and _same_text(paragraphs[0], lead_text, 0.95):
+        paragraphs = paragraphs[1:]
+        subheadings = [i - 1 for i in subheadings if i > 0]
+    description = meta.description
+    if description and not lead_text and paragraphs and 0 not in subheadings \
+            and _same_text(paragraphs[0], description, 0.6):
+        lead_text = paragraphs[0]
+        paragraphs = paragraphs[1:]
+        subheadings = [i - 1 for i in subheadings if i > 0]
+    if description and (description == lead_text or (lead_text and _same_text(description, lead_text, 0.9))
+                        or any(description == p for p in paragraphs)):
+        description = None
+    if description and title and _same_text(description, title, 0.9):
+        description = None
+    if description and len(_words(description)) < 3:
+        description = None
+    if not title and not paragraphs and not lead_text:
+        raise ParseError("the page holds no headline and no text")
+    if not title:
+        title = (lead_text or paragraphs[0])[:200]
+        warnings.append("the page has no headline; the title is the text's opening")
+
+    # Kicker, tags, authors, section, dates from the layout.
+    tags = list(meta.tags)
+    authors = list(meta.authors)
+    section = meta.section
+    published = meta.published
+    modified = meta.modified
+    if layout is not None:
+        kicker, _ = first_text(tree, layout.kicker)
+        if kicker:
+            dropped.append(Dropped(kicker, "kicker"))
+        layout_tags = _texts(_select_all(tree, layout.tags))
+        if layout_tags:
+            tags = layout_tags
+        if not authors:
+            authors = _texts(_select_all(tree, layout.authors))
+        if not section:
+            section_text, _ = first_text(tree, layout.section)
+            section = section_text or None
+        if published is None:
+            published = _date_from(_select_all(tree, layout.date), layout, zone)
+            if published is not None:
+                meta.published_from = "date-line"
+        if modified is None:
+            when = _date_from(_select_all(tree, layout.modified), layout, zone)
+            modified = when if isinstance(when, dt.datetime) else None
+
+    url = meta.url or doc.url
+    site_id, url_section = _url_parts(site, url)
+    if site_id is None and doc.url and doc.url != url:
+        site_id, _ = _url_parts(site, doc.url)
+    section = section or url_section
+    images = list(dict.fromkeys([*meta.images, *walk.images]))
+    captions = list(dict.fromkeys([*walk.captions, *(c for c in meta.captions if c not in walk.captions)]))
+    language = meta.language if meta.language in ("ar", "fa", "en") else None
+    language = language or detect_language(" ".join([title, *paragraphs[:5]]), site.language)
+    if modified is not None and isinstance(published, dt.datetime) and modified < published:
+        modified = None
+    return Article(
+        source=site.name,
+        title=title,
+        language=language,
+        url=url,
+        site_id=meta.site_id or site_id,
+        section=section,
+        lead=lead_text or None,
+        description=description or None,
+        paragraphs=tuple(paragraphs),
+        subheadings=tuple(subheadings),
+        published=published,
+        modified=modified,
+        authors=tuple(dict.fromkeys(authors)),
+        tags=tuple(dict.fromkeys(tags)),
+        images=tuple(images),
+        captions=tuple(captions),
+        embeds=tuple(walk.embeds),
+        dropped=tuple(dropped),
+        warnings=tuple(dict.fromkeys(warnings + [w for w in doc.warnings if w not in warnings])),
+    )
+
+
+def score_page(doc: Document, site: Site, domains: tuple[str, ...]) -> float:
+    """How surely an HTML page is ``site``'s, from its layouts and its self-declared address.
+
+    The canonical or ``og:url`` address on one of ``domains`` is near
+    certain; a matching layout alone is strong evidence.
+    """
+    from .base import domain_matches
+
+    tree = doc.tree
+    for selector in ('link[rel="canonical"]', 'meta[property="og:url"]'):
+        node = tree.css_first(selector)
+        address = node_attr(node, "href", "content")
+        if address and domain_matches(address, domains):
+            return 0.95
+    if any(layout.matches(tree) for layout in site.layouts):
+        return 0.7
+    return 0.0
+
