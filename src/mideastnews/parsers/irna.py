@@ -7,12 +7,78 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from .. import _regex
 from ..document import Document
 from ..model import Article
 from .base import Parser
-from .textdump import read_dump
+from .textdump import DumpProfile, Marker, Rule, Stamp, exact, marker_score, read_dump, read_jalali, starts
 
-__all__ = ["IRNAParser"]
+__all__ = ["BOILERPLATE", "TEXT_DUMP", "TEXT_MARKERS", "IRNAParser"]
+
+# -- text dumps --
+# IRNA's pages, as scrapers dump them: the headline, the lead, the body whose
+# first paragraph carries the credit chain («به گزارش ایرنا»، «به گزارش آران
+# نیوز به نقل از ایرنا»، «به گزارش خبرنگار سیاسی ایرنا»، «تهران- ایرنا-»),
+# subheadings that often lost their line break and lead the paragraph after
+# them, media credits («فیلم: ایرنا۲۴»، «عکس: …»), «تاریخ انتشار: …», «کد خبر: …»,
+# the tags and the trailing «نظر شما».
+
+_FA_DIGIT = "[0-9۰-۹]"
+_MONTHS = "فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
+_TIME = rf"(?:[ ،,-]{{1,4}}(?P<hm>{_FA_DIGIT}{{1,2}}:{_FA_DIGIT}{{2}}))?"
+_PUBLISHED_NAMED = _regex.compile(
+    "irna.PUBLISHED_NAMED",
+    rf"تاریخ انتشار ?: ?(?P<jd>{_FA_DIGIT}{{1,2}}) (?P<month_name>{_MONTHS}) (?P<jy>{_FA_DIGIT}{{4}}){_TIME}",
+)
+_PUBLISHED_NUMERIC = _regex.compile(
+    "irna.PUBLISHED_NUMERIC",
+    rf"تاریخ انتشار ?: ?(?P<jy>{_FA_DIGIT}{{4}})/(?P<jm>{_FA_DIGIT}{{1,2}})/(?P<jd>{_FA_DIGIT}{{1,2}})"
+    + _TIME,
+)
+_MODIFIED_NAMED = _regex.compile(
+    "irna.MODIFIED_NAMED",
+    rf"(?:تاریخ به‌روزرسانی|تاریخ بروزرسانی|آخرین به‌روزرسانی) ?: ?(?P<jd>{_FA_DIGIT}{{1,2}}) "
+    rf"(?P<month_name>{_MONTHS}) (?P<jy>{_FA_DIGIT}{{4}}){_TIME}",
+)
+_NEWS_ID = _regex.compile("irna.NEWS_ID", rf"کد خبر ?: ?(?P<id>{_FA_DIGIT}{{6,10}})")
+_CREDIT_CHAIN = _regex.compile("irna.CREDIT_CHAIN", r"^به (?:گزارش|نقل از) [^،,:.]{0,60}ایرنا")
+_DATELINE = _regex.compile("irna.DATELINE", r"^\S{1,30} ?[-–] ?ایرنا ?[-–]")
+
+#: IRNA's boilerplate lines, by kind (the HTML mode drops the same texts).
+BOILERPLATE: tuple[Rule, ...] = (
+    exact("footer", "نظر شما", take="rest"),
+    exact("share", "کپی شد", "لینک کوتاه", "لینک کپی شد", "اشتراک گذاری", "ذخیره"),
+    exact("tag-list", "برچسب‌ها", "برچسب ها", "برچسبها"),
+    exact("related", "اخبار مرتبط", "پربازدیدترین", "پربازدیدترین ها", "آخرین اخبار", take="rest"),
+    starts("photo-credit", "فیلم: ایرنا۲۴", "عکس: ایرنا", "عکاس:", max_words=10),
+)
+
+#: Signs that a text is an IRNA page, with their weights.
+TEXT_MARKERS: tuple[Marker, ...] = (
+    Marker(title_only=True, contains=("- ایرنا", "| ایرنا", "– ایرنا"), weight=0.9),
+    Marker(pattern=_CREDIT_CHAIN, weight=0.8),
+    Marker(pattern=_DATELINE, weight=0.8),
+    Marker(contains=("ایرنا۲۴", "ایرنا ۲۴"), weight=0.5),
+    Marker(lines=("نظر شما",), weight=0.25),
+    Marker(pattern=_NEWS_ID, weight=0.2),
+)
+
+#: How :func:`~mideastnews.parsers.textdump.read_dump` reads the site's dumps.
+TEXT_DUMP = DumpProfile(
+    source="irna",
+    language="fa",
+    site_names=("ایرنا", "IRNA", "IRNA English"),
+    rules=BOILERPLATE,
+    stamps=(
+        Stamp(_PUBLISHED_NAMED, read_jalali),
+        Stamp(_PUBLISHED_NUMERIC, read_jalali),
+        Stamp(_MODIFIED_NAMED, read_jalali, field="modified"),
+    ),
+    zone="Asia/Tehran",
+    site_id=_NEWS_ID,
+    recover_subheadings=True,
+    tail_tags=True,
+)
 
 
 class IRNAParser(Parser):
@@ -22,5 +88,14 @@ class IRNAParser(Parser):
     domains: ClassVar[tuple[str, ...]] = ('irna.ir',)
     languages: ClassVar[tuple[str, ...]] = ('fa', 'ar', 'en')
 
+    # -- text dumps --
+    text_markers: ClassVar[tuple[Marker, ...]] = TEXT_MARKERS
+    text_dump: ClassVar[DumpProfile] = TEXT_DUMP
+
+    def score_text(self, doc: Document) -> float:
+        """How surely a text dump is IRNA's, from its markers."""
+        return marker_score(doc, self.text_markers)
+
     def parse_text(self, doc: Document) -> Article:
-        return read_dump(doc, source=self.name, language="fa")
+        """Read an IRNA text dump."""
+        return read_dump(doc, self.text_dump)

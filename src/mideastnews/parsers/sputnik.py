@@ -7,12 +7,94 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from .. import _regex
 from ..document import Document
 from ..model import Article
 from .base import Parser
-from .textdump import read_dump
+from .textdump import (
+    DumpProfile,
+    Marker,
+    Rule,
+    Stamp,
+    exact,
+    marker_score,
+    matching,
+    read_dotted,
+    read_dump,
+    read_iso,
+    starts,
+)
 
-__all__ = ["SputnikParser"]
+__all__ = ["BOILERPLATE", "SECTIONS", "TEXT_DUMP", "TEXT_MARKERS", "SputnikParser"]
+
+# -- text dumps --
+# Sputnik Arabic's pages, as scrapers dump them: the headline, the radio
+# schedule (the hours 00:00 … 23:00, programme names, «02:30 GMT», durations
+# «150 د», «أمساليوم», «بث مباشر»), the headline again, the picture's caption,
+# the lead, a «DD.MM.YYYY, سبوتنيك عربي» line and the ISO timestamps of
+# publication and update, the photo's credit («Sputnik», «© …»), image URLs,
+# the body with inline headlines of related articles, the tags, «مناقشة».
+
+#: The site's section names, printed as lines of their own.
+SECTIONS: tuple[str, ...] = (
+    "العالم العربي", "العالم", "روسيا", "اقتصاد", "رياضة", "مجتمع", "علوم", "تكنولوجيا", "صحة",
+    "ثقافة", "آراء", "تقارير", "مقابلات", "أخبار العالم العربي", "حول العالم",
+)
+_HOUR = _regex.compile("sputnik.HOUR", r"^[0-2]?[0-9]:[0-5][0-9]$")
+_PROGRAMME_TIME = _regex.compile("sputnik.PROGRAMME_TIME", r"\b[0-2]?[0-9]:[0-5][0-9] GMT\b")
+_DURATION = _regex.compile("sputnik.DURATION", r"^[0-9]{1,3} (?:د|دقيقة|دقائق)$")
+_ISO_STAMP = _regex.compile(
+    "sputnik.ISO_STAMP",
+    r"(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)",
+)
+_DATED_SITE = _regex.compile(
+    "sputnik.DATED_SITE",
+    r"(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})\.(?P<y>[0-9]{4})(?:,? (?P<hm>[0-9]{1,2}:[0-9]{2}))?"
+    r"[,،] ?سبوتنيك عربي",
+)
+
+#: Sputnik's boilerplate lines, by kind (the HTML mode drops the same texts).
+BOILERPLATE: tuple[Rule, ...] = (
+    matching("schedule", _HOUR),
+    matching("schedule", _PROGRAMME_TIME, max_words=12),
+    matching("schedule", _DURATION),
+    exact("schedule", "أمساليوم", "أمس", "اليوم", "بث مباشر", "البث المباشر", "جدول البث"),
+    exact("site-name", "سبوتنيك عربي", "Sputnik عربي"),
+    exact("footer", "مناقشة", "انضم إلى النقاش", take="rest"),
+    starts("read-also", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", take="next"),
+)
+
+#: Signs that a text is a Sputnik page, with their weights.
+TEXT_MARKERS: tuple[Marker, ...] = (
+    Marker(title_only=True, contains=("سبوتنيك عربي", "Sputnik عربي"), weight=0.9),
+    Marker(pattern=_DATED_SITE, weight=0.8),
+    Marker(lines=("أمساليوم",), weight=0.7),
+    Marker(contains=("سبوتنيك عربي",), weight=0.6),
+    Marker(prefixes=("© Sputnik",), weight=0.6),
+    Marker(lines=("Sputnik",), weight=0.4),
+    Marker(pattern=_PROGRAMME_TIME, weight=0.4),
+    Marker(lines=("مناقشة",), weight=0.3),
+    Marker(lines=("بث مباشر",), weight=0.15),
+)
+
+#: How :func:`~mideastnews.parsers.textdump.read_dump` reads the site's dumps.
+TEXT_DUMP = DumpProfile(
+    source="sputnik",
+    language="ar",
+    site_names=("سبوتنيك عربي", "Sputnik عربي", "Sputnik Arabic"),
+    rules=BOILERPLATE,
+    photo_credits=("Sputnik",),
+    stamps=(
+        Stamp(_ISO_STAMP, read_iso, field="published-then-modified"),
+        Stamp(_DATED_SITE, read_dotted, fallback=True),
+    ),
+    zone="Europe/Moscow",
+    sections=SECTIONS,
+    head_kind="schedule",
+    short_line_kind="related",
+    caption_before_credit=True,
+    tail_tags=True,
+)
 
 
 class SputnikParser(Parser):
@@ -22,5 +104,14 @@ class SputnikParser(Parser):
     domains: ClassVar[tuple[str, ...]] = ('sarabic.ae', 'sputnikarabic.ae', 'arabic.sputniknews.com')
     languages: ClassVar[tuple[str, ...]] = ('ar',)
 
+    # -- text dumps --
+    text_markers: ClassVar[tuple[Marker, ...]] = TEXT_MARKERS
+    text_dump: ClassVar[DumpProfile] = TEXT_DUMP
+
+    def score_text(self, doc: Document) -> float:
+        """How surely a text dump is Sputnik's, from its markers."""
+        return marker_score(doc, self.text_markers)
+
     def parse_text(self, doc: Document) -> Article:
-        return read_dump(doc, source=self.name, language="ar")
+        """Read a Sputnik text dump."""
+        return read_dump(doc, self.text_dump)

@@ -1,22 +1,954 @@
 """Shared machinery for text dumps: the headline line, then one page element per line.
 
-(Skeleton: the text-mode parsers issue fills in blocks, boilerplate rules,
-captions, credits and embeds.)
+A *text dump* is what scrapers save: the headline on the first line, then the
+page's text, a paragraph or a page element (menu item, caption, credit,
+timestamp, tweet, footer) per line, blank lines anywhere.  Each source module
+describes its site as data -- a :class:`DumpProfile` made of boilerplate
+:class:`Rule` objects, :class:`Marker` objects for content scoring and a few
+switches -- and :func:`read_dump` does the rest the same way for every site:
+
+1. the title is the first line; a site suffix (``– RT World News``) is cut off
+   and kept in ``dropped`` as ``"site-suffix"``;
+2. every other line is classified, first by the site's rules, then by the
+   rules every site shares (duplicate title, auto-posting markers, tweets,
+   photo credits, caption labels, image URLs, date-only lines, publication
+   stamps);
+3. what is left is the article: the first line is the lead, the others the
+   paragraphs; short lines without closing punctuation are subheadings;
+4. the tail's tag list, text credits (``به گزارش … به نقل از ایرنا``) and the
+   language are read off what was found.
+
+Nothing is rewritten: every kept text is the input line, stripped of its
+surrounding whitespace, and every removed line is in ``dropped`` with a kind.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+import re
+import zoneinfo
+from collections.abc import Callable, Iterable, Sequence
+from typing import Literal
+
+import attrs
+
+from .. import _regex
 from ..document import Document
 from ..errors import ParseError
-from ..model import Article
+from ..model import Article, Dropped
 
-__all__ = ["read_dump"]
+__all__ = [
+    "COMMON_RULES",
+    "PERSIAN_OUTLETS",
+    "PHOTO_AGENCIES",
+    "DumpProfile",
+    "Line",
+    "LineMatch",
+    "Marker",
+    "Rule",
+    "Stamp",
+    "detect_language",
+    "exact",
+    "marker_score",
+    "matching",
+    "read_dump",
+    "split_lines",
+    "starts",
+    "word_count",
+]
+
+Take = Literal["line", "next", "rest", "previous"]
+StampField = Literal["published", "modified", "published-then-modified"]
+
+#: How far into a dump the head (navigation, schedule, photo credit) may reach.
+HEAD_LINES = 150
+#: A subheading, caption label or tag is at most this many words.
+SHORT_LINE_WORDS = 12
+TAG_WORDS = 7
+
+_WORD = _regex.compile("textdump.WORD", r"\w+")
+# Closing punctuation of a sentence: a line ending with one is prose, not a heading.
+_CLOSERS = frozenset(".!?؟…:؛;\"'»”)]»›")
+_BULLETS = ("•", "●", "▪", "◦", "·", "‣")
 
 
-def read_dump(doc: Document, *, source: str, language: str) -> Article:
-    """Read a text dump: the first non-blank line is the title, the rest paragraphs."""
-    lines = [line.strip() for line in doc.lines if line.strip()]
+def word_count(text: str) -> int:
+    """The number of words (runs of letters and digits) in ``text``."""
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+def _key(text: str) -> str:
+    """Comparison key of a line: spaces collapsed, trailing colon dropped, case folded."""
+    return " ".join(text.split()).rstrip(":：").strip().casefold()
+
+
+# -- line matching ---------------------------------------------------------
+
+
+@attrs.frozen
+class LineMatch:
+    """What lines a rule or marker matches.
+
+    Attributes:
+        lines: Whole lines (compared with spaces collapsed, a trailing colon
+            and case ignored).
+        prefixes: Line beginnings.
+        contains: Substrings anywhere in the line.
+        pattern: A compiled pattern searched in the line.
+        max_words: Prefix, substring and pattern matches only count on lines
+            this short (``None``: any length).
+    """
+
+    lines: tuple[str, ...] = ()
+    prefixes: tuple[str, ...] = ()
+    contains: tuple[str, ...] = ()
+    pattern: re.Pattern[str] | None = None
+    max_words: int | None = None
+
+    def matches(self, line: str) -> bool:
+        """Whether ``line`` (already stripped) matches."""
+        key = _key(line)
+        if any(key == _key(x) for x in self.lines):
+            return True
+        if not (self.prefixes or self.contains or self.pattern is not None):
+            return False
+        if self.max_words is not None and word_count(line) > self.max_words:
+            return False
+        folded = line.casefold()
+        if any(folded.startswith(p.casefold()) for p in self.prefixes):
+            return True
+        if any(c.casefold() in folded for c in self.contains):
+            return True
+        return self.pattern is not None and self.pattern.search(line) is not None
+
+
+@attrs.frozen
+class Rule(LineMatch):
+    """A boilerplate rule: the lines it matches are dropped with ``kind``.
+
+    Attributes:
+        kind: The :class:`~mideastnews.Dropped` kind (``"read-also"``, ``"footer"``, …).
+        take: ``"line"`` drops the line; ``"next"`` also drops the next line
+            when the matched line is the bare marker (``إقرأ المزيد`` then the
+            linked headline); ``"previous"`` also drops the line before (a
+            headline followed by its rail's hashtags); ``"rest"`` drops the line
+            and everything after it.
+        rest_kind: The kind of the lines after a ``"rest"`` marker that no
+            other rule names (default: ``kind``).
+    """
+
+    kind: str = "boilerplate"
+    take: Take = "line"
+    rest_kind: str | None = None
+
+
+@attrs.frozen
+class Marker(LineMatch):
+    """A sign that a dump is the source's: a line pattern and its weight (0..1).
+
+    Weights combine as independent evidence: a dump matching markers of
+    weights ``a`` and ``b`` scores ``1 - (1 - a) * (1 - b)``.
+    """
+
+    weight: float = 0.5
+    #: Only the first line (the headline) is tested.
+    title_only: bool = False
+
+
+def exact(kind: str, *lines: str, take: Take = "line", rest_kind: str | None = None) -> Rule:
+    """A rule dropping whole lines equal to one of ``lines``."""
+    return Rule(lines=lines, kind=kind, take=take, rest_kind=rest_kind)
+
+
+def starts(kind: str, *prefixes: str, max_words: int | None = None, take: Take = "line",
+           rest_kind: str | None = None) -> Rule:
+    """A rule dropping lines that begin with one of ``prefixes``."""
+    return Rule(prefixes=prefixes, kind=kind, take=take, rest_kind=rest_kind, max_words=max_words)
+
+
+def matching(kind: str, pattern: re.Pattern[str], *, max_words: int | None = None, take: Take = "line",
+             rest_kind: str | None = None) -> Rule:
+    """A rule dropping lines in which ``pattern`` is found."""
+    return Rule(pattern=pattern, kind=kind, take=take, rest_kind=rest_kind, max_words=max_words)
+
+
+# -- publication stamps ----------------------------------------------------
+
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+_JALALI_MONTHS = {
+    "فروردین": 1, "اردیبهشت": 2, "خرداد": 3, "تیر": 4, "مرداد": 5, "شهریور": 6,
+    "مهر": 7, "آبان": 8, "آذر": 9, "دی": 10, "بهمن": 11, "اسفند": 12,
+}
+
+
+def _zone(name: str | None) -> dt.tzinfo | None:
+    if not name:
+        return None
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def read_iso(match: re.Match[str], zone: str | None) -> dt.datetime | dt.date | None:
+    """Read an ISO 8601 stamp (``2026-03-01T17:34+0000``); a naive time is read in ``zone``."""
+    try:
+        value = dt.datetime.fromisoformat(match.group("iso"))
+    except ValueError:
+        return None
+    if value.tzinfo is None:
+        tz = _zone(zone)
+        value = value.replace(tzinfo=tz) if tz else value
+    return value
+
+
+def read_dotted(match: re.Match[str], zone: str | None) -> dt.datetime | dt.date | None:
+    """Read a ``DD.MM.YYYY`` date (with an optional ``HH:MM``)."""
+    try:
+        day = dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+    except ValueError:
+        return None
+    hm = match.groupdict().get("hm")
+    if not hm:
+        return day
+    hour, minute = (int(x) for x in hm.split(":"))
+    if hour > 23 or minute > 59:
+        return day
+    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=_zone(zone))
+
+
+def read_jalali(match: re.Match[str], zone: str | None) -> dt.datetime | dt.date | None:
+    """Read a Solar Hijri stamp (``۸ آذر ۱۴۰۲ - ۱۲:۳۰`` or ``۱۴۰۲/۰۹/۰۸ ۱۲:۳۰``)."""
+    import jdatetime
+
+    groups = match.groupdict()
+    try:
+        if groups.get("month_name"):
+            year = int(groups["jy"].translate(_DIGITS))
+            month = _JALALI_MONTHS[groups["month_name"]]
+            day = int(groups["jd"].translate(_DIGITS))
+        else:
+            year, month, day = (int(groups[k].translate(_DIGITS)) for k in ("jy", "jm", "jd"))
+        gregorian: dt.date = jdatetime.date(year, month, day).togregorian()
+    except (KeyError, ValueError, TypeError, OverflowError):
+        return None
+    hm = groups.get("hm")
+    if not hm:
+        return gregorian
+    hour, minute = (int(x) for x in hm.translate(_DIGITS).split(":"))
+    if hour > 23 or minute > 59:
+        return gregorian
+    return dt.datetime.combine(gregorian, dt.time(hour, minute), tzinfo=_zone(zone))
+
+
+@attrs.frozen
+class Stamp:
+    """A printed publication stamp: the line's pattern and what it sets.
+
+    Attributes:
+        pattern: Matched against the whole line (``fullmatch``).
+        read: Turns the match into a date or time (``None`` when invalid).
+        field: ``"published"``, ``"modified"``, or ``"published-then-modified"``
+            (the first such line is the publication, the next the update).
+        fallback: Sets ``published`` only when no other stamp did.
+    """
+
+    pattern: re.Pattern[str]
+    read: Callable[[re.Match[str], str | None], dt.datetime | dt.date | None]
+    field: StampField = "published"
+    fallback: bool = False
+
+
+# -- what every site shares ------------------------------------------------
+
+#: Photo agencies whose name alone on a line is a photo credit.
+PHOTO_AGENCIES: tuple[str, ...] = (
+    "AFP", "AP", "AP Photo", "EPA", "Reuters", "REUTERS", "Getty Images", "Gettyimages.ru",
+    "Sputnik", "RIA Novosti", "RIA NOVOSTI", "Global Look Press", "TASS", "ТАСС", "Anadolu",
+    "Xinhua", "Shutterstock", "IRNA", "ایرنا", "Wikipedia", "Social media", "©",
+)
+
+_EMBED = _regex.compile(
+    "textdump.EMBED",
+    r"pic\.twitter\.com/\w|https?://t\.co/\w|twitter\.com/\w{1,50}/status/\d"
+    r"|x\.com/\w{1,50}/status/\d|\(@\w{1,50}\) \w{3,9} \d{1,2}, \d{4}$",
+)
+_IMAGE_URL = _regex.compile(
+    "textdump.IMAGE_URL",
+    r"https?://[^\s]{1,600}?\.(?:jpe?g|png|webp|gif|avif)(?:[?#][^\s]{0,300})?",
+    re.IGNORECASE,
+)
+_ARABIC_MONTHS = (
+    "كانون الثاني|كانون ثاني|كانون الأول|كانون الاول|كانون اول|شباط|آذار|اذار|أذار|نيسان|أيار|ايار"
+    "|حزيران|تموز|آب|اب|أب|أيلول|ايلول|تشرين الأول|تشرين الاول|تشرين اول|تشرين الثاني|تشرين ثاني"
+    "|يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يونيه|يوليو|يوليه|أغسطس|اغسطس|سبتمبر"
+    "|أكتوبر|اكتوبر|نوفمبر|ديسمبر"
+)
+_PERSIAN_MONTHS = "|".join(_JALALI_MONTHS)
+#: A line that is only a date or a time (sidebars and lists of other articles print them).
+DATE_LINE = _regex.compile(
+    "textdump.DATE_LINE",
+    r"(?:(?:اليوم|أمس|الأمس|امس|منذ \d{1,3} (?:دقيقة|دقائق|ساعة|ساعات))"
+    r"|[0-9٠-٩۰-۹]{1,2} (?:" + _ARABIC_MONTHS + "|" + _PERSIAN_MONTHS + r")(?: [0-9٠-٩۰-۹]{4})?)"
+    r"(?:[ ،,-]{1,3}[0-9٠-٩۰-۹]{1,2}:[0-9٠-٩۰-۹]{2})?"
+    r"|[0-9٠-٩۰-۹]{1,2}:[0-9٠-٩۰-۹]{2}(?: [0-9]{1,2}[./][0-9]{1,2}[./][0-9]{4})?",
+)
+_AD_MARKER = _regex.compile("textdump.AD_MARKER", r"\[ad_\d{1,3}\]")
+_PHOTO_PREFIX = _regex.compile(
+    "textdump.PHOTO_PREFIX",
+    r"^(?:©|\(c\)|عکس ?:|عکس از ?:|عکاس ?:|فیلم ?:|فیلمبردار ?:|تصویر ?:|صورة ?:|تصوير ?:|الصورة ?:"
+    r"|Photo ?:|Photo by|Image ?:|Credit ?:)",
+    re.IGNORECASE,
+)
+
+#: Rules every site shares; a site's own rules are tried first.
+COMMON_RULES: tuple[Rule, ...] = (
+    matching("ad-marker", _AD_MARKER, max_words=3),
+    matching("photo-credit", _PHOTO_PREFIX, max_words=12),
+)
+
+#: Persian news outlets named in credit formulas, longest first where one contains another.
+PERSIAN_OUTLETS: tuple[str, ...] = (
+    "خبرگزاری جمهوری اسلامی", "باشگاه خبرنگاران جوان", "خبرگزاری فارس", "خبرگزاری مهر",
+    "خبرگزاری تسنیم", "خبرگزاری ایسنا", "همشهری آنلاین", "صدا و سیما", "خبرگزاری صدا و سیما",
+    "ایرنا", "ایسنا", "ایلنا", "ایکنا", "فارس", "مهر", "تسنیم", "میزان", "دفاع پرس", "شبکه خبر",
+    "آنا", "برنا", "پانا", "رکنا", "خبرآنلاین", "تابناک", "انتخاب", "العالم", "پرس تی وی",
+    "اسپوتنیک", "رویترز", "آسوشیتدپرس", "فرانس پرس", "الجزیره", "المیادین", "راشاتودی",
+)
+
+_FA_CREDIT = _regex.compile(
+    "textdump.FA_CREDIT",
+    r"^(?:\S{1,30}[ ]?[-–][ ]?(?P<dateline>ایرنا|ایسنا|ایلنا|ایکنا|مهر|فارس|تسنیم)[ ]?[-–])"
+    r"|^به گزارش (?P<chain>[^،,:.]{1,160})",
+)
+_PAREN_CREDIT = _regex.compile(
+    "textdump.PAREN_CREDIT",
+    r"^(?:[^\s()]{1,30}[ ]?)?\((?P<outlet>[^()]{1,40})\)[ ]?(?:--|[-–—])",
+)
+#: ``المصدر: X`` lines: the outlets after the colon are credits.
+SOURCE_LINE = _regex.compile(
+    "textdump.SOURCE_LINE",
+    r"^(?:المصدر|المصادر|مصدر|منبع|Source)[ ]?:[ ]?(?P<outlets>.{1,120})$",
+)
+#: ``هذا المحتوى مقدم من قناة روسيا اليوم``: aggregators crediting the outlet.
+CREDIT_LINE = _regex.compile(
+    "textdump.CREDIT_LINE",
+    r"^(?:هذا المحتوى مقدم من|هذا الخبر منقول من|المقال منشور في) (?:قناة |موقع |وكالة |صحيفة )?"
+    r"(?P<outlets>[^.]{1,60})\.?$",
+)
+_SOURCE_SPLIT = _regex.compile("textdump.SOURCE_SPLIT", r"[ ]?(?:\+|،|,|/|\bو(?= )|&)[ ]?")
+_FA_ROLE = _regex.compile(
+    "textdump.FA_ROLE", r"^(?:خبرنگار|گروه|سرویس|پایگاه|دفتر|مرکز|میز)\b",
+)
+
+
+# -- the profile a source module fills in ----------------------------------
+
+
+@attrs.frozen
+class DumpProfile:
+    """How one site's text dumps look: everything :func:`read_dump` needs.
+
+    Attributes:
+        source: The parser's name, written to ``Article.source``.
+        language: The language assumed when the text's letters do not tell.
+        site_names: Names the site appends to headlines (``"RT World News"``);
+            cut off after a `` – ``, `` - ``, `` | `` or `` — `` separator.
+        rules: The site's boilerplate rules, tried before :data:`COMMON_RULES`.
+        photo_credits: Whole lines that are the site's photo credits.
+        stamps: Printed publication stamps.
+        zone: The site's time zone, for naive printed times.
+        site_id: A pattern whose ``id`` group is the site's article id.
+        sections: Names of the site's sections; such a line sets ``section``.
+        head_kind: Kind of the unrecognised short lines before the duplicate
+            headline (navigation menus, a radio schedule).
+        short_line_kind: ``None`` makes short body lines without closing
+            punctuation subheadings; a kind drops them instead (Sputnik's inline
+            related-article headlines).
+        caption_before_credit: The image's caption is printed between the
+            headline and the photo credit, before the lead (Sputnik).
+        caption_labels: A bullet line (``• قمة``) followed by a longer line is
+            the caption's label and the caption.
+        recover_subheadings: Split subheadings that lost their line break off
+            the paragraph they were glued to (IRNA).
+        tail_tags: The short lines just before the page's tail boilerplate are
+            the tag list.
+        tail_prose_kind: Kind of the long lines inside the tail (after the tag
+            list or a ``"rest"`` marker), e.g. a coverage blurb.
+        date_line_kind: Kind of the lines that are only a date or a time.
+    """
+
+    source: str
+    language: str
+    site_names: tuple[str, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    photo_credits: tuple[str, ...] = ()
+    stamps: tuple[Stamp, ...] = ()
+    zone: str | None = None
+    site_id: re.Pattern[str] | None = None
+    sections: tuple[str, ...] = ()
+    head_kind: str = "navigation"
+    short_line_kind: str | None = None
+    caption_before_credit: bool = False
+    caption_labels: bool = True
+    recover_subheadings: bool = False
+    tail_tags: bool = False
+    tail_prose_kind: str | None = None
+    date_line_kind: str = "timestamp"
+
+
+# -- lines -----------------------------------------------------------------
+
+
+@attrs.frozen
+class Line:
+    """One non-blank line of a dump.
+
+    Attributes:
+        number: Its 0-based line number in the input.
+        text: The line without surrounding whitespace (never otherwise changed).
+        indent: How many whitespace characters preceded it.
+        gap: How many blank lines preceded it.
+    """
+
+    number: int
+    text: str
+    indent: int
+    gap: int
+
+
+def split_lines(lines: Iterable[str]) -> list[Line]:
+    """The non-blank lines of a dump, with their position, indentation and preceding gap."""
+    out: list[Line] = []
+    gap = 0
+    for number, raw in enumerate(lines):
+        text = raw.strip()
+        if not text:
+            gap += 1
+            continue
+        out.append(Line(number, text, len(raw) - len(raw.lstrip()), gap))
+        gap = 0
+    return out
+
+
+# -- language ----------------------------------------------------------------
+
+_FA_ONLY = frozenset("پچژگکی")  # Persian letters (keheh, Farsi yeh) Arabic does not use
+_AR_ONLY = frozenset("يكةىؤ")  # Arabic yeh, kaf, teh marbuta, alef maksura, waw hamza
+
+
+def detect_language(texts: Iterable[str], default: str = "ar") -> str:
+    """``"fa"``, ``"ar"`` or ``"en"`` from the letters of ``texts``.
+
+    Persian writes پ چ ژ گ and the keheh/Farsi-yeh forms ک ی; Arabic writes
+    ي ك ة ى.  Text with more Latin than Arabic-script letters is English.
+    """
+    fa = ar = arabic_script = latin = 0
+    for text in texts:
+        for ch in text:
+            if ch in _FA_ONLY:
+                fa += 1
+            elif ch in _AR_ONLY:
+                ar += 1
+            if "\u0600" <= ch <= "\u06ff":
+                arabic_script += 1
+            elif ch.isascii() and ch.isalpha():
+                latin += 1
+    if arabic_script == 0 and latin == 0:
+        return default
+    if latin > arabic_script:
+        return "en"
+    if fa == ar == 0:
+        return default
+    return "fa" if fa > ar else "ar"
+
+
+# -- scoring -----------------------------------------------------------------
+
+
+def marker_score(doc: Document, markers: Sequence[Marker], *, max_lines: int = 3000) -> float:
+    """How surely ``doc`` (a text dump) carries a site's ``markers``, from 0 to 1.
+
+    Each marker counts once, however many lines match it; weights combine as
+    independent evidence (``1 - Π(1 - w)``).
+    """
+    if doc.is_html:
+        return 0.0
+    lines = [line.strip() for line in doc.lines[:max_lines] if line.strip()]
+    if not lines:
+        return 0.0
+    miss = 1.0
+    for marker in markers:
+        candidates = lines[:1] if marker.title_only else lines
+        if any(marker.matches(line) for line in candidates):
+            miss *= 1.0 - max(0.0, min(1.0, marker.weight))
+    return 1.0 - miss
+
+
+# -- the reader ------------------------------------------------------------
+
+
+@attrs.define
+class _State:
+    """What :func:`read_dump` has learned about each line so far."""
+
+    lines: list[Line]
+    kinds: list[str | None]
+    role: list[str]  # "body", "drop", "caption", "embed", "tag"
+    dropped_text: dict[int, list[Dropped]] = attrs.field(factory=dict)
+    credits: list[str] = attrs.field(factory=list)
+    published: dt.datetime | dt.date | None = None
+    modified: dt.datetime | None = None
+    published_fallback: dt.datetime | dt.date | None = None
+    site_id: str | None = None
+    section: str | None = None
+    images: list[str] = attrs.field(factory=list)
+
+    def drop(self, i: int, kind: str) -> None:
+        self.role[i] = "drop"
+        self.kinds[i] = kind
+
+
+def _strip_site_suffix(title: str, names: Sequence[str]) -> tuple[str, str | None]:
+    for name in sorted(names, key=len, reverse=True):
+        for sep in (" – ", " - ", " | ", " — ", " :: ", "| ", " |", "- ", " -", "– ", " –"):
+            tail = sep + name
+            if title.endswith(tail) and len(title) > len(tail):
+                return title[: -len(tail)].rstrip(), name
+    return title, None
+
+
+def _is_bare(text: str, rule: Rule) -> bool:
+    """Whether ``text`` is a rule's marker alone (``إقرأ المزيد``), its link on the next line."""
+    key = _key(text)
+    return any(key == _key(x) for x in (*rule.lines, *rule.prefixes))
+
+
+def _title_key(text: str) -> str:
+    return "".join(_WORD.findall(text)).casefold()
+
+
+def _is_bullet(text: str) -> bool:
+    return text.startswith(_BULLETS)
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence rather than a heading or a label: it closes with punctuation."""
+    return text[-1:] in _CLOSERS
+
+
+def _apply_stamp(state: _State, stamp: Stamp, value: dt.datetime | dt.date) -> None:
+    if stamp.fallback:
+        if state.published_fallback is None:
+            state.published_fallback = value
+        return
+    field = stamp.field
+    if field == "published-then-modified":
+        field = "published" if state.published is None else "modified"
+    if field == "published" and state.published is None:
+        state.published = value
+    elif field == "modified" and state.modified is None and isinstance(value, dt.datetime):
+        state.modified = value
+
+
+def _classify(state: _State, profile: DumpProfile, title: str, full_title: str) -> None:
+    lines = state.lines
+    rules = profile.rules + COMMON_RULES
+    title_keys = {_title_key(title), _title_key(full_title)}
+    photo = {_key(p) for p in (*profile.photo_credits, *PHOTO_AGENCIES)}
+    rest_from: int | None = None
+    rest_kind = "boilerplate"
+    i = 1
+    while i < len(lines):
+        text = lines[i].text
+        if rest_from is not None:
+            rule = next((r for r in rules if r.matches(text)), None)
+            if rule is not None:
+                state.drop(i, rule.kind)
+            elif DATE_LINE.fullmatch(text):
+                state.drop(i, profile.date_line_kind)
+            elif (profile.tail_prose_kind and word_count(text) > SHORT_LINE_WORDS
+                    and not _EMBED.search(text)):
+                state.drop(i, profile.tail_prose_kind)
+            else:
+                state.drop(i, rest_kind)
+            i += 1
+            continue
+        if _title_key(text) in title_keys:
+            state.drop(i, "duplicate-title")
+            i += 1
+            continue
+        rule = next((r for r in profile.rules if r.matches(text)), None)
+        if rule is not None:
+            state.drop(i, rule.kind)
+            if rule.take == "rest":
+                rest_from, rest_kind = i, rule.rest_kind or rule.kind
+            elif rule.take == "previous" and i > 1 and state.role[i - 1] == "body":
+                state.drop(i - 1, rule.kind)
+            elif rule.take == "next" and i + 1 < len(lines) and _is_bare(text, rule):
+                state.drop(i + 1, rule.kind)
+                i += 1
+            i += 1
+            continue
+        if _classify_common(state, profile, i, photo):
+            i += 1
+            continue
+        rule = next((r for r in COMMON_RULES if r.matches(text)), None)
+        if rule is not None:
+            state.drop(i, rule.kind)
+        i += 1
+
+
+def _classify_common(state: _State, profile: DumpProfile, i: int, photo: set[str]) -> bool:
+    """The line kinds every site shares; true when line ``i`` was classified."""
+    text = state.lines[i].text
+    for stamp in profile.stamps:
+        m = stamp.pattern.fullmatch(text)
+        if m:
+            value = stamp.read(m, profile.zone)
+            if value is not None:
+                _apply_stamp(state, stamp, value)
+            state.drop(i, "timestamp")
+            return True
+    if profile.site_id is not None:
+        m = profile.site_id.fullmatch(text)
+        if m:
+            state.site_id = state.site_id or m.group("id").translate(_DIGITS)
+            state.drop(i, "site-id")
+            return True
+    if _IMAGE_URL.fullmatch(text):
+        state.images.append(text)
+        state.drop(i, "image-url")
+        return True
+    if _EMBED.search(text):
+        state.role[i] = "embed"
+        return True
+    if _key(text) in photo:
+        state.drop(i, "photo-credit")
+        return True
+    if DATE_LINE.fullmatch(text):
+        state.drop(i, profile.date_line_kind)
+        return True
+    m = SOURCE_LINE.match(text)
+    if m and word_count(text) <= 14:
+        state.credits.extend(o.strip() for o in _SOURCE_SPLIT.split(m.group("outlets")) if o.strip())
+        state.drop(i, "credit-line")
+        return True
+    m = CREDIT_LINE.match(text)
+    if m:
+        state.credits.append(m.group("outlets").strip())
+        state.drop(i, "credit-line")
+        return True
+    if _key(text) in {_key(x) for x in profile.sections}:
+        state.section = state.section or text
+        state.drop(i, "section")
+        return True
+    if _key(text) in {"المصدر", "المصادر", "منبع", "source"}:
+        state.drop(i, "source-link")
+        return True
+    return False
+
+
+def _mark_captions(state: _State, profile: DumpProfile) -> None:
+    lines, role = state.lines, state.role
+    body = [i for i in range(1, len(lines)) if role[i] == "body"]
+    if profile.caption_labels:
+        for pos, i in enumerate(body):
+            text = lines[i].text
+            if not _is_bullet(text) or word_count(text) > 6:
+                continue
+            prev_bullet = pos > 0 and _is_bullet(lines[body[pos - 1]].text) and body[pos - 1] == i - 1
+            nxt = body[pos + 1] if pos + 1 < len(body) else None
+            if nxt is None or nxt != i + 1 or _is_bullet(lines[nxt].text) or prev_bullet:
+                continue
+            if word_count(lines[nxt].text) <= word_count(text):
+                continue
+            state.drop(i, "caption-label")
+            role[nxt] = "caption"
+    # Runs of bullet items (menus) are navigation.
+    for i in range(1, len(lines)):
+        if role[i] != "body" or not _is_bullet(lines[i].text):
+            continue
+        neighbours = [j for j in (i - 1, i + 1) if 0 < j < len(lines) and _is_bullet(lines[j].text)]
+        if neighbours:
+            state.drop(i, "navigation")
+
+
+def _mark_head(state: _State, profile: DumpProfile) -> None:
+    """Navigation or a schedule printed between the headline and its repetition."""
+    lines, role = state.lines, state.role
+    repeat = next((i for i in range(1, min(len(lines), HEAD_LINES))
+                   if state.kinds[i] == "duplicate-title"), None)
+    if repeat is not None:
+        for i in range(1, repeat):
+            if role[i] == "body" and not (_is_prose(lines[i].text)
+                                         and word_count(lines[i].text) > SHORT_LINE_WORDS):
+                state.drop(i, profile.head_kind)
+    # Menu items the head prints twice are navigation too.
+    first_prose = next((i for i in range(1, len(lines)) if role[i] == "body" and _is_prose(lines[i].text)
+                        and word_count(lines[i].text) > SHORT_LINE_WORDS), len(lines))
+    head = [i for i in range(1, min(first_prose, HEAD_LINES)) if role[i] == "body"]
+    seen: dict[str, int] = {}
+    for i in head:
+        seen[_key(lines[i].text)] = seen.get(_key(lines[i].text), 0) + 1
+    for i in head:
+        if seen[_key(lines[i].text)] > 1 and word_count(lines[i].text) <= 6:
+            state.drop(i, profile.head_kind)
+    # Short lines sandwiched between head lines belong to the head (menu items, programme names).
+    marked = [i for i in range(1, min(len(lines), HEAD_LINES)) if state.kinds[i] == profile.head_kind]
+    for a, b in itertools.pairwise(marked):
+        if b - a > 1 and all(role[j] == "body" and word_count(lines[j].text) <= 6
+                             and not _is_prose(lines[j].text) for j in range(a + 1, b)):
+            for j in range(a + 1, b):
+                state.drop(j, profile.head_kind)
+
+
+def _mark_header_caption(state: _State) -> None:
+    """Captions printed between the headline and the photo credit, before the lead."""
+    lines, role = state.lines, state.role
+    content = [i for i in range(1, min(len(lines), HEAD_LINES)) if role[i] in ("body", "caption")
+               or state.kinds[i] == "photo-credit"]
+    for pos, i in enumerate(content[:5]):
+        if state.kinds[i] != "photo-credit":
+            continue
+        before = [j for j in content[:pos] if role[j] == "body"]
+        for j in before[:-1]:
+            if not _is_prose(lines[j].text) or word_count(lines[j].text) <= 40:
+                role[j] = "caption"
+        return
+
+
+def _mark_tail_tags(state: _State, profile: DumpProfile) -> None:
+    """The tag list: short lines just before the page's tail boilerplate."""
+    lines, role = state.lines, state.role
+    body = [i for i in range(1, len(lines)) if role[i] in ("body", "embed", "caption")]
+    if len(body) < 2:
+        return
+    last = body[-1]
+    if last == len(lines) - 1:
+        # No tail boilerplate after the last body line: a tag list cannot be told from text.
+        return
+
+    # Where paragraphs follow one another without blank lines, the tag list
+    # stands apart: each tag then has a blank line before it.
+    dense = sum(1 for i in body if lines[i].gap == 0) * 2 > len(body)
+
+    def tag_like(i: int) -> bool:
+        text = lines[i].text
+        return (role[i] == "body" and word_count(text) <= TAG_WORDS and not _is_prose(text)
+                and not _is_bullet(text) and not (dense and lines[i].gap == 0))
+
+    first_body = body[0]
+    run: list[int] = []
+    pos = len(body) - 1
+    blurb: int | None = None
+    # A tail blurb after the tags: only when at least two tags precede it.
+    if (not tag_like(body[pos]) and profile.tail_prose_kind and pos >= 2
+            and all(tag_like(body[p]) and body[p] != first_body for p in (pos - 1, pos - 2))):
+        blurb, pos = body[pos], pos - 1
+    while pos >= 0 and body[pos] != first_body and tag_like(body[pos]):
+        run.append(body[pos])
+        pos -= 1
+    if not run:
+        return
+    for i in run:
+        role[i] = "tag"
+        state.kinds[i] = "tag-list"
+    if blurb is not None and profile.tail_prose_kind:
+        state.drop(blurb, profile.tail_prose_kind)
+
+
+def _is_heading(text: str) -> bool:
+    return word_count(text) <= SHORT_LINE_WORDS and not _is_prose(text) and not _is_bullet(text)
+
+
+_FA_SPEECH_VERBS = frozenset({"گفت", "افزود", "شد", "کرد", "داشت", "داد", "نوشت", "گفته است"})
+_FA_FUNCTION_WORDS = frozenset({
+    "به", "در", "از", "با", "و", "که", "این", "آن", "بر", "برای", "تا", "هم", "همچنین", "پس", "سپس",
+    "اما", "ولی", "بنابر", "بنابراین", "طبق", "براساس", "بعد", "را", "یا", "اگر", "چون", "زیرا",
+})
+_FA_PRONOUNS = frozenset({"وی", "او", "ایشان"})
+
+
+def _reporting_clause(words: Sequence[str], limit: int = 60) -> bool:
+    """Whether ``words`` run, without a sentence's end, into a speech verb and a colon (``… گفت:``)."""
+    for w in words[:limit]:
+        if w.endswith(":"):
+            return w.rstrip(":") in _FA_SPEECH_VERBS
+        if w[-1:] in ".؟?!«»":
+            return False
+    return False
+
+
+def _openers(paragraphs: Sequence[str]) -> dict[str, int]:
+    """How many paragraphs open a reporting clause with each first word (``وی``, ``جلالی``)."""
+    found: dict[str, int] = {}
+    for p in paragraphs:
+        words = p.split(" ")
+        if words and words[0] not in _FA_FUNCTION_WORDS and _reporting_clause(words):
+            found[words[0]] = found.get(words[0], 0) + 1
+    return found
+
+
+def split_lost_subheading(paragraph: str, openers: dict[str, int]) -> tuple[str, str] | None:
+    """Split a subheading that lost its line break off the front of ``paragraph``.
+
+    The evidence (IRNA): a few words in (2 to 14), a word that opens other
+    paragraphs of the article (or a pronoun, ``وی``) begins a reporting clause
+    that runs, without a sentence's end, to a speech verb and a colon
+    (``جلالی در ادامه گفت:``); the paragraph itself does not begin with such an
+    opener nor with a function word, and the words before the split carry no
+    sentence punctuation.  ``openers`` counts, per first word, the paragraphs
+    opening a reporting clause (:func:`_openers`; ``paragraph`` itself may be
+    among them).  Returns ``(subheading, rest)``, the text unchanged, or ``None``.
+    """
+    words = paragraph.split(" ")
+    if len(words) < 4 or words[0] in _FA_FUNCTION_WORDS or words[0] in _FA_PRONOUNS:
+        return None
+    own = 1 if _reporting_clause(words) else 0
+    if openers.get(words[0], 0) - own > 0:
+        return None
+    for k in range(2, min(15, len(words) - 1)):
+        word = words[k]
+        if word not in _FA_PRONOUNS and openers.get(word, 0) - (own if word == words[0] else 0) <= 0:
+            continue
+        head = " ".join(words[:k])
+        if any(c in head for c in ".:؟?!«»\"“”؛"):
+            return None
+        if words[k - 1] in _FA_FUNCTION_WORDS or not _reporting_clause(words[k:]):
+            continue
+        return head, " ".join(words[k:])
+    return None
+
+
+def _fa_credits(text: str) -> list[str]:
+    """Outlets of a Persian credit formula, outermost first.
+
+    ``تهران- ایرنا-`` gives ``["ایرنا"]``; ``به گزارش آران نیوز به نقل از ایرنا …``
+    gives ``["آران نیوز", "ایرنا"]``; a reporter or desk (``خبرنگار سیاسی ایرنا``)
+    credits its outlet.  An outlet the chain does not delimit (no ``به نقل از``
+    or comma after it) counts only when it is a known outlet.
+    """
+    m = _FA_CREDIT.match(text)
+    if not m:
+        return []
+    if m.group("dateline"):
+        return [m.group("dateline")]
+    closed = text[m.end():m.end() + 1] in ("،", ",")
+    parts = m.group("chain").split(" به نقل از ")
+    out: list[str] = []
+    for n, part in enumerate(parts):
+        part = part.strip()
+        delimited = n < len(parts) - 1 or closed
+        known = [o for o in PERSIAN_OUTLETS if part == o or part.startswith(o + " ")]
+        if not known and _FA_ROLE.match(part):
+            known = [o for o in PERSIAN_OUTLETS if f" {o} " in f" {part} "]
+        if known:
+            out.append(max(known, key=len))
+        elif delimited and word_count(part) <= 5 and not _FA_ROLE.match(part):
+            out.append(part)
+        else:
+            break
+    return out
+
+
+def _text_credits(paragraphs: Sequence[str]) -> list[str]:
+    """Credits printed at the start of the article's opening paragraphs."""
+    for text in paragraphs[:3]:
+        found = _fa_credits(text)
+        if not found:
+            m = _PAREN_CREDIT.match(text)
+            if m:
+                found = [m.group("outlet").strip()]
+        if found:
+            return found
+    return []
+
+
+def read_dump(doc: Document, profile: DumpProfile) -> Article:
+    """Read a text dump into an :class:`~mideastnews.Article` as ``profile`` describes its site.
+
+    Raises:
+        ParseError: the text holds no line.
+    """
+    lines = split_lines(doc.lines)
     if not lines:
         raise ParseError("the text holds no line")
-    return Article(source=source, title=lines[0], language=language, url=doc.url,
-                   paragraphs=tuple(lines[1:]), warnings=doc.warnings)
+    full_title = lines[0].text
+    title, suffix = _strip_site_suffix(full_title, profile.site_names)
+    state = _State(lines=lines, kinds=[None] * len(lines), role=["body"] * len(lines))
+    state.role[0] = "title"
+    _classify(state, profile, title, full_title)
+    _mark_captions(state, profile)
+    _mark_head(state, profile)
+    if profile.caption_before_credit:
+        _mark_header_caption(state)
+    if profile.tail_tags:
+        _mark_tail_tags(state, profile)
+
+    body = [i for i in range(1, len(lines)) if state.role[i] == "body"]
+    lead = lines[body[0]].text if body else None
+    paragraphs: list[str] = []
+    subheadings: list[int] = []
+    rest = body[1:]
+    openers = _openers([lines[i].text for i in rest]) if profile.recover_subheadings else {}
+    for n, i in enumerate(rest):
+        text = lines[i].text
+        is_last = n == len(rest) - 1
+        if _is_heading(text) and not is_last:
+            if profile.short_line_kind:
+                state.drop(i, profile.short_line_kind)
+                continue
+            subheadings.append(len(paragraphs))
+            paragraphs.append(text)
+            continue
+        if profile.recover_subheadings:
+            split = split_lost_subheading(text, openers)
+            if split is not None:
+                subheadings.append(len(paragraphs))
+                paragraphs.extend(split)
+                continue
+        paragraphs.append(text)
+
+    dropped: list[Dropped] = []
+    if suffix is not None:
+        dropped.append(Dropped(suffix, "site-suffix"))
+    captions: list[str] = []
+    embeds: list[str] = []
+    tags: list[str] = []
+    for i in range(1, len(lines)):
+        role, text = state.role[i], lines[i].text
+        if role == "drop":
+            dropped.append(Dropped(text, state.kinds[i] or "boilerplate"))
+        elif role == "caption":
+            captions.append(text)
+        elif role == "embed":
+            embeds.append(text)
+        elif role == "tag":
+            tags.append(text)
+            dropped.append(Dropped(text, "tag-list"))
+
+    credits = _text_credits(([lead] if lead else []) + paragraphs) + state.credits
+    language = detect_language([title, lead or "", *paragraphs[:20]], default=profile.language)
+    published = state.published if state.published is not None else state.published_fallback
+    return Article(
+        source=profile.source,
+        title=title,
+        language=language,
+        url=doc.url,
+        site_id=state.site_id,
+        section=state.section,
+        lead=lead,
+        paragraphs=tuple(paragraphs),
+        subheadings=tuple(subheadings),
+        published=published,
+        modified=state.modified,
+        tags=tuple(dict.fromkeys(tags)),
+        images=tuple(state.images),
+        captions=tuple(captions),
+        embeds=tuple(embeds),
+        credits=tuple(dict.fromkeys(c for c in credits if c)),
+        dropped=tuple(dropped),
+        warnings=doc.warnings,
+    )
