@@ -31,6 +31,7 @@ linear in the length of the text.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -145,8 +146,18 @@ _LEFT_OPEN = set(" \t\n\u00a0(([{:،,؛;—–-ـ/\u200c\u200f\u200e") | set(_MA
 _RIGHT_OPEN = set(" \t\n\u00a0.,،؛;:!?؟)]}…\u200c\u200f\u200e-–—") | set(_MARK_CHARS)
 _SENTENCE_END = ".!?؟"
 
-_MARK = _regex.compile("text.quotes.MARK", "[" + _MARK_CHARS + "]")
-_TOKEN = _regex.compile("text.quotes.TOKEN", r"\S+")
+
+
+def _repeat(unit: str) -> _regex.WorstInput:
+    """A worst-input generator: ``unit`` repeated to ``n`` characters."""
+
+    def build(n: int) -> str:
+        return (unit * (n // len(unit) + 1))[:n]
+
+    return build
+
+
+_MARK = _regex.compile("text.quotes.MARK", "[" + _MARK_CHARS + "]", worst=(_repeat("“”«»\""),))
 
 
 def _flex(word: str) -> str:
@@ -174,6 +185,7 @@ _AR_VERB = _regex.compile(
     r"|(?P<present>" + "|".join(_flex(v) for v in _AR_PRESENT) + r")"
     r"|(?P<part>" + "|".join(_flex(v) for v in _AR_PARTICIPLES) + r")(?:\u064b?ا\u064b?|\u064b|ة|ين|ان)?"
     r")(?![^\s\"“”«»،,.:؛])",
+    worst=(_repeat("وقال "), _repeat("قائلاً"), _repeat("وأكّدّ"), _repeat("مضيفمضيف ")),
 )
 
 _FA_VERBS = _split("""
@@ -185,8 +197,10 @@ _FA_VERBS = _split("""
 _FA_VERB = _regex.compile(
     "text.quotes.FA_VERB",
     r"(?<![^\s،,.])(?:" + "|".join(_FA_VERBS) + r")(?P<colon>[ \t\u00a0]{0,3}:)",
+    worst=(_repeat("یادآور "), _repeat("گفت   "), _repeat("خاطر نشان ")),
 )
-_FA_ACCORDING = _regex.compile("text.quotes.FA_ACCORDING", r"(?<!\S)به\sگفته\s(?P<who>[^،,.:«»\"“”]{1,80})")
+_FA_ACCORDING = _regex.compile("text.quotes.FA_ACCORDING", r"(?<!\S)به\sگفته\s(?P<who>[^،,.:«»\"“”]{1,80})",
+                               worst=(_repeat("به گفته "),))
 
 
 # ---------------------------------------------------------------------------
@@ -218,16 +232,42 @@ def _role(text: str, i: int) -> str:
     return "either"
 
 
-def _last_boundary(text: str, start: int, end: int) -> int | None:
-    """Offset just past the last sentence end in ``text[start:end]`` that a space follows."""
-    for i in range(end - 1, start - 1, -1):
-        if text[i] in _SENTENCE_END and (i + 1 >= len(text) or text[i + 1].isspace()):
-            return i + 1
-    return None
+class _Bounds:
+    """The sentence ends of a paragraph (a stop that a space or the end follows)."""
+
+    __slots__ = ("ends",)
+
+    def __init__(self, text: str) -> None:
+        self.ends = [i for i, ch in enumerate(text)
+                     if ch in _SENTENCE_END and (i + 1 >= len(text) or text[i + 1].isspace())]
+
+    def last(self, start: int, end: int) -> int | None:
+        """Offset just past the last sentence end in ``[start, end)``, if any."""
+        k = bisect.bisect_left(self.ends, end) - 1
+        if k >= 0 and self.ends[k] >= start:
+            return self.ends[k] + 1
+        return None
+
+    def any_between(self, start: int, end: int) -> bool:
+        """Whether a sentence ends in ``[start, end)``."""
+        return self.last(start, end) is not None
 
 
-def _marked_spans(text: str) -> list[_Span]:
+def _next_closers(marks: Sequence[tuple[int, str, str]]) -> list[dict[str, int]]:
+    """For each mark, the index of the next closing-capable mark of each family after it."""
+    table: list[dict[str, int]] = [{} for _ in marks]
+    ahead: dict[str, int] = {}
+    for i in range(len(marks) - 1, -1, -1):
+        table[i] = dict(ahead)
+        _, fam, role = marks[i]
+        if role in ("close", "either"):
+            ahead[fam] = i
+    return table
+
+
+def _marked_spans(text: str, bounds: _Bounds) -> list[_Span]:
     marks = [(m.start(), _FAMILY[m.group()], _role(text, m.start())) for m in _MARK.finditer(text)]
+    closers = _next_closers(marks)
     spans: list[_Span] = []
     open_at: int | None = None
     family = ""
@@ -247,10 +287,9 @@ def _marked_spans(text: str) -> list[_Span]:
             continue
         if fam != family:
             # Nested quotation of another family, or a mixed pair?
-            same_later = any(f == family and r in ("close", "either") for _, f, r in marks[i + 1:])
+            same_later = family in closers[i]
             if role in ("open", "either") and same_later:
-                closer = next((j for j in range(i + 1, len(marks))
-                               if marks[j][1] == fam and marks[j][2] in ("close", "either")), None)
+                closer = closers[i].get(fam)
                 i = (closer + 1) if closer is not None else i + 1
                 continue
             if role == "close" and same_later:
@@ -265,7 +304,7 @@ def _marked_spans(text: str) -> list[_Span]:
             spans.append(_Span(open_at, pos))
             open_at, floor = None, pos + 1
         else:  # an opening mark while one is open: the first was never closed
-            boundary = _last_boundary(text, open_at, pos)
+            boundary = bounds.last(open_at, pos)
             if boundary is not None:
                 spans.append(_Span(open_at, boundary))
             open_at, family = pos + 1, fam
@@ -282,7 +321,7 @@ def _words(text: str) -> int:
 def _is_name(text: str, span: _Span) -> bool:
     """A scare-quoted name or short term rather than a quotation."""
     inner = text[span.start:span.end].strip()
-    before = text[:max(span.start - 1, 0)].rstrip()
+    before = text[max(span.start - 80, 0):max(span.start - 1, 0)].rstrip()
     intro_colon = before.endswith(":")
     if _words(inner) < 3 and not intro_colon:
         return True
@@ -365,8 +404,8 @@ def _ar_subject(text: str, pos: int, vocab: frozenset[str],
     return " ".join(subject), end, colon
 
 
-def _fa_clause_start(text: str, verb_start: int, floor: int) -> int:
-    boundary = _last_boundary(text, floor, verb_start)
+def _fa_clause_start(bounds: _Bounds, verb_start: int, floor: int) -> int:
+    boundary = bounds.last(floor, verb_start)
     return max(boundary if boundary is not None else floor, floor)
 
 
@@ -427,13 +466,13 @@ def _canonical(subject: str, known: Sequence[str]) -> str:
     return subject
 
 
-def _attributions(text: str, language: str, vocab: frozenset[str],
+def _attributions(text: str, bounds: _Bounds, language: str, vocab: frozenset[str],
                   known: Sequence[str]) -> list[_Attribution]:
     found: list[_Attribution] = []
     if language == "fa":
         floor = 0
         for m in _FA_VERB.finditer(text):
-            begin = _fa_clause_start(text, m.start(), floor)
+            begin = _fa_clause_start(bounds, m.start(), floor)
             subject, _pronoun = _fa_subject(text[begin:m.start()], known)
             found.append(_Attribution(begin, m.end(), subject, colon=True))
             floor = m.end()
@@ -457,26 +496,29 @@ def _attributions(text: str, language: str, vocab: frozenset[str],
     return found
 
 
-def _colon_spans(text: str, attributions: Sequence[_Attribution], marked: Sequence[_Span]) -> list[_Span]:
+def _colon_spans(text: str, bounds: _Bounds, attributions: Sequence[_Attribution],
+                 marked: Sequence[_Span]) -> list[_Span]:
     """Direct speech marked by a colon alone: «X گفت: …» up to the next attribution."""
     spans: list[_Span] = []
     colon_attrs = [a for a in attributions if a.colon]
+    starts = [s.start for s in marked]
     for k, a in enumerate(colon_attrs):
         begin = a.end
         while begin < len(text) and text[begin].isspace():
             begin += 1
         if begin >= len(text) or text[begin] in _MARK_CHARS:
             continue
-        if any(s.start <= begin < s.end + 1 for s in marked):
+        j = bisect.bisect_right(starts, begin) - 1
+        if j >= 0 and marked[j].start <= begin < marked[j].end + 1:
             continue
         end = len(text)
         if k + 1 < len(colon_attrs):
             nxt = colon_attrs[k + 1]
-            boundary = _last_boundary(text, begin, nxt.start + 1) if nxt.start > begin else None
+            boundary = bounds.last(begin, nxt.start + 1) if nxt.start > begin else None
             end = boundary if boundary is not None else nxt.start
-        nxt_mark = next((s.start - 1 for s in marked if s.start > begin), None)
-        if nxt_mark is not None and nxt_mark < end:
-            end = nxt_mark
+        j = bisect.bisect_right(starts, begin)
+        if j < len(marked) and marked[j].start - 1 < end:
+            end = marked[j].start - 1
         span = _Span(begin, end, marked=False, colon=True)
         if _words(text[begin:end]) >= 1:
             spans.append(span)
@@ -485,6 +527,9 @@ def _colon_spans(text: str, attributions: Sequence[_Attribution], marked: Sequen
 
 # ---------------------------------------------------------------------------
 # The finder
+
+
+_KNOWN_SPEAKERS = 40  # earlier speakers a short name may refer to
 
 
 @dataclass
@@ -497,13 +542,12 @@ class _State:
         self.last, self.last_paragraph = speaker, paragraph
         if speaker not in self.known:
             self.known.append(speaker)
+            del self.known[:-_KNOWN_SPEAKERS]
 
 
-def _between_is_clause(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` stays inside one sentence, not too far."""
-    gap = text[start:end]
-    return _words(gap) <= 40 and not any(
-        gap[i] in _SENTENCE_END and (i + 1 >= len(gap) or gap[i + 1].isspace()) for i in range(len(gap)))
+def _within_sentence(text: str, bounds: _Bounds, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stays inside one sentence and is not too long."""
+    return end - start <= 400 and _words(text[start:end]) <= 40 and not bounds.any_between(start, end)
 
 
 def _clean(text: str) -> str:
@@ -516,7 +560,7 @@ def find_quotes(paragraphs: Sequence[str], *, language: str = "ar") -> list[Quot
     Args:
         paragraphs: The body, one string per paragraph.
         language: ``"ar"`` or ``"fa"`` (``"en"`` and others are read with
-            the Arabic rules for marks, and find no attributions).
+            the Arabic rules for marks and attributions).
 
     Returns:
         One :class:`QuoteSpan` per quotation: its text (without the marks),
@@ -534,15 +578,23 @@ def find_quotes(paragraphs: Sequence[str], *, language: str = "ar") -> list[Quot
     state = _State()
     out: list[QuoteSpan] = []
     for index, text in enumerate(paragraphs):
-        marked = [s for s in _marked_spans(text) if not _is_name(text, s)]
-        attributions = [a for a in _attributions(text, language, vocab, state.known)
-                        if not any(s.start <= a.start < s.end for s in marked)]
-        spans = sorted(marked + _colon_spans(text, attributions, marked), key=lambda s: s.start)
+        bounds = _Bounds(text)
+        marked = [s for s in _marked_spans(text, bounds) if not _is_name(text, s)]
+        starts = [s.start for s in marked]
+
+        def inside(pos: int, marked: list[_Span] = marked, starts: list[int] = starts) -> bool:
+            k = bisect.bisect_right(starts, pos) - 1
+            return k >= 0 and marked[k].start <= pos < marked[k].end
+
+        attributions = [a for a in _attributions(text, bounds, language, vocab, state.known)
+                        if not inside(a.start)]
+        spans = sorted(marked + _colon_spans(text, bounds, attributions, marked), key=lambda s: s.start)
         # Resolve attributions and quotes together, in reading order.
         events: list[tuple[int, int, _Attribution | _Span]] = [(a.start, 0, a) for a in attributions]
         events += [(s.start, 1, s) for s in spans]
         events.sort(key=lambda e: (e[0], e[1]))
         opened_with = state.last if index - state.last_paragraph <= 2 else None
+        resolved: list[_Attribution] = []
         for _, _kind, item in events:
             if isinstance(item, _Attribution):
                 if item.subject is not None:
@@ -553,28 +605,39 @@ def find_quotes(paragraphs: Sequence[str], *, language: str = "ar") -> list[Quot
                     item.speaker = state.last
                     if state.last is not None:
                         state.last_paragraph = index
+                if item.speaker is not None:
+                    resolved.append(item)
                 continue
-            span = item
-            quote = _clean(text[span.start:span.end])
+            quote = _clean(text[item.start:item.end])
             if not quote:
                 continue
-            speaker = _speaker_for(text, span, attributions, opened_with)
+            speaker = _speaker_for(text, bounds, item, resolved, attributions, state, opened_with)
             if speaker is not None and speaker == state.last:
                 state.last_paragraph = index
             out.append(QuoteSpan(quote, speaker, index))
     return out
 
 
-def _speaker_for(text: str, span: _Span, attributions: Sequence[_Attribution],
-                 opened_with: str | None) -> str | None:
-    before = [a for a in attributions if a.end <= span.start and a.speaker is not None]
-    if before and _between_is_clause(text, before[-1].end, max(span.start - 1, before[-1].end)):
-        return before[-1].speaker
+def _start(attribution: _Attribution) -> int:
+    return attribution.start
+
+
+def _speaker_for(text: str, bounds: _Bounds, span: _Span, resolved: Sequence[_Attribution],
+                 attributions: Sequence[_Attribution], state: _State, opened_with: str | None) -> str | None:
+    # The nearest attribution before the quotation, in the same sentence.
+    for a in reversed(resolved[-8:]):
+        if a.end <= span.start:
+            if _within_sentence(text, bounds, a.end, max(span.start - 1, a.end)):
+                return a.speaker
+            break
+    # «"…"، قال X»: an attribution right after it.
     end = min(len(text), span.end + 1)
-    after = next((a for a in attributions if a.start >= end and a.speaker is not None), None)
-    if after is not None and text[end:after.start].strip(" ،,-–—و") == "":
-        return after.speaker
+    k = bisect.bisect_left(attributions, end, key=_start)
+    if k < len(attributions) and attributions[k].subject is not None:
+        after = attributions[k]
+        if text[end:after.start].strip(" ،,-–—و") == "" and not text.startswith(("كما", "ثم"), after.start):
+            return _canonical(after.subject or "", state.known)
     # A quotation that opens its paragraph continues the last speaker.
-    if not text[:max(span.start - 1, 0)].strip():
+    if span.start <= 3 and not text[:max(span.start - 1, 0)].strip():
         return opened_with
     return None
