@@ -23,6 +23,7 @@ and nothing but ``ParseError`` ever escapes ``parse``).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pickle
@@ -48,7 +49,9 @@ _WORD = _regex.compile("testing.WORD", r"[^\W_]+")
 _NAME = _regex.compile("testing.PARSER_NAME", r"[a-z][a-z0-9_]{0,40}")
 _LANGUAGE = _regex.compile("testing.LANGUAGE", r"[a-z]{2,3}")
 
-_PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# One test function serves every subclass: differing executors are expected.
+_PROPERTY = settings(max_examples=40, deadline=None,
+                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors])
 
 
 def words(text: str) -> list[str]:
@@ -157,9 +160,13 @@ class ParserContract:
         """A fresh instance of :attr:`parser_class`."""
         return self.parser_class()
 
-    @pytest.fixture
-    def registered(self) -> Iterator[Parser]:
-        """The parser as the registry holds it (registered for the test if it is not installed)."""
+    @contextlib.contextmanager
+    def registration(self) -> Iterator[Parser]:
+        """The parser as the registry holds it, registered for the duration if it is not installed.
+
+        Fails the test when :attr:`require_installed` is set and no entry
+        point provides the parser, or when the registry could not load it.
+        """
         name = self.parser_class.name
         info = parsers().get(name)
         added = False
@@ -176,6 +183,12 @@ class ParserContract:
         finally:
             if added:
                 registry.unregister(name)
+
+    @pytest.fixture
+    def registered(self) -> Iterator[Parser]:
+        """Fixture: :meth:`registration` around one test."""
+        with self.registration() as parser:
+            yield parser
 
     # -- metadata and the registry ---------------------------------------
     def test_has_samples(self) -> None:
@@ -316,7 +329,7 @@ class ParserContract:
 
     # -- errors ----------------------------------------------------------
     @pytest.mark.parametrize("text", ["", " ", "\n", " \t\r\n \n", "\u200c\n \u00a0 "])
-    def test_empty_input_is_parse_error(self, parser: Parser, text: str) -> None:
+    def test_empty_input_is_parse_error(self, parser: Parser, registered: Parser, text: str) -> None:
         """A document with no visible text gives :class:`~mideastnews.ParseError` (parser and pipeline)."""
         for is_html in (False, True):
             with pytest.raises(ParseError):

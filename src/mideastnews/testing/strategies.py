@@ -93,9 +93,10 @@ def calendar_dates(
 ) -> st.SearchStrategy[Any]:
     """Valid :class:`mideastnews.dates.CalendarDate` values in one calendar.
 
-    Every day of the range is equally likely, so month ends, leap days
+    Days are drawn uniformly over the range, and half the time moved to the
+    first or last day of their month or year, so month ends, leap days
     (30 Esfand in a Solar Hijri leap year) and Umm al-Qura's 28- and 31-day
-    months all occur.
+    months turn up often.
 
     Args:
         calendar: ``"gregorian"``, ``"hijri"`` or ``"jalali"`` (or a :class:`~mideastnews.dates.Calendar`).
@@ -120,7 +121,23 @@ def calendar_dates(
 
         return convert(day, cal)
 
-    return st.dates(min_value=low, max_value=high).map(to_calendar)
+    def snap(args: tuple[dt.date, str]) -> Any:
+        # Month and year ends are where calendars differ (30 Esfand in leap
+        # years, Umm al-Qura's 28- and 31-day months): draw them often.
+        from ..dates import CalendarDate
+
+        day, where = args
+        date = to_calendar(day)
+        if where == "any":
+            return date
+        month = 12 if where == "year-end" else date.month
+        snapped = CalendarDate(cal, date.year, month, 1)
+        if where != "month-start":
+            snapped = CalendarDate(cal, date.year, month, snapped.month_length)
+        return snapped if low <= snapped.to_gregorian() <= high else date
+
+    where = st.sampled_from(("any", "any", "any", "month-end", "month-start", "year-end"))
+    return st.tuples(st.dates(min_value=low, max_value=high), where).map(snap)
 
 
 def _with_digits(text: str, digits: str) -> str:
@@ -138,8 +155,9 @@ def date_expressions(
     """Date expressions as a writer of ``lang`` prints them, each with the date it names.
 
     The text is built by :meth:`CalendarDate.format <mideastnews.dates.CalendarDate.format>`
-    (day, month name, year; with or without the era marker), so a date finder
-    must read it back to exactly the paired value::
+    (day, month name, year; with or without the era marker and the weekday
+    name; Arabic Gregorian months in both the Egyptian/Gulf and the Levantine
+    names), so a date finder must read it back to exactly the paired value::
 
         text, day = ...   # e.g. ("۸ آذر ۱۴۰۲", CalendarDate("jalali", 1402, 9, 8))
         m = mideastnews.dates.parse_date(text)
@@ -168,14 +186,18 @@ def date_expressions(
         if d not in _DIGITS:
             raise ValueError(f"unknown digit set {d!r}: expected one of {sorted(_DIGITS)}")
 
-    def build(args: tuple[Any, str, bool]) -> tuple[str, Any]:
-        day, digit_set, era = args
-        return day.format(lang=lang, digits=digit_set, era=era), day
+    styles = ("msa", "levantine") if lang == "ar" else ("msa",)
+
+    def build(args: tuple[Any, str, bool, str, bool]) -> tuple[str, Any]:
+        day, digit_set, era, style, weekday = args
+        return day.format(lang=lang, digits=digit_set, era=era, style=style, weekday=weekday), day
 
     days = st.sampled_from(cals).flatmap(
         lambda cal: calendar_dates(cal, min_value=min_value, max_value=max_value)
     )
-    return st.tuples(days, st.sampled_from(digit_sets), st.booleans()).map(build)
+    return st.tuples(
+        days, st.sampled_from(digit_sets), st.booleans(), st.sampled_from(styles), st.booleans()
+    ).map(build)
 
 
 def _words(lang: str) -> st.SearchStrategy[str]:
@@ -192,10 +214,11 @@ def _words(lang: str) -> st.SearchStrategy[str]:
     )
 
 
-def _sentence(lang: str, *, min_words: int, max_words: int) -> st.SearchStrategy[str]:
+def _sentence(lang: str, *, min_words: int, max_words: int, letters: bool) -> st.SearchStrategy[str]:
     token = st.one_of(_words(lang), _words(lang), _words(lang), st.sampled_from(_PUNCTUATION))
+    wanted = str.isalpha if letters else str.isalnum
     return st.lists(token, min_size=min_words, max_size=max_words).map(" ".join).filter(
-        lambda s: any(c.isalnum() for c in s)
+        lambda s: any(wanted(c) for c in s)
     )
 
 
@@ -207,9 +230,9 @@ def _dump(
     draw: st.DrawFn, lang: str | None, min_paragraphs: int, max_paragraphs: int
 ) -> str:
     language = draw(st.sampled_from(("ar", "fa"))) if lang is None else lang
-    title = draw(_sentence(language, min_words=1, max_words=14))
+    title = draw(_sentence(language, min_words=1, max_words=14, letters=True))
     paragraphs = draw(
-        st.lists(_sentence(language, min_words=1, max_words=60),
+        st.lists(_sentence(language, min_words=1, max_words=60, letters=False),
                  min_size=min_paragraphs, max_size=max_paragraphs)
     )
     lines: list[str] = draw(st.lists(_blank, max_size=3))
@@ -232,7 +255,7 @@ def article_texts(
     letter runs and numbers (Latin, Arabic-Indic or Persian digits), mixed
     with punctuation; blank and whitespace-only lines may stand anywhere
     (before the headline too), lines may carry padding, and line ends are
-    ``\\n`` or ``\\r\\n``.  Every text holds at least one word.
+    ``\\n`` or ``\\r\\n``.  The headline holds at least one word with letters.
 
     Args:
         lang: ``"ar"`` or ``"fa"``; ``None`` draws either per text.
