@@ -9,10 +9,30 @@ from typing import ClassVar
 
 from ..document import Document
 from ..model import Article
+from . import htmlpage
 from .base import Parser
-from .textdump import read_dump
+from .textdump import DumpProfile, Rule, exact, read_dump, starts
 
-__all__ = ["GenericParser"]
+__all__ = ["BOILERPLATE", "TEXT_DUMP", "GenericParser"]
+
+# -- text dumps --
+# Any other site's dump: the headline, often repeated with other quotation
+# marks, auto-posting markers («[ad_1]», «[ad_2]»), a closing «المصدر» link or
+# «المصدر: …» line, share and comment widgets.  The rules every site shares
+# (tweets, photo credits, caption labels, date-only lines) apply as well.
+
+#: Boilerplate lines of news pages in general, by kind.
+BOILERPLATE: tuple[Rule, ...] = (
+    exact("share", "شارك", "مشاركة", "شارك الخبر", "اشتراک گذاری", "Share", "Share this article"),
+    exact("footer", "التعليقات", "أضف تعليقك", "اترك تعليقاً", "اترك تعليقا", "نظرات", "Comments",
+          take="rest"),
+    starts("read-also", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "اقرأ المزيد", "بیشتر بخوانید",
+           "Read more", take="next"),
+    exact("related", "مواضيع ذات صلة", "أخبار ذات صلة", "اخبار مرتبط", "Related", take="rest"),
+)
+
+#: How :func:`~mideastnews.parsers.textdump.read_dump` reads other sites' dumps.
+TEXT_DUMP = DumpProfile(source="generic", language="ar", rules=BOILERPLATE)
 
 
 class GenericParser(Parser):
@@ -21,5 +41,23 @@ class GenericParser(Parser):
     name: ClassVar[str] = "generic"
     languages: ClassVar[tuple[str, ...]] = ("ar", "fa", "en")
 
+    # -- text dumps --
+    text_dump: ClassVar[DumpProfile] = TEXT_DUMP
+
     def parse_text(self, doc: Document) -> Article:
-        return read_dump(doc, source=self.name, language="ar")
+        """Read any site's text dump."""
+        return read_dump(doc, self.text_dump)
+
+    # -- HTML pages --
+    def score_html(self, doc: Document) -> float:
+        """The generic parser takes what no source claims: it never bids."""
+        return 0.0
+
+    def parse_html(self, doc: Document) -> Article:
+        """Read any news page: metadata in order of trust, the body chosen by the page's structure."""
+        return htmlpage.read_page(doc, GENERIC_SITE)
+
+
+# -- HTML pages --
+#: Any outlet: no layouts, so the body is chosen by structure and text density.
+GENERIC_SITE = htmlpage.Site(name="generic", zone=None, language="ar", rules=BOILERPLATE)

@@ -48,7 +48,7 @@ _DATELINE = _regex.compile("irna.DATELINE", r"^\S{1,30} ?[-–] ?ایرنا ?[-�
 BOILERPLATE: tuple[Rule, ...] = (
     exact("footer", "نظر شما", take="rest"),
     exact("share", "کپی شد", "لینک کوتاه", "لینک کپی شد", "اشتراک گذاری", "ذخیره"),
-    exact("tag-list", "برچسب‌ها", "برچسب ها", "برچسبها"),
+    exact("tag-list", "برچسب‌ها", "برچسب ها", "برچسبها", take="tags"),
     exact("related", "اخبار مرتبط", "پربازدیدترین", "پربازدیدترین ها", "آخرین اخبار", take="rest"),
     starts("photo-credit", "فیلم: ایرنا۲۴", "عکس: ایرنا", "عکاس:", max_words=10),
 )

@@ -38,7 +38,7 @@ BOILERPLATE: tuple[Rule, ...] = (
     matching("navigation", _NEWS_COUNT, max_words=3),
     exact("related", "RT STORIES"),
     matching("related", _QUESTION_MORE, max_words=4, take="previous"),
-    starts("read-also", "إقرأ المزيد", "اقرأ المزيد", take="next"),
+    starts("read-also", "إقرأ المزيد", "اقرأ المزيد", "READ MORE", take="next"),
     starts("footer", "جميع الحقوق محفوظة", "© 2005", "RT © 20", take="rest"),
 )
 

@@ -58,7 +58,7 @@ __all__ = [
     "word_count",
 ]
 
-Take = Literal["line", "next", "rest", "previous"]
+Take = Literal["line", "next", "rest", "previous", "tags"]
 StampField = Literal["published", "modified", "published-then-modified"]
 
 #: How far into a dump the head (navigation, schedule, photo credit) may reach.
@@ -132,8 +132,9 @@ class Rule(LineMatch):
         take: ``"line"`` drops the line; ``"next"`` also drops the next line
             when the matched line is the bare marker (``إقرأ المزيد`` then the
             linked headline); ``"previous"`` also drops the line before (a
-            headline followed by its rail's hashtags); ``"rest"`` drops the line
-            and everything after it.
+            headline followed by its rail's hashtags); ``"tags"`` drops the line
+            (a «برچسب‌ها» header) and reads the short lines after it as tags;
+            ``"rest"`` drops the line and everything after it.
         rest_kind: The kind of the lines after a ``"rest"`` marker that no
             other rule names (default: ``kind``).
     """
@@ -503,6 +504,7 @@ class _State:
     published_fallback: dt.datetime | dt.date | None = None
     site_id: str | None = None
     section: str | None = None
+    in_head: bool = True
     images: list[str] = attrs.field(factory=list)
 
     def drop(self, i: int, kind: str) -> None:
@@ -586,6 +588,13 @@ def _classify(state: _State, profile: DumpProfile, title: str, full_title: str) 
                 rest_from, rest_kind = i, rule.rest_kind or rule.kind
             elif rule.take == "previous" and i > 1 and state.role[i - 1] == "body":
                 state.drop(i - 1, rule.kind)
+            elif rule.take == "tags":
+                while (i + 1 < len(lines) and word_count(lines[i + 1].text) <= TAG_WORDS
+                       and not _is_prose(lines[i + 1].text)
+                       and not any(r.matches(lines[i + 1].text) for r in rules)):
+                    i += 1
+                    state.role[i] = "tag"
+                    state.kinds[i] = "tag-list"
             elif rule.take == "next" and i + 1 < len(lines) and _is_bare(text, rule):
                 state.drop(i + 1, rule.kind)
                 i += 1
@@ -594,6 +603,8 @@ def _classify(state: _State, profile: DumpProfile, title: str, full_title: str) 
         if _classify_common(state, profile, i, photo):
             i += 1
             continue
+        if _is_prose(text) and word_count(text) > SHORT_LINE_WORDS:
+            state.in_head = False
         rule = next((r for r in COMMON_RULES if r.matches(text)), None)
         if rule is not None:
             state.drop(i, rule.kind)
@@ -640,7 +651,7 @@ def _classify_common(state: _State, profile: DumpProfile, i: int, photo: set[str
         state.credits.append(m.group("outlets").strip())
         state.drop(i, "credit-line")
         return True
-    if _key(text) in {_key(x) for x in profile.sections}:
+    if state.in_head and _key(text) in {_key(x) for x in profile.sections}:
         state.section = state.section or text
         state.drop(i, "section")
         return True
@@ -730,14 +741,10 @@ def _mark_tail_tags(state: _State, profile: DumpProfile) -> None:
         # No tail boilerplate after the last body line: a tag list cannot be told from text.
         return
 
-    # Where paragraphs follow one another without blank lines, the tag list
-    # stands apart: each tag then has a blank line before it.
-    dense = sum(1 for i in body if lines[i].gap == 0) * 2 > len(body)
-
     def tag_like(i: int) -> bool:
         text = lines[i].text
         return (role[i] == "body" and word_count(text) <= TAG_WORDS and not _is_prose(text)
-                and not _is_bullet(text) and not (dense and lines[i].gap == 0))
+                and not _is_bullet(text))
 
     first_body = body[0]
     run: list[int] = []
@@ -750,6 +757,15 @@ def _mark_tail_tags(state: _State, profile: DumpProfile) -> None:
     while pos >= 0 and body[pos] != first_body and tag_like(body[pos]):
         run.append(body[pos])
         pos -= 1
+    # Where paragraphs follow one another without blank lines but the tags
+    # stand apart, each tag has a blank line before it: a short last paragraph
+    # without one is not a tag.
+    dense = sum(1 for i in body if lines[i].gap == 0) * 2 > len(body)
+    if dense and any(lines[i].gap for i in run):
+        spaced = 0
+        while spaced < len(run) and lines[run[spaced]].gap:
+            spaced += 1
+        run = run[:spaced]
     if not run:
         return
     for i in run:
