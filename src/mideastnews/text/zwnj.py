@@ -1,13 +1,327 @@
 """repair_zwnj(): put back the zero-width non-joiners Persian orthography needs.
 
-(Skeleton: the normalization issue fills this in.)
+Scraped Persian often loses its ZWNJs (U+200C): «برنامههای» for «برنامه‌های», «میکنند» for
+«می‌کنند».  :func:`repair_zwnj` finds the Persian words of a text and, for each one that is
+not itself a word, looks for an analysis that is:
+
+1. a compound the lexicon spells with a ZWNJ («تصمیمگیری» → «تصمیم‌گیری»);
+2. a verb with the prefix «می» or «نمی», after an optional preverb («بر», «در», …), and
+   a verb stem with a person ending («میکنند» → «می‌کنند», «برنمیگردد» → «برنمی‌گردد»);
+3. a word and a suffix written apart: the plural «ها» and its forms («‌های», «‌هایی»,
+   «‌هایش», …), the comparative «‌تر», «‌ترین», and after a final «ه» or «ی» the forms
+   «‌ای», «‌ام», «‌ات», «‌اش», «‌اند», «‌ایم», «‌اید» (and «‌است» after «ه»);
+4. a productive prefix («بی», «نیمه», «پیش», …) or compound head («گیری», «کننده»,
+   «دهنده», «شده», …) with a known word.
+
+A word the lexicon knows as it stands (tagged in hazm's word list) is never touched, nor
+one that is a known word plus a suffix written joined («میدانی» is «میدان» + «ی»), so
+«تنها», «میز» and «دکتر» stay whole.  A ZWNJ goes only after a letter that joins to the
+next («کشتی‌گیرهای» keeps «گیرهای» joined after «ر»).  Where hazm lists both a joined and
+a ZWNJ spelling of one word («اینکه» / «این‌که»), the joined one is left.
+
+The lexicon (``text/data/fa_lexicon.txt.gz``) is built by ``scripts/build_zwnj_lexicon.py``
+from hazm's word lists (MIT licence); it is read once, on first use.
+
+Only lines that read as Persian are repaired (more Persian-only letters «پ چ ژ گ ی ک» than
+Arabic-only ones «ة ي ك ى»), and words with Arabic-only letters are skipped, so Arabic
+text passes through unchanged.
 """
 
 from __future__ import annotations
 
+import functools
+import gzip
+import importlib.resources
+import re
+from collections.abc import Iterable
+
+import attrs
+
+from .._regex import compile as _compile
+
 __all__ = ["repair_zwnj"]
+
+ZWNJ = "\u200c"
+
+#: Letters after which a ZWNJ changes nothing (they never join the next letter).
+NON_JOINING = frozenset("آأإؤادذرزژوةء")
+
+_WORD = _compile(
+    "text.zwnj.WORD",
+    "[\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06fa-\u06fc\u06ff]+",
+    worst=(lambda n: ("کتاب" * (n // 4 + 1))[:n] + "!", lambda n: ("ها " * (n // 3 + 1))[:n]),
+)
+
+# Plural and comparative suffixes, most preferred first (longest first within a family).
+_PLURAL = ("هایشان", "هایتان", "هایمان", "هایی", "هایم", "هایت", "هایش", "هاست", "های", "ها")
+_COMPARATIVE = ("ترین", "تری", "تر")
+# After a final «ه» or «ی» (the indefinite «ای», the enclitic and copula forms).
+_AFTER_VOWEL = ("اند", "ایم", "اید", "ای", "ام", "ات", "اش")
+_AFTER_HEH = ("است",)  # «شده‌است», where a site writes the copula on
+# Suffixes written joined to a word: a known word plus one of these is a word as it stands.
+_ATTACHED = ("ی", "یی", "ان", "م", "ت", "ش", "مان", "تان", "شان", "ین")
+# Verb person endings after present and past stems.
+_PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
+_VOWEL_PRESENT_ENDINGS = ("یم", "یی", "ید", "ییم", "یید", "یند")
+_PAST_ENDINGS = ("", "م", "ی", "یم", "ید", "ند", "ه")
+_PREVERBS = ("", "بر", "در", "فرا", "باز", "وا", "فرو", "ور")
+# Productive first parts of compounds written with a ZWNJ.
+_PREFIXES = ("بی", "نیمه", "خوش", "بین", "یک", "چند")
+# Productive heads (second parts) of compounds written with a ZWNJ.
+_HEADS = (
+    "آفرین", "آلود", "آمیز", "آور", "انگیز", "بخش", "بخشی", "برداری", "بندی", "پذیر", "پذیری",
+    "پرداز", "پردازی", "پرست", "پرور", "پوش", "خواه", "خواهی", "خوار", "خورده", "دار", "داری",
+    "دهنده", "دهندگان", "دیده", "رسان", "رسانی", "زدایی", "زده", "زدگی", "ساز", "سازی", "شده",
+    "شدگان", "شناس", "شناسی", "طلب", "طلبی", "کننده", "کنندگان", "گذار", "گذاری", "گر", "گرا",
+    "گرایی", "گری", "گیر", "گیری", "مند", "مندی", "نامه", "ناپذیر", "نشده", "نشین", "نگار",
+    "نگاری", "نما", "نویس", "نویسی", "یافته", "یابی",
+)
+_FA_LETTERS = frozenset("پچژگیک")
+_AR_LETTERS = frozenset("ةيكى")
+
+
+@attrs.frozen
+class _Lexicon:
+    """The shipped word lists, as the lookups need them."""
+
+    words: frozenset[str]
+    comparable: frozenset[str]
+    adverbs: frozenset[str]
+    weak: frozenset[str]
+    participles: frozenset[str]
+    compounds: dict[str, str]
+    verb_forms: frozenset[str]
+
+
+def _verb_forms(past: Iterable[str], present: Iterable[str]) -> frozenset[str]:
+    forms: set[str] = set()
+    for stem in present:
+        forms.update(stem + e for e in _PRESENT_ENDINGS)
+        if stem[-1] in "اآو":
+            forms.update(stem + e for e in _VOWEL_PRESENT_ENDINGS)
+    for stem in past:
+        forms.update(stem + e for e in _PAST_ENDINGS)
+    forms.add("توان")  # impersonal «می‌توان»
+    return frozenset(forms)
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    """Read the shipped lexicon, once."""
+    res = importlib.resources.files("mideastnews.text").joinpath("data", "fa_lexicon.txt.gz")
+    text = gzip.decompress(res.read_bytes()).decode("utf-8")
+    sections: dict[str, list[str]] = {}
+    current: list[str] = []
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("@"):
+            current = sections.setdefault(line[1:], [])
+        else:
+            current.append(line)
+    words: set[str] = set()
+    comparable: set[str] = set()
+    adverbs: set[str] = set()
+    for entry in sections.get("words", []):
+        word, _, tags = entry.partition("\t")
+        words.add(word)
+        if tags:
+            comparable.add(word)
+        if "ADV" in tags.split(","):
+            adverbs.add(word)
+    compounds = {c.replace(ZWNJ, ""): c for c in sections.get("compounds", [])}
+    return _Lexicon(
+        words=frozenset(words),
+        comparable=frozenset(comparable),
+        adverbs=frozenset(adverbs),
+        weak=frozenset(sections.get("weak", [])),
+        participles=frozenset(
+            p + stem + "ه" for stem in sections.get("past", []) for p in ("", "ن")
+        ),
+        compounds=compounds,
+        verb_forms=_verb_forms(sections.get("past", []), sections.get("present", [])),
+    )
+
+
+def _join(left: str, right: str) -> str:
+    """``left`` and ``right`` with a ZWNJ between them if ``left`` joins to the next letter."""
+    if not left or not right or left[-1] in NON_JOINING:
+        return left + right
+    return left + ZWNJ + right
+
+
+def _attached(word: str, lex: _Lexicon) -> bool:
+    """Whether ``word`` is a known word plus a suffix written joined («میدانی»)."""
+    for suffix in _ATTACHED:
+        base = word[: -len(suffix)]
+        if word.endswith(suffix) and len(base) >= 2 and base in lex.words:
+            return True
+    return False
+
+
+def _known(word: str, lex: _Lexicon) -> str | None:
+    """``word`` as spelled if it is a word or a known compound, else None."""
+    if word in lex.words:
+        return word
+    return lex.compounds.get(word)
+
+
+def _verb(word: str, lex: _Lexicon) -> str | None:
+    for preverb in _PREVERBS:
+        if not word.startswith(preverb):
+            continue
+        rest = word[len(preverb):]
+        for prefix in ("نمی", "می"):
+            if rest.startswith(prefix) and rest[len(prefix):] in lex.verb_forms:
+                return preverb + _join(prefix, rest[len(prefix):])
+    return None
+
+
+def _stem(word: str, lex: _Lexicon, depth: int, *, weak_ok: bool) -> tuple[str, int] | None:
+    """A base that takes a suffix, as spelled, and how sure it is a word (2, 1 or 0)."""
+    known = _known(word, lex)
+    if known is not None:
+        return known, 2
+    if _attached(word, lex):
+        return word, 1
+    found = _analyse(word, lex, depth + 1, weak=word in lex.weak)
+    if found is not None:
+        return found, 1
+    if weak_ok and word in lex.weak:
+        return word, 0
+    return None
+
+
+def _suffix_fits(family: tuple[str, ...], base: str, lex: _Lexicon) -> bool:
+    last = base[-1]
+    if family is _AFTER_VOWEL:
+        return len(base) >= 3 and last in "هی"
+    if family is _AFTER_HEH:
+        return len(base) >= 3 and last == "ه"
+    if family is _COMPARATIVE:
+        return len(base) >= 3 and (
+            base in lex.comparable or base in lex.compounds
+            or (last == "ی" and base[:-1] in lex.words)
+        )
+    return True
+
+
+def _suffixed(word: str, lex: _Lexicon, depth: int, *, weak: bool = False) -> str | None:
+    best: tuple[int, str] | None = None
+    for family in (_PLURAL, _COMPARATIVE, _AFTER_VOWEL, _AFTER_HEH):
+        for suffix in family:
+            base = word[: -len(suffix)]
+            if not word.endswith(suffix) or len(base) < 2 or not _suffix_fits(family, base, lex):
+                continue
+            if weak and family is _COMPARATIVE and suffix != "ترین":
+                continue  # «فیلتر» is listed: a listed word is not read as «فیل» + «تر»
+            if family is _AFTER_VOWEL and suffix == "ات" and base[-1] == "ی":
+                continue  # «ادبیات», «عملیات»: the Arabic plural, written joined
+            stem = _stem(base, lex, depth, weak_ok=len(base) >= 3)
+            if stem is None:
+                continue
+            rank = stem[1]
+            if family is _AFTER_VOWEL and base in lex.participles:
+                rank = 3  # «دادهایم»: the perfect «داده‌ایم», not «داد» + «هایم»
+            if family is _PLURAL and base in lex.adverbs:
+                rank -= 1  # «دقیقهای»: an adverb rarely takes the plural
+            if best is None or rank > best[0]:
+                best = (rank, _join(stem[0], suffix))
+    return best[1] if best is not None else None
+
+
+def _compound(word: str, lex: _Lexicon) -> str | None:
+    for prefix in _PREFIXES:
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= 3:
+            if rest in lex.words or _attached(rest, lex):
+                return _join(prefix, rest)
+            if rest in lex.compounds:
+                return _join(prefix, lex.compounds[rest])
+    for head in _HEADS:
+        first = word[: -len(head)]
+        if word.endswith(head) and len(first) >= 3:
+            known = _known(first, lex)
+            if known is not None:
+                return _join(known, head)
+    return None
+
+
+def _analyse(word: str, lex: _Lexicon, depth: int = 0, *, weak: bool = False) -> str | None:
+    """``word`` (no ZWNJ) spelled with the ZWNJs it needs, or None if no analysis applies.
+
+    A word hazm lists without a tag (``weak``) is only split into a verb or a word and a
+    suffix, never into a compound: many such entries are words in their own right.
+    """
+    if depth > 3:
+        return None
+    found = _verb(word, lex) or _suffixed(word, lex, depth, weak=weak)
+    if found is None and not weak:
+        found = _compound(word, lex)
+    return found
+
+
+@functools.lru_cache(maxsize=65536)
+def _repair_word(word: str) -> str:
+    """One ZWNJ-free word, repaired."""
+    lex = _lexicon()
+    if len(word) < 3 or word in lex.words:
+        return word
+    compound = lex.compounds.get(word)
+    if compound is not None:
+        return compound
+    if _attached(word, lex):
+        return word
+    return _analyse(word, lex, weak=word in lex.weak) or word
+
+
+def _is_persian(line: str) -> bool:
+    fa = ar = 0
+    for ch in line:
+        if ch in _FA_LETTERS:
+            fa += 2 if ch in "پچژگ" else 1
+        elif ch in _AR_LETTERS:
+            ar += 2 if ch == "ة" else 1
+    return fa > ar
 
 
 def repair_zwnj(text: str) -> str:
-    """Insert ZWNJ characters where Persian orthography needs them."""
-    return text
+    """Insert the ZWNJ characters Persian orthography needs, and change nothing else.
+
+    ``repair_zwnj(t).replace("\\u200c", "") == t.replace("\\u200c", "")`` holds for any
+    ``t``: only U+200C is ever added.  Lines that are not Persian (Arabic, Latin) come back
+    unchanged, and so do ZWNJs already present.
+
+    Args:
+        text: Any text; Persian lines are repaired.
+
+    Returns:
+        The text with ZWNJs inserted.
+
+    Raises:
+        TypeError: ``text`` is not a string.
+
+    Examples:
+        >>> repair_zwnj("برنامههای دو کشور")
+        'برنامه\\u200cهای دو کشور'
+        >>> repair_zwnj("آنها حمایت میکنند") == "آن\\u200cها حمایت می\\u200cکنند"
+        True
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a string, not {type(text).__name__}")
+    if not any(ch in _FA_LETTERS for ch in text):
+        return text
+    out: list[str] = []
+    for line in text.split("\n"):
+        if not _is_persian(line):
+            out.append(line)
+            continue
+        out.append(_WORD.sub(_repair_match, line))
+    return "\n".join(out)
+
+
+def _repair_match(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if _AR_LETTERS.intersection(word):
+        return word
+    return _repair_word(word)

@@ -1,0 +1,154 @@
+"""Build the Persian lexicon that :func:`mideastnews.text.repair_zwnj` ships with.
+
+Source
+------
+The word lists of **hazm** (https://github.com/roshan-research/hazm), the Persian NLP
+toolkit, as its PyPI package ships them (``hazm/data/words.dat`` and ``hazm/data/verbs.dat``).
+hazm is released under the **MIT licence** (Copyright (c) 2013 Alireza Nourian); the
+licence text is copied into ``src/mideastnews/text/data/LICENSE.hazm`` next to the
+lexicon, which is a derived work.  Built and checked with hazm 0.10.0.
+
+Nothing here reads news text: the lexicon is made from hazm's word lists only (in
+particular, never from the evaluation paragraphs in ``../shared/corpus``).
+
+Output
+------
+``src/mideastnews/text/data/fa_lexicon.txt.gz``: UTF-8 text, gzip-compressed, with
+sections introduced by ``@name`` lines, one entry per line:
+
+``@words``
+    Plain words hazm tags with a part of speech (noun, adjective, adverb, …).  A chunk of
+    text that is one of these is left as it is, and they serve as bases for suffixes.
+    Their part-of-speech tags follow a tab when they allow comparison (``AJ``/``ADV``).
+``@weak``
+    Plain words hazm lists without a tag (many are informal joined spellings such as
+    «آنها» or «مهمترین»): used as bases only when no analysis applies.
+``@compounds``
+    hazm's spellings with a ZWNJ («تصمیم‌گیری», «بین‌المللی»).  A compound whose
+    joined spelling hazm also lists («این‌که» beside «اینکه», «پیش‌گیری» beside
+    «پیشگیری») is dropped: both spellings are in use, so a repair there could as well
+    be wrong.
+``@past`` / ``@present``
+    Verb stems («کرد» / «کن»), for the prefixes «می» and «نمی».
+
+Usage::
+
+    .venv/bin/python scripts/build_zwnj_lexicon.py            # hazm installed in the venv
+    .venv/bin/python scripts/build_zwnj_lexicon.py --hazm-data DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import sys
+import unicodedata
+from pathlib import Path
+
+ZWNJ = "\u200c"
+ROOT = Path(__file__).resolve().parents[1]
+OUT_DIR = ROOT / "src" / "mideastnews" / "text" / "data"
+OUT = OUT_DIR / "fa_lexicon.txt.gz"
+
+# Letters a Persian word is written with (and ZWNJ); anything else drops the entry.
+PERSIAN_LETTERS = frozenset("آأؤإئابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیةء")
+COMPARABLE_TAGS = frozenset({"AJ", "ADV", "AJC"})
+
+
+def clean(word: str) -> str:
+    """Fold a hazm entry to the letters the repair looks words up by."""
+    word = unicodedata.normalize("NFKC", word)
+    return word.translate(str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "\u0640": None}))
+
+
+def hazm_data_dir() -> Path:
+    """Where the installed hazm package keeps its data files."""
+    spec = importlib.util.find_spec("hazm")
+    if spec is None or spec.origin is None:
+        sys.exit("hazm is not installed: `.venv/bin/pip install hazm` or pass --hazm-data")
+    return Path(spec.origin).parent / "data"
+
+
+def read_words(path: Path) -> tuple[dict[str, str], set[str], set[str]]:
+    """Tagged plain words (with their comparable tags), untagged plain words, compounds."""
+    tagged: dict[str, str] = {}
+    weak: set[str] = set()
+    compounds: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 3:
+            continue
+        word = clean(parts[0].strip())
+        parts_z = word.split(ZWNJ)
+        if not word or any(not p for p in parts_z) or not set(word) - {ZWNJ} <= PERSIAN_LETTERS:
+            continue
+        tags = {t for t in parts[2].split(",") if t and t != "0"}
+        if ZWNJ in word:
+            compounds.add(word)
+        elif tags:
+            tagged[word] = ",".join(sorted(tags & COMPARABLE_TAGS))
+        else:
+            weak.add(word)
+    weak -= tagged.keys()
+    # A compound whose joined spelling hazm also lists is spelled both ways: drop it.
+    # An adjective in «ه‌ای» («حرفه‌ای») stays: its joined spelling reads as a plural
+    # («حرفهای» = «حرف‌های»), not as another spelling of the same word.
+    compounds = {
+        c for c in compounds
+        if c.replace(ZWNJ, "") not in tagged
+        and (c.replace(ZWNJ, "") not in weak or c.endswith("ه" + ZWNJ + "ای"))
+    }
+    return tagged, weak, compounds
+
+
+def read_verbs(path: Path) -> tuple[set[str], set[str]]:
+    """Past and present stems from hazm's ``past#present`` lines."""
+    past: set[str] = set()
+    present: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if "#" not in line:
+            continue
+        a, b = (clean(x.strip()) for x in line.split("#", 1))
+        if a and set(a) <= PERSIAN_LETTERS:
+            past.add(a)
+        if b and set(b) <= PERSIAN_LETTERS:
+            present.add(b)
+    return past, present
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the lexicon file and print its size."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--hazm-data", type=Path, default=None, help="hazm's data folder")
+    ap.add_argument("-o", "--output", type=Path, default=OUT)
+    args = ap.parse_args(argv)
+    data = args.hazm_data or hazm_data_dir()
+    tagged, weak, compounds = read_words(data / "words.dat")
+    past, present = read_verbs(data / "verbs.dat")
+    lines = [
+        "# Persian lexicon for mideastnews.text.repair_zwnj, built by scripts/build_zwnj_lexicon.py",
+        "# from the word lists of hazm (MIT licence, see LICENSE.hazm).",
+        "@words",
+        *(f"{w}\t{t}" if t else w for w, t in sorted(tagged.items())),
+        "@weak",
+        *sorted(weak),
+        "@compounds",
+        *sorted(compounds),
+        "@past",
+        *sorted(past),
+        "@present",
+        *sorted(present),
+    ]
+    payload = ("\n".join(lines) + "\n").encode("utf-8")
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    # mtime=0 keeps the file byte-identical between builds.
+    with open(args.output, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
+        gz.write(payload)
+    print(f"{args.output}: {len(tagged)} words, {len(weak)} weak, {len(compounds)} compounds, "
+          f"{len(past)} past / {len(present)} present stems; {args.output.stat().st_size} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
