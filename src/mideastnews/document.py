@@ -84,10 +84,15 @@ _HTML_MARKERS = _regex.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|article|div|p|span|title|script)[\s>/]",
     re.IGNORECASE,
 )
-# Tag starts, comments and markup declarations, for the depth scan.
+# Comments and raw-text elements, skipped by the depth scan; then whole tags.
+_SKIPPED = _regex.compile(
+    "document.SKIPPED",
+    r"<(?:(!--)|(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)(?=[\s/>]))",
+    re.IGNORECASE,
+)
 _TAG = _regex.compile(
     "document.TAG",
-    r"<(?:(/?)([A-Za-z][A-Za-z0-9:_-]{0,60})|(!--)|[!?])",
+    r"<(/?)([A-Za-z][A-Za-z0-9:_-]{0,60})",
     worst=(_worst_tags,),
 )
 
@@ -288,13 +293,16 @@ def _guess_single_byte(data: bytes) -> str | None:
     return "cp1252" if inside >= alone else "cp1251"
 
 
+_CONTROLS = _regex.compile("document.CONTROLS", "[\x00-\x08\x0e-\x1f\ufffd]")
+
+
 def _is_binary(text: str) -> bool:
     sample = text[:8192]
     if not sample:
         return False
     if "\x00" in sample:
         return True
-    controls = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v") or c == "\ufffd")
+    controls = len(_CONTROLS.findall(sample))
     return controls / len(sample) > 0.1
 
 
@@ -360,78 +368,101 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
     """
     if html.count("<") <= limit:
         return html, DepthReport(min(html.count("<"), limit), 0)
+    # Segments of markup outside comments and raw-text elements.
+    segments: list[tuple[int, int]] = []
+    pos = 0
+    length = len(html)
+    lowered: str | None = None
+    while pos < length:
+        m = _SKIPPED.search(html, pos)
+        if m is None:
+            segments.append((pos, length))
+            break
+        if m.group(1):  # a comment: skip to its end
+            segments.append((pos, m.start()))
+            end = html.find("-->", m.end())
+            pos = length if end < 0 else end + 3
+            continue
+        name = m.group(2).lower()
+        close = html.find(">", m.end())
+        if close < 0:
+            segments.append((pos, length))
+            break
+        segments.append((pos, close + 1))
+        if name == "plaintext":
+            break
+        end = html.find("</" + name, close)
+        if end < 0:
+            if lowered is None:
+                lowered = html.lower()
+            end = lowered.find("</" + name, close)
+        pos = length if end < 0 else end
+
     stack: list[str] = []
     phantom: list[bool] = []
     open_count: dict[str, int] = {}
     cuts: list[tuple[int, int]] = []
-    deepest = 0
-    lowered: str | None = None
-    pos = 0
-    search = _TAG.search
+    deepest = depth = foreign = 0
+    void = _VOID
+    siblings = _SELF_CLOSING_SIBLINGS
+    p_closers = _P_CLOSERS
     find = html.find
-    length = len(html)
-    while pos < length:
-        m = search(html, pos)
-        if m is None:
-            break
-        start = m.start()
-        if m.group(3) is not None:  # comment
-            end = find("-->", m.end())
-            pos = length if end < 0 else end + 3
-            continue
-        name = m.group(2)
-        close = find(">", m.end())
-        if close < 0:
-            break
-        pos = close + 1
-        if name is None:  # <!doctype …>, <?xml …>
-            continue
-        name = name.lower()
-        if m.group(1):  # end tag
-            if open_count.get(name, 0) <= 0:
-                continue
-            while stack:
-                top = stack.pop()
-                ghost = phantom.pop()
-                open_count[top] -= 1
-                if top == name:
-                    if ghost:
-                        cuts.append((start, pos))
-                    break
-            continue
-        if name in _VOID or html[close - 1] == "/":
-            continue
-        if name in _RAW_TEXT:
-            end = find("</" + name, pos)
-            if end < 0:
-                if lowered is None:
-                    lowered = html.lower()
-                end = lowered.find("</" + name, pos)
-            pos = end if end >= 0 else length
-            continue
-        if stack:
-            if name in _SELF_CLOSING_SIBLINGS and stack[-1] == name:
-                stack.pop()
-                if phantom.pop():
-                    pass
-                open_count[name] -= 1
-            elif name in _P_CLOSERS and open_count.get("p", 0) > 0:
+    finditer = _TAG.finditer
+    for seg_start, seg_end in segments:
+        for m in finditer(html, seg_start, seg_end):
+            slash, name = m.groups()
+            if not name.islower():
+                name = name.lower()
+            if slash:  # end tag
+                if not open_count.get(name):
+                    continue
                 while stack:
                     top = stack.pop()
-                    phantom.pop()
+                    ghost = phantom.pop()
                     open_count[top] -= 1
-                    if top == "p":
+                    if top in ("svg", "math"):
+                        foreign -= 1
+                    if top == name:
+                        if ghost:
+                            close = find(">", m.end())
+                            cuts.append((m.start(), length if close < 0 else close + 1))
                         break
-        ghost = len(stack) >= limit
-        if ghost:
-            cuts.append((start, pos))
-        stack.append(name)
-        phantom.append(ghost)
-        open_count[name] = open_count.get(name, 0) + 1
-        if len(stack) > deepest:
-            deepest = len(stack)
+                depth = len(stack)
+                continue
+            if name in void:
+                continue
+            if foreign or name in ("svg", "math"):
+                # Foreign content: a self-closing tag (<path/>) opens nothing.
+                close = find(">", m.end())
+                if close > 0 and html[close - 1] == "/":
+                    continue
+            if stack:
+                if name in siblings and stack[-1] == name:
+                    stack.pop()
+                    phantom.pop()
+                    open_count[name] -= 1
+                elif name in p_closers and open_count.get("p"):
+                    while stack:
+                        top = stack.pop()
+                        phantom.pop()
+                        open_count[top] -= 1
+                        if top == "p":
+                            break
+            depth = len(stack)
+            ghost = depth >= limit
+            if ghost:
+                close = find(">", m.end())
+                cuts.append((m.start(), length if close < 0 else close + 1))
+            if name in ("svg", "math"):
+                foreign += 1
+            stack.append(name)
+            phantom.append(ghost)
+            open_count[name] = open_count.get(name, 0) + 1
+            if depth >= deepest:
+                deepest = depth + 1
     if not cuts:
         return html, DepthReport(deepest, 0)
+    cuts.sort()
     pieces: list[str] = []
     last = 0
     for start, end in cuts:

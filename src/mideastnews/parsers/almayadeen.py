@@ -5,14 +5,26 @@
 
 from __future__ import annotations
 
+import json
 from typing import ClassVar
 
+from .. import _regex
 from ..document import Document
 from ..model import Article
+from . import htmlpage
 from .base import Parser
 from .textdump import DumpProfile, Marker, Rule, exact, marker_score, read_dump, starts
 
-__all__ = ["BOILERPLATE", "COVERAGE_BLURBS", "TEXT_DUMP", "TEXT_MARKERS", "AlMayadeenParser"]
+__all__ = [
+    "BOILERPLATE",
+    "COVERAGE_BLURBS",
+    "HTML_LAYOUTS",
+    "HTML_SITE",
+    "TEXT_DUMP",
+    "TEXT_MARKERS",
+    "AlMayadeenParser",
+    "read_tawsiyat",
+]
 
 # -- text dumps --
 # Al Mayadeen's pages, as scrapers dump them: the headline, the summary (lead),
@@ -82,3 +94,104 @@ class AlMayadeenParser(Parser):
     def parse_text(self, doc: Document) -> Article:
         """Read an Al Mayadeen text dump."""
         return read_dump(doc, self.text_dump)
+
+    # -- HTML pages --
+    def score_html(self, doc: Document) -> float:
+        """How surely an HTML page is Al Mayadeen's: its canonical address or one of its layouts."""
+        return htmlpage.score_page(doc, HTML_SITE, self.domains)
+
+    def parse_html(self, doc: Document) -> Article:
+        """Read a Al Mayadeen page with its layouts (:data:`HTML_LAYOUTS`), else by its structure."""
+        return htmlpage.read_page(doc, HTML_SITE)
+
+
+# -- HTML pages --
+# Al Mayadeen's article pages: the headline in `div.details-white-box` (an
+# `h1`, in older pages an `h2`), the displayed summary `p.lg_para.summary`,
+# the body `div.p-content` (its «اقرأ أيضاً» paragraphs and `div.dual-related`
+# boxes are boilerplate), figures with captions, embedded tweets; and the
+# site's own metadata block `<script type="text/tawsiyat" id="tawsiyat-metadata">`
+# (postid, published_time and last_updated with offsets, keywords, author,
+# classes: posttype, category, country, coverage, author).  The page's
+# `article:published_time` is naive with a seven-digit fraction
+# (`2023-01-30T17:04:00.0000000`): Beirut time.
+
+#: Al Mayadeen's layouts, newest first.
+HTML_LAYOUTS: tuple[htmlpage.Layout, ...] = (
+    htmlpage.Layout(
+        name="V1",
+        detect=("div.details-white-box", "div.p-content"),
+        title=("div.details-white-box h1", "div.details-white-box h2", "h1"),
+        lead=("p.lg_para.summary", "p.summary"),
+        body=("div.p-content",),
+        exclude=(("div.dual-related", "related"), ("div.tags", "tag-list"), ("ul.tags", "tag-list")),
+        date=("div.details-white-box .date", "div.details-white-box time"),
+        tags=("div.details-white-box .tags a", "div.tags a", "ul.tags a"),
+        authors=("div.details-white-box .author a", "div.details-white-box .author"),
+    ),
+)
+
+
+def read_tawsiyat(doc: Document, meta: htmlpage.PageMeta) -> None:
+    """Read the site block `<script type="text/tawsiyat" id="tawsiyat-metadata">` into ``meta``.
+
+    Its values rank below JSON-LD and the meta tags, above the visible date line.
+    """
+    node = doc.tree.css_first('script#tawsiyat-metadata, script[type="text/tawsiyat"]')
+    if node is None:
+        return
+    try:
+        data = json.loads(node.text(deep=True) or "", strict=False)
+    except (ValueError, RecursionError):
+        return
+    if not isinstance(data, dict):
+        return
+    source = "tawsiyat"
+    meta.offer("published", htmlpage.parse_when(data.get("published_time"), _ZONE), source)
+    meta.offer("modified", htmlpage.parse_when(data.get("last_updated"), _ZONE), source)
+    postid = data.get("postid")
+    if isinstance(postid, (str, int)) and str(postid).strip().isdigit():
+        meta.site_id = str(postid).strip()
+    for field, key in (("title", "title"), ("description", "description")):
+        value = data.get(key)
+        if isinstance(value, str):
+            meta.offer(field, htmlpage.clean_text(value), source)
+    keywords = data.get("keywords")
+    if isinstance(keywords, str):
+        tags = dict.fromkeys(htmlpage.clean_text(k) for k in keywords.split(","))
+        meta.offer("tags", [k for k in tags if k], source)
+    author = data.get("author")
+    if isinstance(author, str) and author.strip():
+        meta.offer("authors", [htmlpage.clean_text(author)], source)
+    url = data.get("url")
+    if isinstance(url, str) and url.startswith("http"):
+        meta.offer("url", url.strip(), source)
+    thumbnail = data.get("thumbnail")
+    if isinstance(thumbnail, str) and thumbnail.startswith("http"):
+        meta.offer("images", [thumbnail.strip()], source)
+    lang = data.get("lang")
+    if isinstance(lang, str):
+        meta.offer("language", lang[:2].lower(), source)
+    for item in data.get("classes") or ():
+        if not isinstance(item, dict) or not isinstance(item.get("value"), str):
+            continue
+        if item.get("mapping") == "category":
+            meta.offer("section", htmlpage.clean_text(item["value"]), source)
+
+
+_ZONE = "Asia/Beirut"
+
+#: Al Mayadeen for the HTML reader.
+HTML_SITE = htmlpage.Site(
+    name="almayadeen",
+    zone=_ZONE,
+    language="ar",
+    site_names=("الميادين", "الميادين نت", "Al Mayadeen English", "Al Mayadeen"),
+    url_section=_regex.compile(
+        "almayadeen.URL_SECTION",
+        r"almayadeen\.net/(?:[a-z]{2}/)?(?:news|articles?)/(?P<section>[A-Za-z-]{2,40})/",
+    ),
+    blocks=(read_tawsiyat,),
+    layouts=HTML_LAYOUTS,
+    rules=BOILERPLATE,
+)

@@ -21,7 +21,7 @@ import json
 import re
 import zoneinfo
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urljoin
 
 import attrs
@@ -38,6 +38,7 @@ __all__ = [
     "ARTICLE_TYPES",
     "Layout",
     "PageMeta",
+    "ParagraphRule",
     "Site",
     "Walk",
     "choose_body",
@@ -646,6 +647,7 @@ class Layout:
         authors: Bylines.
         section: The section or category.
         captions: Caption elements inside the body.
+        media: Figures outside the body (the header picture) read for images and captions.
         since: First day of use.
         until: The day the layout ended.
     """
@@ -664,6 +666,7 @@ class Layout:
     authors: tuple[str, ...] = ()
     section: tuple[str, ...] = ()
     captions: tuple[str, ...] = ("figcaption",)
+    media: tuple[str, ...] = ()
     since: dt.date | None = None
     until: dt.date | None = None
 
@@ -673,7 +676,25 @@ class Layout:
 
 
 SiteBlock = Callable[[Document, PageMeta], None]
-ParagraphRule = tuple["re.Pattern[str]", str]
+
+
+class ParagraphRule(Protocol):
+    """A boilerplate rule shared with text mode (:class:`~mideastnews.parsers.textdump.Rule`).
+
+    ``take`` is ``"line"`` (the paragraph), ``"next"`` (also the next one when
+    the paragraph is the bare marker), ``"previous"`` or ``"rest"`` (it and all after).
+    """
+
+    @property
+    def kind(self) -> str:
+        """The dropped kind."""
+
+    @property
+    def take(self) -> str:
+        """What else the rule drops."""
+
+    def matches(self, line: str) -> bool:
+        """Whether the paragraph matches."""
 
 
 @attrs.frozen
@@ -689,7 +710,7 @@ class Site:
         url_section: Pattern whose group ``section`` is the section in the URL.
         blocks: Readers of the site's own metadata blocks (after meta, before date lines).
         layouts: The layout generations, newest first.
-        rules: Paragraph patterns that are boilerplate, with their kind (shared with text mode).
+        rules: Boilerplate rules shared with text mode, applied to the body's paragraphs.
     """
 
     name: str
@@ -1131,25 +1152,36 @@ def _drop_trailing_foreign(walk: Walk) -> None:
 
 
 def _apply_rules(walk: Walk, rules: tuple[ParagraphRule, ...], title: str) -> None:
-    keep = []
+    kinds: dict[int, str] = {}
     title_words = clean_text(title)
+    n = len(walk.paragraphs)
     for i, text in enumerate(walk.paragraphs):
-        kind: str | None = None
+        if i in kinds:
+            continue
         if text == title_words:
-            kind = "duplicate-title"
+            kinds[i] = "duplicate-title"
+            continue
+        for rule in rules:
+            if rule.matches(text):
+                kinds[i] = rule.kind
+                take = getattr(rule, "take", "line")
+                if take == "rest":
+                    rest_kind = getattr(rule, "rest_kind", None) or rule.kind
+                    for j in range(i + 1, n):
+                        kinds.setdefault(j, rest_kind)
+                elif take == "next" and i + 1 < n and len(_words(text)) <= 4:
+                    kinds[i + 1] = rule.kind
+                elif take == "previous" and i > 0:
+                    kinds[i - 1] = rule.kind
+                break
         else:
-            for pattern, rule_kind in rules:
-                if pattern.search(text):
-                    kind = rule_kind
-                    break
-        if kind is None and walk.link_ratios[i] > 0.6 and len(text) < 200 and i not in walk.subheadings:
-            kind = "related"
-        if kind is not None:
-            walk.dropped.append(Dropped(text, kind))
-        else:
-            keep.append(i)
-    if len(keep) == len(walk.paragraphs):
+            if walk.link_ratios[i] > 0.6 and len(text) < 200 and i not in walk.subheadings:
+                kinds[i] = "related"
+    if not kinds:
         return
+    keep = [i for i in range(n) if i not in kinds]
+    for i in sorted(kinds):
+        walk.dropped.append(Dropped(walk.paragraphs[i], kinds[i]))
     new_index = {old: new for new, old in enumerate(keep)}
     walk.subheadings = [new_index[j] for j in walk.subheadings if j in new_index]
     walk.paragraphs = [walk.paragraphs[i] for i in keep]
@@ -1332,6 +1364,12 @@ def read_page(doc: Document, site: Site) -> Article:
         if modified is None:
             when = _date_from(_select_all(tree, layout.modified), layout, zone)
             modified = when if isinstance(when, dt.datetime) else None
+
+        if layout.media:
+            media = walk_body(_select_all(tree, layout.media), base=base, captions=layout.captions)
+            walk.images[:0] = [i for i in media.images if i not in walk.images]
+            walk.captions[:0] = [c for c in media.captions if c not in walk.captions]
+            dropped.extend(d for d in media.dropped if d.kind == "photo-credit")
 
     url = meta.url or doc.url
     site_id, url_section = _url_parts(site, url)

@@ -10,10 +10,11 @@ from typing import ClassVar
 from .. import _regex
 from ..document import Document
 from ..model import Article
+from . import htmlpage
 from .base import Parser
 from .textdump import DumpProfile, Marker, Rule, Stamp, exact, marker_score, read_dump, read_jalali, starts
 
-__all__ = ["BOILERPLATE", "TEXT_DUMP", "TEXT_MARKERS", "IRNAParser"]
+__all__ = ["BOILERPLATE", "HTML_LAYOUTS", "HTML_SITE", "TEXT_DUMP", "TEXT_MARKERS", "IRNAParser"]
 
 # -- text dumps --
 # IRNA's pages, as scrapers dump them: the headline, the lead, the body whose
@@ -99,3 +100,51 @@ class IRNAParser(Parser):
     def parse_text(self, doc: Document) -> Article:
         """Read an IRNA text dump."""
         return read_dump(doc, self.text_dump)
+
+    # -- HTML pages --
+    def score_html(self, doc: Document) -> float:
+        """How surely an HTML page is IRNA's: its canonical address or one of its layouts."""
+        return htmlpage.score_page(doc, HTML_SITE, self.domains)
+
+    def parse_html(self, doc: Document) -> Article:
+        """Read an IRNA page with its layouts (:data:`HTML_LAYOUTS`), else by its structure."""
+        return htmlpage.read_page(doc, HTML_SITE)
+
+
+# -- HTML pages --
+# IRNA's article pages (the news CMS it shares with other Iranian outlets):
+# the kicker `.rutitr` / `.kicker` above `h1.title`, the lead `div.lead p`,
+# `p.summary` or `p[itemprop=description]`, the body `div.item-body` (its
+# `.item-text`), the tags `div.tags a`, and the date line `.item-date span`:
+# a Solar Hijri date and a time split by «،» («۸ آذر ۱۴۰۲، ۱۰:۳۰»), Tehran
+# time.  The address is `irna.ir/news/<8 digits>/<slug>`.
+
+#: IRNA's layouts.
+HTML_LAYOUTS: tuple[htmlpage.Layout, ...] = (
+    htmlpage.Layout(
+        name="V1",
+        detect=("h1.title", "div.item-body"),
+        title=("h1.title",),
+        kicker=(".rutitr", ".kicker"),
+        lead=("div.lead p", "p.summary", 'p[itemprop="description"]'),
+        body=("div.item-body .item-text", "div.item-body"),
+        exclude=(("div.tags", "tag-list"), (".item-code", "footer"), ("div.item-nav", "navigation")),
+        date=(".item-date span", ".item-date"),
+        tags=("div.tags a", "section.tags a"),
+        media=("div.item-summary figure", "figure.item-img"),
+        captions=("figcaption",),
+    ),
+)
+
+_URL_ID = _regex.compile("irna.URL_ID", r"irna\.ir/news/(?P<id>[0-9]{8})(?![0-9])")
+
+#: IRNA for the HTML reader.
+HTML_SITE = htmlpage.Site(
+    name="irna",
+    zone="Asia/Tehran",
+    language="fa",
+    site_names=("ایرنا", "IRNA", "ارنا", "IRNA English"),
+    url_id=_URL_ID,
+    layouts=HTML_LAYOUTS,
+    rules=BOILERPLATE,
+)

@@ -10,10 +10,19 @@ from typing import ClassVar
 from .. import _regex
 from ..document import Document
 from ..model import Article
+from . import htmlpage
 from .base import Parser
 from .textdump import DumpProfile, Marker, Rule, exact, marker_score, matching, read_dump, starts
 
-__all__ = ["BOILERPLATE", "PHOTO_CREDITS", "TEXT_DUMP", "TEXT_MARKERS", "RTParser"]
+__all__ = [
+    "BOILERPLATE",
+    "HTML_LAYOUTS",
+    "HTML_SITE",
+    "PHOTO_CREDITS",
+    "TEXT_DUMP",
+    "TEXT_MARKERS",
+    "RTParser",
+]
 
 # -- text dumps --
 # RT's pages, as scrapers dump them: the headline (with « – RT World News» or
@@ -84,3 +93,63 @@ class RTParser(Parser):
     def parse_text(self, doc: Document) -> Article:
         """Read an RT text dump."""
         return read_dump(doc, self.text_dump)
+
+    # -- HTML pages --
+    def score_html(self, doc: Document) -> float:
+        """How surely an HTML page is RT's: its canonical address or one of its layouts."""
+        return htmlpage.score_page(doc, HTML_SITE, self.domains)
+
+    def parse_html(self, doc: Document) -> Article:
+        """Read a RT page with its layouts (:data:`HTML_LAYOUTS`), else by its structure."""
+        return htmlpage.read_page(doc, HTML_SITE)
+
+
+# -- HTML pages --
+# RT's article pages in two CMS families: arabic.rt.com (`div.article` with
+# `h1.heading`, the body `div.text.js-text.js-mediator-article`, tag links in
+# `div.news-tags`, the date line `span.date`) and rt.com (`h1.article__heading`,
+# the standfirst `div.article__summary`, the body `div.article__text`, the date
+# `span.date_article-header`).  Naive times are Moscow time.  The address is
+# `<host>/<section>/<id>-<slug>/`.
+
+#: RT's layouts: Arabic edition, then rt.com.
+HTML_LAYOUTS: tuple[htmlpage.Layout, ...] = (
+    htmlpage.Layout(
+        name="V1",
+        detect=("div.article h1.heading", "div.js-mediator-article"),
+        title=("div.article h1.heading", "h1.heading"),
+        lead=("div.article div.summary", "div.article p.summary"),
+        body=("div.text.js-text.js-mediator-article",),
+        exclude=(("div.read-more", "read-also"), ("div.news-tags", "tag-list")),
+        date=("div.article span.date", "span.date"),
+        tags=("div.news-tags a",),
+        media=("div.article div.media", "div.article figure"),
+        captions=("figcaption", ".media__footer", ".caption"),
+    ),
+    htmlpage.Layout(
+        name="EN_V1",
+        detect=("h1.article__heading", "div.article__text"),
+        title=("h1.article__heading",),
+        lead=("div.article__summary",),
+        body=("div.article__text",),
+        exclude=(("div.read-more", "read-also"), ("div.tags-trends", "tag-list")),
+        date=("span.date_article-header", "span.date"),
+        tags=("div.tags-trends a", "div.news-tags a"),
+        media=("div.article__cover", "div.article__main-media"),
+        captions=("figcaption", ".media__footer", ".caption"),
+    ),
+)
+
+_URL = _regex.compile("rt.URL", r"rt\.com/(?P<section>[a-z][a-z_-]{1,30})/(?P<id>[0-9]{3,10})-")
+
+#: RT for the HTML reader.
+HTML_SITE = htmlpage.Site(
+    name="rt",
+    zone="Europe/Moscow",
+    language="ar",
+    site_names=("RT Arabic", "RT عربي", "RT World News", "RT"),
+    url_id=_URL,
+    url_section=_URL,
+    layouts=HTML_LAYOUTS,
+    rules=BOILERPLATE,
+)

@@ -10,6 +10,7 @@ from typing import ClassVar
 from .. import _regex
 from ..document import Document
 from ..model import Article
+from . import htmlpage
 from .base import Parser
 from .textdump import (
     DumpProfile,
@@ -25,7 +26,16 @@ from .textdump import (
     starts,
 )
 
-__all__ = ["BOILERPLATE", "SECTIONS", "TEXT_DUMP", "TEXT_MARKERS", "SputnikParser"]
+__all__ = [
+    "BOILERPLATE",
+    "HTML_LAYOUTS",
+    "HTML_SITE",
+    "SECTIONS",
+    "TEXT_DUMP",
+    "TEXT_MARKERS",
+    "SputnikParser",
+    "read_unixtime",
+]
 
 # -- text dumps --
 # Sputnik Arabic's pages, as scrapers dump them: the headline, the radio
@@ -115,3 +125,83 @@ class SputnikParser(Parser):
     def parse_text(self, doc: Document) -> Article:
         """Read a Sputnik text dump."""
         return read_dump(doc, self.text_dump)
+
+    # -- HTML pages --
+    def score_html(self, doc: Document) -> float:
+        """How surely an HTML page is Sputnik's: its canonical address or one of its layouts."""
+        return htmlpage.score_page(doc, HTML_SITE, self.domains)
+
+    def parse_html(self, doc: Document) -> Article:
+        """Read a Sputnik page with its layouts (:data:`HTML_LAYOUTS`), else by its structure."""
+        return htmlpage.read_page(doc, HTML_SITE)
+
+
+# -- HTML pages --
+# Sputnik's article pages in two CMS generations.  V2 (current): the title
+# `.article__title` with its kicker `.uptitle`, the standfirst
+# `.article__announce-text`, the body blocks `.article__body .article__block
+# .article__text`, the date `.article__info-date a` with `[data-unixtime]`
+# (a site block: seconds since the epoch), tags `.tags li`, pictures with
+# captions and `© …` credits.  V1 (older): `.b-article__header-title`,
+# `.b-article__lead`, `.b-article__text`, `meta[itemprop=datePublished]`.
+# Naive times are Moscow time.  The address is
+# `<host>/YYYYMMDD/<slug>-<id>.html` (sarabic.ae, sputnikarabic.ae,
+# arabic.sputniknews.com).
+
+#: Sputnik's layouts, newest first.
+HTML_LAYOUTS: tuple[htmlpage.Layout, ...] = (
+    htmlpage.Layout(
+        name="V2",
+        detect=(".article__title", ".article__body"),
+        title=("h1.article__title", ".article__title"),
+        kicker=(".article__header .uptitle", ".uptitle"),
+        lead=(".article__announce-text",),
+        body=(".article__body .article__block .article__text", ".article__body .article__text"),
+        date=(".article__info-date a", ".article__info-date"),
+        tags=(".article__tags li", ".tags li"),
+        media=(".article__announce .media", ".article__header figure",
+               ".article__body .article__block figure"),
+        captions=("figcaption", ".media__copyright", ".media__caption"),
+    ),
+    htmlpage.Layout(
+        name="V1",
+        detect=(".b-article__header-title", ".b-article__text"),
+        title=(".b-article__header-title h1", ".b-article__header-title"),
+        lead=(".b-article__lead",),
+        body=(".b-article__text",),
+        date=(".b-article__refs-date", ".b-article__header .date"),
+        tags=(".b-article__tags li", ".tags li"),
+        media=(".b-article__header figure", ".b-article__media"),
+        captions=("figcaption", ".b-article__media-caption"),
+    ),
+)
+
+
+def read_unixtime(doc: Document, meta: htmlpage.PageMeta) -> None:
+    """Read the site block `[data-unixtime]` of the article's own date line into ``meta``.
+
+    Only the article header's `.article__info-date` counts: the same
+    attribute on sidebar items dates other articles.
+    """
+    stamps = doc.tree.css(".article__info-date [data-unixtime], .article__info-date[data-unixtime]")
+    values = [htmlpage.parse_when(node.attributes.get("data-unixtime")) for node in stamps]
+    times = [v for v in values if v is not None]
+    if times:
+        meta.offer("published", times[0], "data-unixtime")
+    if len(times) > 1:
+        meta.offer("modified", times[-1], "data-unixtime")
+
+
+_URL_ID = _regex.compile("sputnik.URL_ID", r"/[0-9]{8}/[^?#]{0,300}?[/-](?P<id>[0-9]{4,12})\.html")
+
+#: Sputnik for the HTML reader.
+HTML_SITE = htmlpage.Site(
+    name="sputnik",
+    zone="Europe/Moscow",
+    language="ar",
+    site_names=("سبوتنيك عربي", "Sputnik عربي", "Sputnik Arabic", "Sputnik"),
+    url_id=_URL_ID,
+    blocks=(read_unixtime,),
+    layouts=HTML_LAYOUTS,
+    rules=BOILERPLATE,
+)

@@ -1,0 +1,121 @@
+"""HTML mode: mn.parse against trafilatura.extract on the same pages, in one run.
+
+Pages:
+
+* ``../shared/corpus/other_arabic/``: CNN Arabic (newspaper4k's expected text)
+  and LBC (fundus' expected paragraphs) — skipped when ``../shared`` is absent;
+* ``tests/fixtures/html/*.html.gz``: the project's own golden layout pages,
+  scored against their expected ``lead`` + ``paragraphs``.
+
+For each page, both extractors' body text is scored by word-F1 (bag of
+lower-cased ``\\w+`` words, counted with multiplicity) against the expected
+text (ours: ``lead`` + ``paragraphs``), and both are timed (best of
+``--repeat`` runs, after one warm-up).  The closing lines give the mean F1
+and the speed ratio (trafilatura's time / ours).
+
+Run: ``.venv/bin/python benchmarks/bench_html.py [--repeat 5]``
+(``.venv/bin/pip install trafilatura`` for the side-by-side).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import mideastnews as mn
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus" / "other_arabic"
+FIXTURES = ROOT / "tests" / "fixtures" / "html"
+WORD = re.compile(r"\w+")
+
+
+def word_f1(got: str, want: str) -> float:
+    """Word-bag F1 of ``got`` against ``want``."""
+    a, b = Counter(WORD.findall(got.lower())), Counter(WORD.findall(want.lower()))
+    if not a or not b:
+        return 1.0 if a == b else 0.0
+    common = sum((a & b).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(a.values()), common / sum(b.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def pages() -> list[tuple[str, bytes, str | None, str]]:
+    """(name, html bytes, url, expected text) for every page available."""
+    out: list[tuple[str, bytes, str | None, str]] = []
+    cnn = CORPUS / "cnnarabic_2013_syria_clashes.newspaper4k.html"
+    if cnn.exists():
+        meta = json.loads((CORPUS / "cnnarabic_2013_syria_clashes.newspaper4k.metadata.json").read_text())
+        want = (CORPUS / "cnnarabic_2013_syria_clashes.newspaper4k.expected.txt").read_text(encoding="utf-8")
+        out.append(("cnnarabic", cnn.read_bytes(), meta.get("url"), want))
+    lbc = CORPUS / "lbcgroup.tv_2026_01_08.fundus.html"
+    if lbc.exists():
+        expected = json.loads((CORPUS / "lbcgroup.tv_2026_01_08.fundus.expected.json").read_text())["V1"]
+        info = json.loads((CORPUS / "lbcgroup.tv_2026_01_08.fundus.meta.info.json").read_text())
+        body = expected["body"]
+        texts = list(body.get("summary", []))
+        for section in body.get("sections", []):
+            texts += section.get("headline", []) + section.get("paragraphs", [])
+        out.append(("lbcgroup", lbc.read_bytes(), next(iter(info.values()))["url"], "\n".join(texts)))
+    for page in sorted(FIXTURES.glob("*.html.gz")):
+        expected = json.loads(page.with_name(page.name.replace(".html.gz", ".json")).read_text(encoding="utf-8"))
+        want = "\n".join(([expected["lead"]] if expected.get("lead") else []) + expected["paragraphs"])
+        out.append((page.name.split(".")[0], gzip.decompress(page.read_bytes()), expected.get("given_url"), want))
+    return out
+
+
+def best(fn: Callable[[], object], repeat: int) -> float:
+    """Best wall time of ``fn`` in milliseconds over ``repeat`` runs, after a warm-up."""
+    fn()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times) * 1000
+
+
+def main() -> None:
+    """Run the benchmark and print a table."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    try:
+        import trafilatura
+    except ImportError:  # pragma: no cover - optional peer
+        trafilatura = None
+    rows = []
+    print(f"{'page':<28}{'mn F1':>8}{'traf F1':>9}{'mn ms':>9}{'traf ms':>9}")
+    for name, data, url, want in pages():
+        article = mn.parse(data, url=url)
+        ours = "\n".join(([article.lead] if article.lead else []) + list(article.paragraphs))
+        mn_ms = best(lambda d=data, u=url: mn.parse(d, url=u), args.repeat)
+        traf_f1 = traf_ms = float("nan")
+        if trafilatura is not None:
+            theirs = trafilatura.extract(data, url=url) or ""
+            traf_f1 = word_f1(theirs, want)
+            traf_ms = best(lambda d=data, u=url: trafilatura.extract(d, url=u), args.repeat)
+        f1 = word_f1(ours, want)
+        rows.append((f1, traf_f1, mn_ms, traf_ms))
+        print(f"{name:<28}{f1:>8.3f}{traf_f1:>9.3f}{mn_ms:>9.2f}{traf_ms:>9.2f}")
+    if not rows:
+        print("no pages")
+        return
+    n = len(rows)
+    mean = [sum(r[i] for r in rows) / n for i in range(4)]
+    print(f"{'mean':<28}{mean[0]:>8.3f}{mean[1]:>9.3f}{mean[2]:>9.2f}{mean[3]:>9.2f}")
+    if trafilatura is not None:
+        print(f"speed: mn.parse is {mean[3] / mean[2]:.1f}x trafilatura.extract (mean time per page, {n} pages)")
+
+
+if __name__ == "__main__":
+    main()
