@@ -132,6 +132,8 @@ _FA_STOP_PAIRS = frozenset({
 })
 _FA_STOP_PAIRS_KEYED = frozenset((_key(a), _key(b)) for a, b in _FA_STOP_PAIRS)
 
+_FA_SUBJECT_WORDS = 6  # a longer span before the verb is not one subject
+
 _FA_LEADING = _lexicon("و همچنین اما ولی")
 
 # ---------------------------------------------------------------------------
@@ -447,11 +449,11 @@ def _fa_subject(span: str, known: Sequence[str]) -> tuple[str | None, bool]:
         name_tokens = name.split()
         if _key(out[-1]) == _key(name_tokens[-1]):
             return out[-1], False
-    if len(out) > 1:
+    if len(out) > _FA_SUBJECT_WORDS:
         titled = next((i for i, t in enumerate(out) if i > 0 and _key(t) in _FA_TITLE), None)
         if titled is not None and _key(out[0]) not in _FA_TITLE:
             out = out[titled:]
-    if len(out) > 6:
+    if len(out) > _FA_SUBJECT_WORDS:
         return None, False
     return " ".join(out), False
 

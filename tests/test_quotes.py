@@ -1,0 +1,213 @@
+"""Direct quotations and their speakers: the seeds, the hard cases, and properties."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import mideastnews as mn
+from mideastnews.text import QuoteSpan, find_quotes
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+# The body of each seed: its language and the 1-based lines that hold the
+# article's paragraphs (title, lead, captions, credits and boilerplate left out).
+BODIES = {
+    "000": ("ar", list(range(3, 15))),
+    "001": ("ar", list(range(8, 37, 2))),
+    "002": ("fa", list(range(9, 38, 2))),
+    "003": ("ar", list(range(9, 36, 2))),
+    "004": ("ar", [6, 7, 9, 11, 14, 16, 17, 18, 19, 20]),
+}
+
+# Every quotation of each seed, read by hand: (paragraph, speaker, first words, last words).
+EXPECTED = {
+    "000": [
+        (3, "خامنئي", "اليوم يرتكب النظام", "إخفاء ذلك"),  # «وأضاف:» after «وزعم خامنئي»
+        (4, "خامنئي", "إنهم لا يقاتلون", "الناس العاديين"),  # a paragraph that is all quotation
+        (6, "خامنئي", "اليوم، الخطوة الأولى", "بشكل كامل."),  # opened, never closed
+        (6, "خامنئي", "هذا أقل ما", "القيام به"),
+    ],
+    "001": [
+        (0, "إبراهيم رئيسي", "على البلدان الإسلامية", "بالكيان الصهيوني"),
+        (2, "إبراهيم رئيسي", "وقف الهجمات الإسرائيلية", "المنطقة والعالم"),  # «وأكّد أنّ»
+        (3, "إبراهيم رئيسي", "يتعين على منظمة", "الأحد المقبل"),
+        (3, "إبراهيم رئيسي", "لا بدّ من", "الحصار عنه"),  # «مشيراً إلى أنه»
+        (5, "إردوغان", "وجوب اتخاذ العالم", "على إسرائيل"),
+        (6, "الرئيس التركي", "تبني مسؤولية الضامن", "- الإسرائيلي"),
+        (8, "إردوغان", "ما يفعله الاحتلال", "غزة انتصرت"),
+        (8, "إردوغان", "حماس ليست إرهابية", "ليست إرهابية"),
+        (9, None, "تعزيز جهود المساعدات", "في غزة"),  # «وناقش …»: no verb of saying
+        (10, "اللواء حسين سلامي", "غزة أصبحت اليوم", "وقوات التحالف"),
+        (11, "اللواء حسين سلامي", "الأميركيين والإسرائيليين وكل", "صغير محاصر"),  # «وأضاف سلامي»
+        (14, "حسين أمير عبد اللهيان", "المستقبل لفلسطين من", "دون شك"),
+    ],
+    "002": [
+        (0, "کاظم جلالی", "جمهوری اسلامی ایران", "اخیر داشتهاند."),
+        (1, "کاظم جلالی", "این تعامل در", "نظر دارند."),  # «وی یادآور شد:»
+        (1, "سفیر ایران در مسکو", "روسها از راه", "تبیین فرمودند."),
+        (2, "کاظم جلالی", "مواضع روسها در", "فصل کنید."),  # a subheading lost its line break
+        (2, "سفیر ایران در مسکو", "بعد از آن", "ایجاد شد."),
+        (3, "کاظم جلالی", "با توجه به", "بوده ایم."),
+        (4, "کاظم جلالی", "یک بخش از", "ادامه دارد."),  # «وی … گفت:»
+        (5, "سفیر ایران در روسیه", "ایران و روسیه،", "جلو ببرند."),
+        (7, "کاظم جلالی", "ابزارهای قدرت بسیار", "ذکر کردند"),
+        (8, "کاظم جلالی", "شاید برخی کشورهای", "استفاده کنند."),
+        (9, "سفیر ایران در مسکو", "کشورهای اسلامی و", "نمی شود."),
+        (10, "سفیر ایران در مسکو", "کشورهای اسلامی امکانات", "پیش بروید."),
+        (11, "کاظم جلالی", "به نظر می", "گرفته شود."),
+        (12, "سفیر ایران در روسیه", "رژیم صهیونیستی، رژیمی", "می شود."),
+    ],
+    "003": [
+        (4, "رئيسي", "ما يحدث في", "ضد الإنسانية"),  # «ورد رئيسي عبر مترجم:»
+        (5, "رئيسي", "إنها ليست مجرد", "البشرية جمعاء"),  # «وقال لبوتين:»: to Putin, not Putin
+        (5, "رئيسي", "من الضروري إيجاد", "حل سريع"),
+        (13, "الكرملين", "بما في ذلك", "العسكري الفني"),
+    ],
+    "004": [
+        (2, "وزير الخارجية الإيراني", "إجراء نادر وقيّم", "في العالم"),  # «ووصفه بأنه»
+        (3, "إسماعيل هنية", "مواقفها المعروفة والثابتة", "الشعب الفلسطيني"),
+        (4, "إسماعيل هنية", "المقاومة ستستمر بعون", "فلسطين بالكامل"),
+    ],
+}
+
+
+def seed_text(seed: str) -> str:
+    return next(SEEDS.glob(seed + "_*.txt")).read_text(encoding="utf-8")
+
+
+def seed_body(seed: str) -> tuple[str, list[str]]:
+    language, lines = BODIES[seed]
+    all_lines = seed_text(seed).split("\n")
+    return language, [all_lines[i - 1].strip() for i in lines]
+
+
+def summary(quotes: list[QuoteSpan]) -> list[tuple[int, str | None, str, str]]:
+    return [(q.paragraph, q.speaker, " ".join(q.text.split()[:3]), " ".join(q.text.split()[-2:]))
+            for q in quotes]
+
+
+@pytest.mark.parametrize("seed", sorted(EXPECTED))
+def test_seed_quotations_and_speakers(seed: str) -> None:
+    language, body = seed_body(seed)
+    assert summary(find_quotes(body, language=language)) == EXPECTED[seed]
+
+
+@pytest.mark.parametrize("seed", sorted(EXPECTED))
+def test_seed_quotes_through_parse(seed: str) -> None:
+    """The pipeline gives the same quotations and speakers from the whole seed file."""
+    article = mn.parse(seed_text(seed))
+    got = [(q.speaker, " ".join(q.text.split()[:3])) for q in article.quotes]
+    want = [(speaker, first) for _, speaker, first, _ in EXPECTED[seed]]
+    assert got == want
+    for q in article.quotes:
+        assert q.text in article.paragraphs[q.paragraph]
+
+
+def test_scare_quoted_names_are_not_quotations() -> None:
+    body = [
+        'رئيسي يؤكد ضرورة قطع العلاقات بـ"إسرائيل" على هامش قمة "إيكو" في طشقند.',
+        'وقال أمير عبد اللهيان، عبر حسابه في منصة "أكس"، إنّ الفائدة الوحيدة كانت في زعزعة الكيان.',
+        "گروه های مقاومت عملیاتی با نام «طوفان الاقصی» را آغاز کردند.",
+        'أعلنت كتائب القسام معركة "طوفان الأقصى الكبرى" فجر السبت.',
+    ]
+    assert find_quotes(body[:2] + body[3:], language="ar") == []
+    assert find_quotes(body[2:3], language="fa") == []
+
+
+def test_unbalanced_opening_closes_before_the_next_attribution() -> None:
+    body = ["“اليوم، الخطوة الأولى هي قطع العلاقات. وقال خامنئي: “هذا أقل ما يمكن القيام به”."]
+    quotes = find_quotes(body)
+    assert [q.text for q in quotes] == ["اليوم، الخطوة الأولى هي قطع العلاقات.", "هذا أقل ما يمكن القيام به"]
+    assert quotes[1].speaker == "خامنئي"
+
+
+def test_mixed_marks_pair() -> None:
+    quotes = find_quotes(['وقال الوزير سامي: “لن نقبل بهذا الاتفاق أبدا" ثم غادر.'])
+    assert [(q.text, q.speaker) for q in quotes] == [("لن نقبل بهذا الاتفاق أبدا", "الوزير سامي")]
+
+
+def test_nested_quotation_stays_inside() -> None:
+    quotes = find_quotes(['وقال سامي: «نحن نرفض ما سموه "خطة السلام الجديدة" رفضا تاما».'])
+    assert [q.text for q in quotes] == ['نحن نرفض ما سموه "خطة السلام الجديدة" رفضا تاما']
+
+
+def test_closing_mark_without_opening() -> None:
+    quotes = find_quotes(["وقال المتحدث: نحن مستعدون لكل الاحتمالات” وغادر القاعة."])
+    assert [(q.text, q.speaker) for q in quotes] == [("نحن مستعدون لكل الاحتمالات", "المتحدث")]
+
+
+def test_open_quotation_runs_to_paragraph_end() -> None:
+    quotes = find_quotes(['وأكد الرئيس الإيراني، إبراهيم رئيسي، أنّ "على البلدان الإسلامية قطع علاقاتها'])
+    assert [(q.text, q.speaker) for q in quotes] == [("على البلدان الإسلامية قطع علاقاتها", "إبراهيم رئيسي")]
+
+
+def test_previous_speaker_across_paragraphs() -> None:
+    body = [
+        'وقال وزير الخارجية التركي، هاكان فيدان، إنّ "الحل الوحيد هو وقف إطلاق النار".',
+        "وبحث الوزيران في الأوضاع الإقليمية.",
+        'وتابع: "نحن نعمل مع كل الأطراف".',
+        'وأضاف فيدان أنّ "الوقت ينفد بسرعة كبيرة".',
+    ]
+    speakers = [q.speaker for q in find_quotes(body)]
+    assert speakers == ["هاكان فيدان", "هاكان فيدان", "هاكان فيدان"]
+
+
+def test_speaker_after_the_quotation() -> None:
+    quotes = find_quotes(['"لن نتراجع عن موقفنا مهما حصل"، قال الناطق باسم الحركة.'])
+    assert [q.speaker for q in quotes] == ["الناطق باسم الحركة"]
+
+
+def test_persian_pronoun_and_according_to() -> None:
+    body = [
+        "علی احمدی سخنگوی وزارت امور خارجه روز دوشنبه گفت: ایران به تعهدات خود پایبند است.",
+        "وی افزود: ما آماده گفت و گو هستیم.",
+        "به گفته وزیر نفت، «تولید نفت ایران در ماه گذشته افزایش یافت».",
+    ]
+    quotes = find_quotes(body, language="fa")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("ایران به تعهدات خود پایبند است.", "علی احمدی سخنگوی وزارت امور خارجه"),
+        ("ما آماده گفت و گو هستیم.", "علی احمدی سخنگوی وزارت امور خارجه"),
+        ("تولید نفت ایران در ماه گذشته افزایش یافت", "وزیر نفت"),
+    ]
+
+
+def test_persian_credit_is_not_the_speaker() -> None:
+    body = ["به گزارش خبرگزاری فارس، حسین سلامی امروز در جمع فرماندهان گفت: دشمن شکست خورده است."]
+    assert [q.speaker for q in find_quotes(body, language="fa")] == ["حسین سلامی"]
+
+
+def test_no_speaker_without_a_verb_of_saying() -> None:
+    quotes = find_quotes(['ونشرت الصحيفة تقريرا بعنوان مفصل عن "الأزمة الاقتصادية التي تعصف بالبلاد".'])
+    assert [q.speaker for q in quotes] == [None]
+
+
+def test_wrong_types() -> None:
+    with pytest.raises(TypeError):
+        find_quotes("نص")
+    with pytest.raises(TypeError):
+        find_quotes(["نص", 3])  # type: ignore[list-item]
+
+
+_PIECES = st.sampled_from([
+    "“", "”", "«", "»", '"', "„", " ", ". ", "، ", ": ", "وقال", "وأضاف", "الرئيس", "إن", "أنّ",
+    "گفت:", "وی", "افزود", "به گفته", "کاظم", "جلالی", "اليوم", "كلام", "طويل", "\u200c", "ـ", "x",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_PIECES, max_size=40).map("".join), max_size=6), st.sampled_from(["ar", "fa", "en"]))
+def test_quotes_are_pieces_of_their_paragraphs(paragraphs: list[str], language: str) -> None:
+    quotes = find_quotes(paragraphs, language=language)
+    last = 0
+    for q in quotes:
+        assert 0 <= q.paragraph < len(paragraphs)
+        assert q.paragraph >= last
+        last = q.paragraph
+        assert q.text
+        assert q.text == q.text.strip()
+        assert q.text in paragraphs[q.paragraph]
+        assert q.speaker is None or q.speaker.strip()
