@@ -5,11 +5,15 @@ often still pins it.  The evidence model:
 
 * **Anchors** — full dates (day, month and year, written out, not relative) in
   the title, lead, captions and first paragraphs.  News is about today or
-  yesterday, so an anchor ``A`` proposes the publication days ``A`` and
-  ``A + 1``.  In wire copy (a credited report: «به گزارش … ایرنا») a date
-  written with its weekday in the first sentence dates the event the report
-  is published on («کاظم جلالی چهارشنبه هشتم آذرماه ۱۴۰۲ … افزود»): that anchor
-  proposes ``A`` alone.
+  yesterday: an anchor ``A`` proposes the publication day ``A`` when the text
+  also calls today by ``A``'s weekday («اليوم الجمعة»), and ``A + 1`` when it
+  calls yesterday by ``A``'s weekday («أمس الخميس» beside a caption dated
+  Thursday 7 December 2023).  An anchor no relative phrase names proposes
+  nothing: an old date beside «اليوم الثلاثاء» must not pin a Tuesday.
+  In wire copy (a credited report: «به گزارش … ایرنا») a date written with its
+  weekday in the first sentence dates the event the report is published on
+  («کاظم جلالی چهارشنبه هشتم آذرماه ۱۴۰۲ … افزود»): that anchor proposes ``A``
+  by itself.
 * **Weekday constraints** — relative phrases at a fixed distance from the
   reference day that name a weekday: «اليوم الجمعة» says the reference day
   is a Friday, «أمس الخميس» that the day before it is a Thursday.  A bare
@@ -19,8 +23,7 @@ often still pins it.  The evidence model:
 
 The candidates the anchors propose are filtered by every constraint; a day is
 returned only when exactly one survives.  Contradictory constraints give
-``None``.  Anchors alone (without a weekday constraint) never pin a day,
-except the wire-copy anchor.
+``None``.
 
 The relative phrases are read by :func:`mideastnews.dates.find_dates` itself:
 each field is searched against two probe reference days, and a mention whose
@@ -54,16 +57,15 @@ class Evidence:
     """What a text says about its own publication day.
 
     Attributes:
-        anchors: Full dates near the top of the text, each with the offsets
-            (in days, from the anchor) it allows the publication day:
-            ``(0, 1)`` for an ordinary anchor, ``(0,)`` for wire copy.
+        anchors: Full dates near the top of the text, each with whether it
+            is a wire-copy anchor (which proposes its own day by itself).
         weekdays: Each fixed-distance weekday phrase as
             ``(distance, weekday)``: the day ``ref + distance`` is ``weekday``
             (0 = Monday).
         latest: An upper bound for the publication day, if one is known.
     """
 
-    anchors: tuple[tuple[dt.date, tuple[int, ...]], ...] = ()
+    anchors: tuple[tuple[dt.date, bool], ...] = ()
     weekdays: tuple[tuple[int, int], ...] = ()
     latest: dt.date | None = None
 
@@ -104,7 +106,7 @@ def gather_evidence(article: Article, finder: Finder | None = None) -> Evidence:
         from .dates import find_dates
 
         finder = find_dates
-    anchors: list[tuple[dt.date, tuple[int, ...]]] = []
+    anchors: list[tuple[dt.date, bool]] = []
     weekdays: list[tuple[int, int]] = []
     wire = _is_wire(article)
     for field, index, text in _fields(article):
@@ -129,7 +131,7 @@ def gather_evidence(article: Article, finder: Finder | None = None) -> Evidence:
                 first_sentence = m.start < _first_sentence_end(text)
                 strong = (wire and m.weekday is not None and first_sentence
                           and (field == "lead" or (field == "paragraph" and index == 0)))
-                anchors.append((m.date, (0,) if strong else (0, 1)))
+                anchors.append((m.date, strong))
     latest = article.modified.date() if article.modified is not None else None
     return Evidence(tuple(anchors), tuple(weekdays), latest)
 
@@ -141,21 +143,22 @@ def decide(evidence: Evidence) -> dt.date | None:
         evidence: What :func:`gather_evidence` read.
 
     Returns:
-        The day, when exactly one candidate satisfies every constraint and
-        either a weekday constraint or a wire-copy anchor took part.
+        The day, when exactly one candidate satisfies every constraint.
     """
     allowed = set(range(7))
     for distance, weekday in evidence.weekdays:
         allowed &= {(weekday - distance) % 7}
     if not allowed:
         return None
-    strong = [day for day, offsets in evidence.anchors if offsets == (0,)]
-    if strong:
-        candidates = set(strong)
-    elif evidence.weekdays:
-        candidates = {day + dt.timedelta(days=k) for day, offsets in evidence.anchors for k in offsets}
-    else:
-        return None
+    named = set(evidence.weekdays)
+    candidates: set[dt.date] = set()
+    for day, strong in evidence.anchors:
+        if strong:
+            candidates.add(day)
+        # «اليوم الجمعة» with a Friday anchor; «أمس الخميس» with a Thursday one.
+        for k in (0, 1):
+            if (-k, day.weekday()) in named:
+                candidates.add(day + dt.timedelta(days=k))
     survivors = {d for d in candidates
                  if d.weekday() in allowed and (evidence.latest is None or d <= evidence.latest)}
     if len(survivors) != 1:
