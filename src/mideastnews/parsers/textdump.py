@@ -273,7 +273,9 @@ PHOTO_AGENCIES: tuple[str, ...] = (
 _EMBED = _regex.compile(
     "textdump.EMBED",
     r"pic\.twitter\.com/\w|https?://t\.co/\w|twitter\.com/\w{1,50}/status/\d"
-    r"|x\.com/\w{1,50}/status/\d|\(@\w{1,50}\) \w{3,9} \d{1,2}, \d{4}$",
+    r"|x\.com/\w{1,50}/status/\d|\(@\w{1,50}\) \w{3,9} \d{1,2}, \d{4}$"
+    r"|instagram\.com/(?:p|reel|tv)/|A post shared by|View this post on Instagram"
+    r"|https?://t\.me/\w|youtube\.com/watch\?|youtu\.be/\w|tiktok\.com/@",
 )
 _IMAGE_URL = _regex.compile(
     "textdump.IMAGE_URL",
@@ -673,12 +675,19 @@ def _mark_captions(state: _State, profile: DumpProfile) -> None:
             nxt = body[pos + 1] if pos + 1 < len(body) else None
             if nxt is None or nxt != i + 1 or _is_bullet(lines[nxt].text) or prev_bullet:
                 continue
-            if word_count(lines[nxt].text) <= word_count(text):
+            caption = lines[nxt]
+            if word_count(caption.text) <= word_count(text):
+                continue
+            # The caption hangs under its label (indented deeper) or repeats the label's words.
+            label = text.lstrip("".join(_BULLETS)).strip()
+            if not (caption.indent > lines[i].indent or (label and caption.text.startswith(label))):
                 continue
             state.drop(i, "caption-label")
             role[nxt] = "caption"
-    # Runs of bullet items (menus) are navigation.
-    for i in range(1, len(lines)):
+    # Runs of bullet items before the article's first sentence are menus (navigation).
+    first_prose = next((i for i in range(1, len(lines)) if role[i] == "body" and _is_prose(lines[i].text)
+                        and word_count(lines[i].text) > SHORT_LINE_WORDS), len(lines))
+    for i in range(1, first_prose):
         if role[i] != "body" or not _is_bullet(lines[i].text):
             continue
         neighbours = [j for j in (i - 1, i + 1) if 0 < j < len(lines) and _is_bullet(lines[j].text)]
