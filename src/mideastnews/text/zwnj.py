@@ -76,7 +76,7 @@ _HEADS = (
     "گرایی", "گری", "گیر", "گیری", "مند", "مندی", "نامه", "ناپذیر", "نشده", "نشین", "نگار",
     "نگاری", "نما", "نویس", "نویسی", "یافته", "یابی",
 )
-_FA_LETTERS = frozenset("پچژگیک")
+_FA_ONLY = _compile("text.zwnj.FA_ONLY", "[پچژگ]")
 _AR_LETTERS = frozenset("ةيكى")
 
 
@@ -276,12 +276,9 @@ def _repair_word(word: str) -> str:
 
 
 def _is_persian(line: str) -> bool:
-    fa = ar = 0
-    for ch in line:
-        if ch in _FA_LETTERS:
-            fa += 2 if ch in "پچژگ" else 1
-        elif ch in _AR_LETTERS:
-            ar += 2 if ch == "ة" else 1
+    """More Persian-only letters than Arabic-only ones (پ چ ژ گ and ة weigh double)."""
+    fa = sum(line.count(c) for c in "پچژگ") * 2 + line.count("ی") + line.count("ک")
+    ar = line.count("ة") * 2 + line.count("ي") + line.count("ك") + line.count("ى")
     return fa > ar
 
 
@@ -309,7 +306,7 @@ def repair_zwnj(text: str) -> str:
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a string, not {type(text).__name__}")
-    if not any(ch in _FA_LETTERS for ch in text):
+    if "ی" not in text and "ک" not in text and not _FA_ONLY.search(text):
         return text
     out: list[str] = []
     for line in text.split("\n"):

@@ -1,0 +1,192 @@
+"""repair_zwnj: lost ZWNJs put back, nothing else changed, Arabic untouched."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.resources
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mideastnews.text import repair_zwnj
+from mideastnews.text import zwnj as zwnj_module
+
+Z = "\u200c"
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = ROOT / "seeds"
+
+
+def z(text: str) -> str:
+    """Write ZWNJs as «|» in the expectations below."""
+    return text.replace("|", Z)
+
+
+@pytest.mark.parametrize(
+    ("joined", "repaired"),
+    [
+        # seed 002's words
+        ("برنامههای", "برنامه|های"),
+        ("میکنند", "می|کنند"),
+        ("صهیونیستها", "صهیونیست|ها"),
+        ("تصمیمگیری", "تصمیم|گیری"),
+        # verb prefixes, with person endings, vowel stems and preverbs
+        ("نمیخواهند", "نمی|خواهند"),
+        ("میگوییم", "می|گوییم"),
+        ("میآیند", "می|آیند"),
+        ("میتوان", "می|توان"),
+        ("میکردند", "می|کردند"),
+        ("برمیگردد", "برمی|گردد"),
+        ("درمیآید", "درمی|آید"),
+        # plural and its forms; after «ه» the ZWNJ is required
+        ("کشتیها", "کشتی|ها"),
+        ("فرماندهها", "فرمانده|ها"),
+        ("دستگاههایی", "دستگاه|هایی"),
+        ("فعالیتهایش", "فعالیت|هایش"),
+        ("آنها", "آن|ها"),
+        # comparative and superlative on adjectives
+        ("مهمترین", "مهم|ترین"),
+        ("سختتر", "سخت|تر"),
+        ("اصلیترین", "اصلی|ترین"),
+        # «ای», «اند», «ام»… after a final «ه» or «ی»
+        ("زلزلهای", "زلزله|ای"),
+        ("نوشیدنیای", "نوشیدنی|ای"),
+        ("نداشتهاند", "نداشته|اند"),
+        ("دادهایم", "داده|ایم"),
+        ("خواهرزادهاش", "خواهرزاده|اش"),
+        # compounds: the lexicon and productive prefixes and heads
+        ("بینالمللی", "بین|المللی"),
+        ("بیعدالتی", "بی|عدالتی"),
+        ("تقویتکننده", "تقویت|کننده"),
+        ("علاقهمند", "علاقه|مند"),
+        # a compound with a plural after it; no ZWNJ after a non-joining «ر»
+        ("اجارهنشینها", "اجاره|نشین|ها"),
+        ("کشتیگیرهای", "کشتی|گیرهای"),
+    ],
+)
+def test_repairs_word(joined: str, repaired: str) -> None:
+    # A Persian line around the word, so the line reads as Persian.
+    line = f"گفت که {joined} را دیدیم"
+    assert repair_zwnj(line) == f"گفت که {z(repaired)} را دیدیم"
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "تنها", "میز", "میان", "میدان", "میدانی", "دکتر", "دختر", "بیشتر", "کمتر", "بهتر",
+        "کشورها", "روزهای", "فیلتر", "فیلترها", "ادبیات", "عملیات", "همچنین", "میلیون",
+        "اینکه", "بیمار", "یکدیگر", "گفتگو",
+    ],
+)
+def test_leaves_words_alone(word: str) -> None:
+    line = f"گفت که {word} را دیدیم"
+    assert repair_zwnj(line) == line
+
+
+def test_existing_zwnj_kept_and_not_doubled() -> None:
+    text = z("می|کنند و برنامه|های و کتاب|ها")
+    assert repair_zwnj(text) == text
+    assert repair_zwnj(z("برنامه|هایی که میگویند")) == z("برنامه|هایی که می|گویند")
+
+
+def test_seed_002_repaired() -> None:
+    text = next(SEEDS.glob("002_*.txt")).read_text(encoding="utf-8")
+    out = repair_zwnj(text)
+    assert out.replace(Z, "") == text.replace(Z, "")
+    for word in ("برنامه|های", "می|کنند", "صهیونیست|ها", "تصمیم|گیری", "سرزمین|های", "نمی|خواهند"):
+        assert z(word) in out, word
+    # words the seed spells right stay as they are
+    assert "بیشتر" not in out or z("بیش|تر") not in out
+    assert " تنها" not in text or " تنها" in out
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "003", "004"])
+def test_arabic_seeds_unchanged(seed: str) -> None:
+    text = next(SEEDS.glob(f"{seed}_*.txt")).read_text(encoding="utf-8")
+    assert repair_zwnj(text) == text
+
+
+def test_arabic_words_in_persian_line_skipped() -> None:
+    # «منها» in an Arabic line stays whole; a word with Arabic-only letters is skipped.
+    assert repair_zwnj("قال إن منها ما هو ضروري") == "قال إن منها ما هو ضروري"
+    line = "او گفت: منهاي اين كتابها"
+    assert repair_zwnj(line) == line
+
+
+def test_type_error() -> None:
+    with pytest.raises(TypeError):
+        repair_zwnj(b"abc")  # type: ignore[arg-type]
+
+
+def test_lexicon_shipped_compact_and_loaded_once() -> None:
+    res = importlib.resources.files("mideastnews.text").joinpath("data", "fa_lexicon.txt.gz")
+    raw = res.read_bytes()
+    assert len(raw) < 5 * 1024 * 1024
+    text = gzip.decompress(raw).decode("utf-8")
+    for section in ("@words", "@weak", "@compounds", "@past", "@present"):
+        assert section in text
+    assert importlib.resources.files("mideastnews.text").joinpath("data", "LICENSE.hazm").is_file()
+    assert zwnj_module._lexicon() is zwnj_module._lexicon()
+
+
+PERSIAN = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآ"
+ARABIC = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي"
+PERSIAN_WORDS = [
+    "می", "نمی", "کنند", "برنامه", "ها", "های", "تر", "ترین", "ای", "اند", "سال", "مهم", "آن",
+    "بی", "گیری", "تصمیم", "زلزله", "داده", "ایم", "کتاب", "تنها", "میز", "ی", "ه",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=PERSIAN + ARABIC + " \n.،" + Z, max_size=80))
+def test_only_zwnj_inserted(text: str) -> None:
+    assert repair_zwnj(text).replace(Z, "") == text.replace(Z, "")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PERSIAN_WORDS), max_size=12),
+       st.lists(st.sampled_from(["", " ", Z]), max_size=12))
+def test_only_zwnj_inserted_in_word_soup(words: list[str], seps: list[str]) -> None:
+    text = "".join(w + (seps[i] if i < len(seps) else "") for i, w in enumerate(words)) + " گفت"
+    out = repair_zwnj(text)
+    assert out.replace(Z, "") == text.replace(Z, "")
+    assert Z * 2 not in out or Z * 2 in text  # never a ZWNJ next to one already there
+    assert repair_zwnj(out) == out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=ARABIC + " \n.،؛", max_size=120))
+def test_arabic_text_unchanged(text: str) -> None:
+    assert repair_zwnj(text) == text
+
+
+def _hamshahri() -> list[str]:
+    folder = SHARED / "corpus" / "hamshahri"
+    if not folder.is_dir():
+        pytest.skip("../shared/corpus/hamshahri is absent")
+    out: list[str] = []
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        out += [data[k] for k in ("aboveTitle", "title", "subtitle") if isinstance(data.get(k), str)]
+        out += [b["text"] for b in data.get("content", []) if isinstance(b.get("text"), str)]
+    return out
+
+
+@pytest.mark.corpus
+def test_hamshahri_recall_and_precision() -> None:
+    # A regression guard at the measured level; benchmarks/bench_zwnj.py reports the numbers.
+    tp = n_gold = n_found = 0
+    for para in _hamshahri():
+        plain = para.replace(Z, "")
+        gold = {i - k for k, i in enumerate(j for j, c in enumerate(para) if c == Z)}
+        out = repair_zwnj(plain)
+        assert out.replace(Z, "") == plain
+        found = {i - k for k, i in enumerate(j for j, c in enumerate(out) if c == Z)}
+        tp += len(gold & found)
+        n_gold += len(gold)
+        n_found += len(found)
+    assert tp / n_gold >= 0.94
+    assert tp / n_found >= 0.95
