@@ -165,7 +165,8 @@ def test_article_normalized_persian() -> None:
     assert art.tags == ("ایران",)
     assert art.quotes[0].text == "گفت، بله"
     assert art.quotes[0].speaker == "علی"
-    assert art.source == "test" and art.language == "fa"
+    assert art.source == "test"
+    assert art.language == "fa"
     assert art.description is None
 
 
