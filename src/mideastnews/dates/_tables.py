@@ -40,6 +40,7 @@ __all__ = [
     "UMM_AL_QURA_FIRST_ORDINAL",
     "UMM_AL_QURA_LAST_INDEX",
     "UMM_AL_QURA_LAST_ORDINAL",
+    "UQ_STARTS",
     "DayWindow",
     "day_window",
     "gregorian_month_starts",
@@ -93,9 +94,11 @@ def _umm_al_qura_starts() -> list[int]:
 def _hijri_starts() -> array[int]:
     common = [30, 29] * 6
     leap = [*common[:-1], 30]
-    lengths: list[int] = []
-    for year in range(1, HIJRI_LAST_YEAR + 1):
-        lengths += leap if tabular_is_leap(year) else common
+    # The leap rule repeats every 30 years: build one cycle, repeat it in C, accumulate.
+    cycle: list[int] = []
+    for year in range(1, 31):
+        cycle += leap if tabular_is_leap(year) else common
+    lengths = (cycle * (HIJRI_LAST_YEAR // 30 + 1))[: HIJRI_LAST_YEAR * 12]
     starts = array("q", accumulate(lengths, initial=HIJRI_EPOCH))
     first = (_UMM_AL_QURA_FIRST_YEAR - 1) * 12
     uq = _umm_al_qura_starts()
@@ -108,7 +111,7 @@ UMM_AL_QURA_FIRST_INDEX = (_UMM_AL_QURA_FIRST_YEAR - 1) * 12
 UMM_AL_QURA_LAST_INDEX = _UMM_AL_QURA_LAST_YEAR * 12 - 1
 UMM_AL_QURA_FIRST_ORDINAL = HIJRI_STARTS[UMM_AL_QURA_FIRST_INDEX]
 UMM_AL_QURA_LAST_ORDINAL = HIJRI_STARTS[UMM_AL_QURA_LAST_INDEX + 1] - 1
-_UQ_STARTS: list[int] = HIJRI_STARTS[UMM_AL_QURA_FIRST_INDEX : UMM_AL_QURA_LAST_INDEX + 2].tolist()
+UQ_STARTS: list[int] = HIJRI_STARTS[UMM_AL_QURA_FIRST_INDEX : UMM_AL_QURA_LAST_INDEX + 2].tolist()
 _LUNAR_MONTH = 29.530588853
 
 # ---------------------------------------------------------------- Solar Hijri
@@ -134,9 +137,11 @@ JALALI_EPOCH = _jalali_year_start(1)
 def _jalali_starts() -> array[int]:
     common = [31] * 6 + [30] * 5 + [29]
     leap = [31] * 6 + [30] * 6
-    lengths: list[int] = []
-    for year in range(1, JALALI_LAST_YEAR + 1):
-        lengths += leap if jalali_is_leap(year) else common
+    # The 33-year rule repeats every 33 years: build one cycle, repeat it in C, accumulate.
+    cycle: list[int] = []
+    for year in range(1, 34):
+        cycle += leap if jalali_is_leap(year) else common
+    lengths = (cycle * (JALALI_LAST_YEAR // 33 + 1))[: JALALI_LAST_YEAR * 12]
     return array("q", accumulate(lengths, initial=JALALI_EPOCH))
 
 
@@ -148,9 +153,9 @@ _JALALI_YEAR_STARTS: list[int] = JALALI_STARTS[::12].tolist()
 def lunar_from_ordinal(ordinal: int) -> tuple[int, int, int]:
     """Hijri ``(year, month, day)`` of an ordinal inside the table (unchecked)."""
     if UMM_AL_QURA_FIRST_ORDINAL <= ordinal <= UMM_AL_QURA_LAST_ORDINAL:
-        i = bisect_right(_UQ_STARTS, ordinal) - 1
+        i = bisect_right(UQ_STARTS, ordinal) - 1
         year, month = divmod(i, 12)
-        return year + 1343, month + 1, ordinal - _UQ_STARTS[i] + 1
+        return year + 1343, month + 1, ordinal - UQ_STARTS[i] + 1
     starts = HIJRI_STARTS
     guess = int((ordinal - HIJRI_EPOCH) / _LUNAR_MONTH)
     lo = guess - 2 if guess > 2 else 0

@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+from bisect import bisect_right as _bisect_right
 from collections.abc import Iterable
 from enum import StrEnum
+from operator import add as _add
+from operator import lt as _lt
 from typing import Any, Final
 
 import attrs
@@ -71,8 +74,6 @@ _ALIASES: dict[str, Calendar] = {
     "shamsi": _JALALI,
     "solar_hijri": _JALALI,
 }
-_BY_NAME: dict[object, Calendar] = {c: c for c in Calendar}
-_BY_NAME.update(_ALIASES)
 
 _NAMES: dict[Calendar, str] = {
     _GREGORIAN: "Gregorian",
@@ -122,6 +123,18 @@ _HIJRI_STARTS = _t.HIJRI_STARTS
 _JALALI_STARTS = _t.JALALI_STARTS
 _ORDINAL_MAX = _t.ORDINAL_MAX
 _fromordinal = dt.date.fromordinal
+_date = dt.date
+_date_toordinal = dt.date.toordinal
+_plus_one = (1).__add__
+_minus_one = (-1).__add__
+_HIJRI_LAST_YEAR = _t.HIJRI_LAST_YEAR
+_JALALI_LAST_YEAR = _t.JALALI_LAST_YEAR
+_HIJRI_MIN = _t.HIJRI_EPOCH
+_JALALI_MIN = _t.JALALI_EPOCH
+_JALALI_MAX = _t.JALALI_STARTS[-1] - 1
+_UQ_MONTH_STARTS = _t.UQ_STARTS
+_lunar_from_ordinal = _t.lunar_from_ordinal
+_solar_from_ordinal = _t.solar_from_ordinal
 
 
 def as_calendar(value: Calendar | str) -> Calendar:
@@ -139,11 +152,13 @@ def as_calendar(value: Calendar | str) -> Calendar:
         DateError: ``value`` names no calendar.
         TypeError: ``value`` is not a string.
     """
-    found = _BY_NAME.get(value)
-    if found is not None:
-        return found
+    if value.__class__ is Calendar:
+        return value
     if not isinstance(value, str):
         raise TypeError(f"calendar must be a Calendar or a string, not {type(value).__name__}")
+    found = _ALIASES.get(value)
+    if found is not None:
+        return found
     key = "_".join(value.strip().lower().replace("-", " ").split())
     found = _ALIASES.get(key)
     if found is None:
@@ -182,20 +197,42 @@ def _range_text(calendar: Calendar) -> str:
 
 def _validate(calendar: Calendar, year: int, month: int, day: int) -> int:
     """Check a date and return its ordinal; raise :class:`DateError` naming the reason."""
+    if calendar is _GREGORIAN:
+        if 0 < year < 10000 and 0 < month < 13 and day > 0:
+            try:
+                return _date(year, month, day).toordinal()
+            except ValueError:
+                pass
+    else:
+        if calendar is _HIJRI:
+            starts, last_year = _HIJRI_STARTS, _HIJRI_LAST_YEAR
+        else:
+            starts, last_year = _JALALI_STARTS, _JALALI_LAST_YEAR
+        if 0 < year <= last_year and 0 < month < 13 and day > 0:
+            i = year * 12 + month - 13
+            ordinal = starts[i] + day - 1
+            if ordinal < starts[i + 1] and ordinal <= _ORDINAL_MAX:
+                return ordinal
+    raise _explain(calendar, year, month, day)
+
+
+def _explain(calendar: Calendar, year: int, month: int, day: int) -> DateError:
+    """The error for an invalid date, naming the calendar, the date and the reason."""
     if not 1 <= month <= 12:
-        raise _invalid(calendar, year, month, day, f"month {month} does not exist (months run 1 to 12)")
+        return _invalid(calendar, year, month, day, f"month {month} does not exist (months run 1 to 12)")
     if year < 1:
         reason = (
             f"year {year} does not exist (the {_NAMES[calendar]} calendar has no year 0 and counts from 1)"
             if year == 0
             else f"year {year} is before the start of the {_NAMES[calendar]} calendar (year 1)"
         )
-        raise _invalid(calendar, year, month, day, reason)
+        return _invalid(calendar, year, month, day, reason)
     if year > _LAST_YEAR[calendar]:
-        raise _invalid(
-            calendar, year, month, day,
-            f"year {year} is outside the supported range {_range_text(calendar)}",
-        )  # fmt: skip
+        return _invalid(
+            calendar, year, month, day, f"year {year} is outside the supported range {_range_text(calendar)}"
+        )
+    if day < 1:
+        return _invalid(calendar, year, month, day, f"day {day} does not exist (days count from 1)")
     if calendar is _GREGORIAN:
         length = _gregorian_length(year, month)
         start = 0
@@ -204,51 +241,45 @@ def _validate(calendar: Calendar, year: int, month: int, day: int) -> int:
         i = (year - 1) * 12 + month - 1
         start = starts[i]
         length = starts[i + 1] - start
-    if not 1 <= day <= length:
-        if day < 1:
-            reason = f"day {day} does not exist (days count from 1)"
-        else:
-            reason = f"{_month_label(calendar, year, month)} has {length} days"
-            if calendar is _JALALI and month == 12:
-                kind = "a leap year" if _t.jalali_is_leap(year) else "a common year, not a leap year"
-                reason += f" ({year} is {kind})"
-            elif calendar is _HIJRI:
-                reason += (
-                    " in the Umm al-Qura calendar"
-                    if _UQ_FIRST <= start <= _UQ_LAST
-                    else " in the tabular Islamic calendar used outside the Umm al-Qura range"
-                )
-            elif calendar is _GREGORIAN and month == 2:
-                kind = "a leap year" if length == 29 else "not a leap year"
-                reason += f" ({year} is {kind})"
-        raise _invalid(calendar, year, month, day, reason)
-    if calendar is _GREGORIAN:
-        return dt.date(year, month, day).toordinal()
-    ordinal = start + day - 1
-    if ordinal > _ORDINAL_MAX:
-        raise _invalid(
+    if day <= length:
+        return _invalid(
             calendar, year, month, day,
             f"it falls after 9999-12-31, outside the supported range {_range_text(calendar)}",
         )  # fmt: skip
-    return ordinal
+    reason = f"{_month_label(calendar, year, month)} has {length} days"
+    if calendar is _JALALI and month == 12:
+        kind = "a leap year" if _t.jalali_is_leap(year) else "a common year, not a leap year"
+        reason += f" ({year} is {kind})"
+    elif calendar is _HIJRI:
+        reason += (
+            " in the Umm al-Qura calendar"
+            if _UQ_FIRST <= start <= _UQ_LAST
+            else " in the tabular Islamic calendar used outside the Umm al-Qura range"
+        )
+    elif calendar is _GREGORIAN and month == 2:
+        kind = "a leap year" if length == 29 else "not a leap year"
+        reason += f" ({year} is {kind})"
+    return _invalid(calendar, year, month, day, reason)
 
 
 def _from_ordinal(calendar: Calendar, ordinal: int) -> tuple[int, int, int]:
     """``(year, month, day)`` of a day in ``calendar``; raise when the calendar does not reach it."""
-    if calendar is _GREGORIAN:
-        if not 1 <= ordinal <= _ORDINAL_MAX:
-            raise DateError(f"day number {ordinal} is outside the Gregorian range 0001-01-01 .. 9999-12-31")
+    if calendar is _HIJRI:
+        if _HIJRI_MIN <= ordinal <= _ORDINAL_MAX:
+            return _lunar_from_ordinal(ordinal)
+    elif calendar is _JALALI:
+        if _JALALI_MIN <= ordinal <= _JALALI_MAX:
+            return _solar_from_ordinal(ordinal)
+    elif 1 <= ordinal <= _ORDINAL_MAX:
         d = _fromordinal(ordinal)
         return d.year, d.month, d.day
-    if not _MIN_ORDINAL[calendar] <= ordinal <= _MAX_ORDINAL[calendar]:
-        day = _fromordinal(ordinal).isoformat() if 1 <= ordinal <= _ORDINAL_MAX else f"day number {ordinal}"
-        raise DateError(
-            f"{day} (Gregorian) cannot be written in the {_NAMES[calendar]} calendar: "
-            f"outside its supported range {_range_text(calendar)}"
-        )
-    if calendar is _HIJRI:
-        return _t.lunar_from_ordinal(ordinal)
-    return _t.solar_from_ordinal(ordinal)
+    if calendar is _GREGORIAN:
+        raise DateError(f"day number {ordinal} is outside the Gregorian range 0001-01-01 .. 9999-12-31")
+    day = _fromordinal(ordinal).isoformat() if 1 <= ordinal <= _ORDINAL_MAX else f"day number {ordinal}"
+    raise DateError(
+        f"{day} (Gregorian) cannot be written in the {_NAMES[calendar]} calendar: "
+        f"outside its supported range {_range_text(calendar)}"
+    )
 
 
 def _coerce_int(value: object, name: str) -> int:
@@ -330,7 +361,7 @@ class CalendarDate:
         Raises:
             DateError: ``calendar`` does not reach that day.
         """
-        cal = _BY_NAME.get(calendar) or as_calendar(calendar)
+        cal = as_calendar(calendar)
         year, month, day = _from_ordinal(cal, ordinal)
         return _make(cal, year, month, day, ordinal)
 
@@ -355,11 +386,15 @@ class CalendarDate:
         Raises:
             DateError: ``calendar`` does not reach this day.
         """
-        cal = _BY_NAME.get(calendar) or as_calendar(calendar)
+        cal = calendar if calendar.__class__ is Calendar else as_calendar(calendar)
         if cal is self.calendar:
             return self
-        year, month, day = _from_ordinal(cal, self._ordinal)
-        return _make(cal, year, month, day, self._ordinal)
+        ordinal = self._ordinal
+        if cal is _GREGORIAN:
+            d = _fromordinal(ordinal)
+            return _make(cal, d.year, d.month, d.day, ordinal)
+        year, month, day = _from_ordinal(cal, ordinal)
+        return _make(cal, year, month, day, ordinal)
 
     # ------------------------------------------------------------ properties
     @property
@@ -416,17 +451,21 @@ class CalendarDate:
 
 
 _new = object.__new__
-_set = object.__setattr__
+_set_calendar = CalendarDate.__dict__["calendar"].__set__
+_set_year = CalendarDate.__dict__["year"].__set__
+_set_month = CalendarDate.__dict__["month"].__set__
+_set_day = CalendarDate.__dict__["day"].__set__
+_set_ordinal = CalendarDate.__dict__["_ordinal"].__set__
 
 
 def _make(calendar: Calendar, year: int, month: int, day: int, ordinal: int) -> CalendarDate:
-    """Build a date already known to be valid, skipping validation."""
+    """Build a date already known to be valid, skipping validation (slot setters, no checks)."""
     cd: CalendarDate = _new(CalendarDate)
-    _set(cd, "calendar", calendar)
-    _set(cd, "year", year)
-    _set(cd, "month", month)
-    _set(cd, "day", day)
-    _set(cd, "_ordinal", ordinal)
+    _set_calendar(cd, calendar)
+    _set_year(cd, year)
+    _set_month(cd, month)
+    _set_day(cd, day)
+    _set_ordinal(cd, ordinal)
     return cd
 
 
@@ -448,15 +487,20 @@ def convert(value: dt.date | CalendarDate, to: Calendar | str) -> CalendarDate:
         >>> convert(datetime.date(2023, 11, 29), "jalali").format("fa", "persian")
         '۸ آذر ۱۴۰۲'
     """
-    cal = _BY_NAME.get(to) or as_calendar(to)
-    if isinstance(value, CalendarDate):
+    cal = to if to.__class__ is Calendar else as_calendar(to)
+    if value.__class__ is _date or isinstance(value, _date):
+        ordinal = value.toordinal()
+    elif isinstance(value, CalendarDate):
         if value.calendar is cal:
             return value
         ordinal = value._ordinal
-    elif isinstance(value, dt.date):
-        ordinal = value.toordinal()
     else:
         raise TypeError(f"value must be a datetime.date or CalendarDate, not {type(value).__name__}")
+    if cal is _HIJRI and _UQ_FIRST <= ordinal <= _UQ_LAST:
+        # The common case inline: a day inside the Umm al-Qura table.
+        i = _bisect_right(_UQ_MONTH_STARTS, ordinal) - 1
+        year, month = divmod(i, 12)
+        return _make(cal, year + 1343, month + 1, ordinal - _UQ_MONTH_STARTS[i] + 1, ordinal)
     year, month, day = _from_ordinal(cal, ordinal)
     return _make(cal, year, month, day, ordinal)
 
@@ -604,6 +648,12 @@ def _numpy() -> Any:
 
 
 def _ordinals(values: Iterable[dt.date | CalendarDate]) -> list[int]:
+    if not isinstance(values, list | tuple):
+        values = list(values)
+    try:
+        return list(map(_date_toordinal, values))  # C-level loop over plain dates
+    except TypeError:
+        pass
     try:
         return [v.toordinal() for v in values]
     except AttributeError:
@@ -633,8 +683,8 @@ def _columns_from_ordinals(cal: Calendar, ordinals: list[int]) -> tuple[list[int
             days.append(d)
         return years, months, days
     base, wy, wm, wd = window
-    idx = [o - base for o in ordinals]
-    return [wy[i] for i in idx], [wm[i] for i in idx], [wd[i] for i in idx]
+    idx = list(map(base.__rsub__, ordinals))  # o - base, in C
+    return list(map(wy.__getitem__, idx)), list(map(wm.__getitem__, idx)), list(map(wd.__getitem__, idx))
 
 
 def to_calendar_columns(values: Any, to: Calendar | str) -> tuple[Any, Any, Any]:
@@ -701,6 +751,10 @@ def from_calendar_columns(calendar: Calendar | str, years: Any, months: Any, day
     if not len(years) == len(months) == len(days):
         raise TypeError("years, months and days must have the same length")
     if cal is _GREGORIAN:
+        try:
+            return list(map(_date, years, months, days))
+        except (ValueError, TypeError, OverflowError):
+            pass
         out: list[dt.date] = []
         for n, (y, m, d) in enumerate(zip(years, months, days, strict=True)):
             try:
@@ -710,6 +764,24 @@ def from_calendar_columns(calendar: Calendar | str, years: Any, months: Any, day
         return out
     starts = _HIJRI_STARTS if cal is _HIJRI else _JALALI_STARTS
     last_year = _LAST_YEAR[cal]
+    try:
+        # Fast path: range checks by min/max, day checks against the next month's start, all in C loops.
+        if (
+            years
+            and min(years) > 0
+            and max(years) <= last_year
+            and min(months) > 0
+            and max(months) < 13
+            and min(days) > 0
+        ):
+            idx = [y * 12 + m - 13 for y, m in zip(years, months, strict=True)]
+            ordinals = list(map(_add, map(starts.__getitem__, idx), map(_minus_one, days)))
+            ends = map(starts.__getitem__, map(_plus_one, idx))
+            if all(map(_lt, ordinals, ends)) and max(ordinals) <= _ORDINAL_MAX:
+                return list(map(_fromordinal, ordinals))
+    except (TypeError, ValueError, OverflowError):
+        pass
+    # Slow path: find the first bad row and say what is wrong with it.
     result: list[dt.date] = []
     append = result.append
     for n, (y, m, d) in enumerate(zip(years, months, days, strict=True)):
