@@ -22,12 +22,14 @@ from .calendars import (
 )
 from .finder import find_dates, parse_date
 from .mention import DateMention, Granularity
+from .resolve import DateGroup, reconcile
 
 __all__ = [
     "IRAN_HIJRI_TOLERANCE",
     "UMM_AL_QURA_RANGE",
     "Calendar",
     "CalendarDate",
+    "DateGroup",
     "DateMention",
     "Granularity",
     "convert",
@@ -38,6 +40,7 @@ __all__ = [
     "hijri_candidates",
     "month_length",
     "parse_date",
+    "reconcile",
     "supported_range",
     "to_calendar_columns",
     "year_length",

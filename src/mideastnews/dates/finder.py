@@ -1,32 +1,852 @@
-"""find_dates / parse_date: candidates, then mentions.
+"""find_dates / parse_date: candidates in one pass, then mentions.
 
-(Skeleton: the date finder issue fills this in.)
+One compiled pattern (:data:`DATE_PATTERN`) finds, in a single left-to-right
+pass, every place a date expression may start: a day (digits or an ordinal
+word) before a month name, a numeric date, a weekday, a relative phrase, an
+exact count («قبل يومين», «سه روز پیش»), a month name, a year after a year
+word.  Each match is then read by a few lines of Python that look only at its
+own groups and a few characters around it.
+
+Matching runs on a copy of the text with bidi controls, other format
+characters, diacritics and tatweel removed; offsets are mapped back so that
+``text[m.start:m.end] == m.text`` for every mention.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
 
+import attrs
+
+from .. import _regex
 from ..errors import DateError
-from .mention import DateMention
+from . import lexicon as lx
+from .calendars import Calendar
+from .mention import DateMention, Granularity
+from .resolve import (
+    add_months,
+    day_of,
+    fill_year,
+    hijri_tolerance,
+    in_calendar,
+    month_not_after,
+    reconcile,
+    weekday_after,
+    weekday_on_or_before,
+)
 
-__all__ = ["find_dates", "parse_date"]
+__all__ = ["DATE_PATTERN", "find_dates", "parse_date"]
+
+G, H, J = Calendar.GREGORIAN, Calendar.HIJRI, Calendar.JALALI
+
+_SP = "[ \u00a0\u200c]{1,3}"
+_OSP = "[ \u00a0\u200c]{0,3}"
+_END = r"(?!\w)"
+_W = lx.word_regex
+
+
+def _repeat(n: int, piece: str) -> str:
+    return (piece * (n // max(len(piece), 1) + 1))[:n]
+
+
+def _worst_dates(n: int) -> str:
+    return _repeat(n, "7 أكتوبر/ كانون 2023 الساعة 10:30 ")
+
+
+def _worst_weekdays(n: int) -> str:
+    return _repeat(n, "يوم أمس الخميس روز شنبه آینده ")
+
+
+def _worst_numbers(n: int) -> str:
+    return _repeat(n, "1/2/3-4.5/") + "x"
+
+
+def _worst_spaces(n: int) -> str:
+    return _repeat(n, "7 \u200c \u00a0") + "x"
+
+
+_WORST = (_worst_dates, _worst_weekdays, _worst_numbers, _worst_spaces)
+
+_HYGIENE = _regex.compile("dates.finder.HYGIENE", f"[{lx.BIDI_AND_MARKS}]+", worst=_WORST)
+_TRAILING_MARKS = frozenset("\u0640" + "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670")
+
+_MONTH_G = _W([w for w in lx.MONTH_WORDS if lx.MONTHS[lx.key(w)][0] is G])
+_MONTH_ANY = _W(lx.MONTH_WORDS)
+_WEEKDAY = _W(lx.WEEKDAY_WORDS)
+_ORDINAL = _W(lx.ORDINAL_WORDS)
+_ERA = _W(lx.ERA_WORDS)
+_RELDAY = _W(lx.RELATIVE_DAY_WORDS)
+_REL = _W(lx.RELATIVE_WORDS)
+_WDQUAL = _W(["الماضی", "الفاءت", "المنصرم", "السابق", "المقبل", "القادم", "اینده", "هفته اینده", "هفته بعد",
+              "گذشته", "هفته گذشته", "هفته پیش", "هفته قبل", "این هفته", "هذا الاسبوع", "من هذا الاسبوع"])
+_MQUAL = _W(list(_w for _w in _MQ) if (_MQ := [
+    "الجاری", "الحالی", "الماضی", "المنصرم", "الفاءت", "السابق", "المقبل", "القادم", "گذشته", "اینده", "جاری",
+    "من العام الماضی", "العام الماضی", "من السنه الماضیه", "السنه الماضیه", "من العام الجاری",
+    "من العام الحالی", "من هذا العام", "العام الجاری", "العام الحالی", "هذا العام", "من العام المقبل",
+    "العام المقبل", "من العام القادم", "العام القادم", "امسال", "سال جاری", "سال گذشته", "پارسال", "سال قبل",
+    "سال اینده", "سال بعد", "هر سال", "من کل عام", "کل عام", "من کل سنه", "سنویا"]) else [])
+_DAYPART = _W(lx.DAYPARTS)
+_TADV = _W(lx.TIME_ADVERBS)
+_PREP = _W(lx.PREPOSITIONS)
+_YEARW = _W(lx.YEAR_WORDS)
+_MPREFIX = _W(lx.MONTH_PREFIXES)
+_NUMW_AR = _W([w for w, n in (("ثلاثه", 3), ("ثلاث", 3), ("اربعه", 4), ("اربع", 4), ("خمسه", 5), ("خمس", 5),
+                             ("سته", 6), ("ست", 6), ("سبعه", 7), ("سبع", 7), ("ثمانیه", 8), ("ثمانی", 8),
+                             ("ثمان", 8), ("تسعه", 9), ("تسع", 9), ("عشره", 10), ("عشر", 10)) if n])
+_UNITS_AR = _W(["ایام", "یوما", "اسابیع", "اسبوعا", "اشهر", "شهور", "شهرا", "اعوام", "عاما", "سنوات", "سنه",
+                "سنین"])
+_DUAL_AR = _W(["یومین", "اسبوعین", "شهرین", "عامین", "سنتین"])
+_SINGLE_AR = _W(["اسبوع", "شهر", "عام", "سنه"])
+_UNITS_FA = _W(["روز", "هفته", "ماه", "سال"])
+_YOM = _W(["یوم", "روز"])
+
+
+def _timepre(p: str) -> str:
+    return (
+        rf"(?:(?:عند{_SP})?{_W(['الساعه', 'ساعت', 'at'])}{_SP}(?P<{p}_pt>\d{{1,2}}(?:[:：]\d{{2}})?)(?!\d)"
+        rf"(?:{_SP}(?P<{p}_pta>{_TADV}){_END})?(?:{_SP}{_W(['بتوقیت', 'به وقت'])}{_SP}\w{{2,12}})?"
+        rf"{_SP}(?:من{_SP})?)?"
+        rf"(?:{_DAYPART}{_SP})?"
+    )
+
+
+def _timesuf(p: str) -> str:
+    return (
+        rf"(?:(?:{_OSP}[,،\-–]?{_OSP}|T)(?:(?:عند{_SP})?{_W(['الساعه', 'ساعت', 'ساعه', 'at'])}{_SP})?"
+        rf"(?P<{p}_t>\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)(?![\d:])(?:Z|[+\-]\d{{2}}:?\d{{2}})?"
+        rf"(?:{_SP}(?P<{p}_ta>{_TADV}){_END})?(?:{_SP}{_W(['بتوقیت', 'به وقت'])}{_SP}\w{{2,12}})?)?"
+    )
+
+
+def _wdpre(p: str) -> str:
+    return (
+        rf"(?:(?:{_YOM}{_SP})?(?:(?P<{p}_rw>{_RELDAY}){_END}{_SP})?(?:{_YOM}{_SP})?(?P<{p}_wd>{_WEEKDAY}){_END}"
+        rf"(?:{_OSP}[,،]{_OSP}|{_OSP}\({_OSP}|{_SP})|{_YOM}{_SP})?"
+    )
+
+
+def _month(p: str) -> str:
+    return (
+        rf"(?:(?P<{p}_m1>{_MONTH_G}){_END}(?:{_OSP}[/(]{_OSP}(?P<{p}_m2>{_MONTH_G}){_END}(?:{_OSP}\))?)?"
+        rf"|(?P<{p}_m3>{_MONTH_ANY}){_END})"
+    )
+
+
+def _year(p: str) -> str:
+    return (
+        rf"(?:(?:{_OSP}[,،]{_OSP}|{_OSP})(?P<{p}_y>\d{{1,4}})(?![\d٫.,/:]\d|\d)"
+        rf"(?:{_OSP}(?P<{p}_era>{_ERA})(?![\w.]))?)?"
+        rf"(?:{_SP}(?P<{p}_q>{_MQUAL}){_END})?"
+    )
+
+
+_DAY = rf"(?:(?<![\d.,:/٫٬])(?P<D_dd>\d{{1,2}})(?!\d)|(?P<D_do>{_ORDINAL}){_END})"
+
+_ALTERNATIVES = {
+    # 7 أكتوبر 2023, السابع من تشرين الأول/أكتوبر 2023, چهارشنبه هشتم آذرماه ۱۴۰۲, time and weekday around
+    "D": rf"{_timepre('D')}{_wdpre('D')}{_DAY}(?:{_SP}من{_SP}|{_OSP}){_month('D')}{_year('D')}{_timesuf('D')}",
+    # 15/10/2023, ١٤٠٣/١٢/٣٠, 2023-10-07T10:00
+    "N": rf"{_timepre('N')}{_wdpre('N')}(?<![\d/.\-٫])(?P<N_a>\d{{1,4}})(?P<N_s>[/.\-])(?P<N_b>\d{{1,2}})(?P=N_s)"
+         rf"(?P<N_c>\d{{1,4}})(?![\d٫]|[/.\-]\d)(?:{_OSP}(?P<N_era>{_ERA})(?![\w.]))?{_timesuf('N')}",
+    # يوم السبت, أمس الخميس, الأحد المقبل, روز شنبه, شنبه آینده
+    "W": rf"{_timepre('W')}(?:{_YOM}{_SP})?(?:(?P<W_rw>{_RELDAY}){_END}{_SP})?(?:{_YOM}{_SP})?"
+         rf"(?P<W_wd>{_WEEKDAY}){_END}(?:{_SP}(?P<W_q>{_WDQUAL}){_END})?{_timesuf('W')}",
+    # قبل يومين, منذ 3 أيام, سه روز پیش
+    "C": rf"(?:(?P<C_ar>قبل|منذ){_SP}(?:(?P<C_n>\d{{1,3}}|{_NUMW_AR})(?!\d){_SP}(?P<C_u>{_UNITS_AR})|"
+         rf"(?P<C_d>{_DUAL_AR})|(?P<C_s>{_SINGLE_AR})){_END}"
+         rf"|(?:(?P<C_fn>\d{{1,3}})(?!\d){_SP})?(?P<C_fu>{_UNITS_FA}){_SP}(?P<C_fd>پیش|قبل){_END})",
+    # اليوم, أمس, الشهر الماضي, سال گذشته
+    "R": rf"{_timepre('R')}(?:{_YOM}{_SP})?(?P<R_w>{_REL}){_END}{_timesuf('R')}",
+    # في أبريل, شهر يوليو, يوليو 2022, سبتمبر/أيلول, مهر ۱۳۸۹
+    "M": rf"(?P<M_core>(?:(?P<M_mw>{_MPREFIX}){_SP})?{_month('M')}){_year('M')}",
+    # سال ۱۹۷۸, عام 2022, 1445 هـ
+    "Y": rf"(?:(?P<Y_w>{_YEARW}){_SP})?(?<![\d.,/٫])(?P<Y_y>\d{{4}})"
+         rf"(?![\d٫.,/:]\d|\d)(?:{_OSP}(?P<Y_era>{_ERA})(?![\w.]))?",
+}
+
+# The words an expression can start with: one prefix-factored test at each word start lets the
+# alternatives run only where a date may begin.
+_GATE = _W([
+    "الساعه", "ساعت", "عند", "at", "یوم", "روز", "قبل", "منذ", *lx.DAYPARTS, *lx.RELATIVE_WORDS,
+    *lx.WEEKDAY_WORDS, *lx.ORDINAL_WORDS, *lx.MONTH_WORDS, *lx.YEAR_WORDS, *lx.MONTH_PREFIXES,
+    "هفته", "ماه", "سال",
+])
+
+#: The one pattern every date expression starts with.
+DATE_PATTERN = _regex.compile(
+    "dates.finder.DATE",
+    r"(?<!\w)[وفبل]?(?=\d|" + _GATE + ")(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _ALTERNATIVES.items())
+    + ")",
+    worst=_WORST,
+)
+
+_RANGE_TAIL = _regex.compile(
+    "dates.finder.RANGE_TAIL",
+    rf"{_OSP}(?:تا|الی|الی|حتی|و|-|–|/){_OSP}(?P<y>\d{{4}})(?![\d٫.,/:]\d|\d)",
+    worst=_WORST,
+)
+_CONNECTOR = _regex.compile(
+    "dates.finder.CONNECTOR",
+    rf"[ \u00a0\u200c(\[]{{0,3}}(?:[-–—|/،,)\]]{{1,2}}|(?:ال)?{_W(['موافق', 'موافق ل', 'موافقه', 'موافقه ل'])}"
+    rf"|{_W(['همزمان با', 'برابر با', 'مطابق با', 'مصادف با', 'برابر', 'مطابق', 'بمطابقه'])})?"
+    rf"[ \u00a0\u200c(\[]{{0,3}}(?:ل|لـ)?[ \u00a0\u200c(\[]{{0,2}}",
+    worst=_WORST,
+)
+_WORD_BEFORE = _regex.compile("dates.finder.WORD_BEFORE", r"(\w+)\W{0,3}$", worst=_WORST)
+_WORD_JUST_BEFORE = _regex.compile("dates.finder.WORD_JUST_BEFORE", r"(\w+)[ \u00a0\u200c]{1,3}$",
+                                   worst=_WORST)
+_WORD_AFTER = _regex.compile("dates.finder.WORD_AFTER", r"[ \u00a0\u200c]{1,3}(\w+)", worst=_WORST)
+
+
+def _clean(text: str) -> tuple[str, list[int], list[int]]:
+    """The matching copy, with the clean positions and cumulative lengths of the removed runs."""
+    clean_pos: list[int] = []
+    removed: list[int] = []
+    if not _HYGIENE.search(text):
+        return text, clean_pos, removed
+    parts = []
+    last = 0
+    total = 0
+    for m in _HYGIENE.finditer(text):
+        parts.append(text[last:m.start()])
+        clean_pos.append(m.start() - total)
+        total += m.end() - m.start()
+        removed.append(total)
+        last = m.end()
+    parts.append(text[last:])
+    return "".join(parts), clean_pos, removed
+
+
+class _Ctx:
+    """One call's text, its clean copy and offset map."""
+
+    __slots__ = ("clean", "clean_pos", "iranian", "ref", "removed", "text")
+
+    def __init__(self, text: str, ref: dt.date | None) -> None:
+        self.text = text
+        self.ref = ref
+        self.clean, self.clean_pos, self.removed = _clean(text)
+        c = self.clean
+        self.iranian = c.count("ی") + c.count("ک") > c.count("ي") + c.count("ك")
+
+    def orig(self, i: int) -> int:
+        if not self.clean_pos:
+            return i
+        k = bisect.bisect_right(self.clean_pos, i)
+        return i + (self.removed[k - 1] if k else 0)
+
+    def span(self, s: int, e: int) -> tuple[int, int]:
+        start = self.orig(s)
+        end = self.orig(e - 1) + 1 if e > s else start
+        text = self.text
+        while end < len(text) and text[end] in _TRAILING_MARKS:
+            end += 1
+        return start, end
+
+    def word_before(self, pos: int) -> str:
+        return self.word_before_at(pos)[0]
+
+    def word_just_before(self, pos: int) -> str:
+        m = _WORD_JUST_BEFORE.search(self.clean, max(0, pos - 24), pos)
+        return lx.canon(m.group(1)) if m else ""
+
+    def word_before_at(self, pos: int) -> tuple[str, int]:
+        m = _WORD_BEFORE.search(self.clean, max(0, pos - 24), pos)
+        return (lx.canon(m.group(1)), m.start(1)) if m else ("", pos)
+
+    def word_after(self, pos: int) -> str:
+        m = _WORD_AFTER.match(self.clean, pos)
+        return lx.canon(m.group(1)) if m else ""
+
+
+@attrs.define
+class _Raw:
+    """A mention before linking: clean-text span and the parts read."""
+
+    s: int
+    e: int
+    calendar: Calendar
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    date: dt.date | None = None
+    time: dt.time | None = None
+    granularity: Granularity = Granularity.DAY
+    relative: bool = False
+    weekday: int | None = None
+    warnings: list[str] = attrs.field(factory=list)
+    year_open: bool = False  # a day/month with no year that a partner or ref may fill
+    shift: int = 0  # month qualifier for year filling
+    year_shift: int | None = None
+    every: bool = False
+
+
+def _int(s: str) -> int:
+    return int(s)
+
+
+def _time(m: re.Match[str], p: str) -> dt.time | None:
+    for g in (f"{p}_t", f"{p}_pt"):
+        try:
+            val = m.group(g)
+        except IndexError:
+            continue
+        if not val:
+            continue
+        parts = re.split("[:：]", val)
+        try:
+            hh = int(parts[0])
+            mm = int(parts[1]) if len(parts) > 1 else 0
+            ss = int(parts[2]) if len(parts) > 2 else 0
+        except ValueError:
+            return None
+        adv = ""
+        for a in (f"{p}_ta", f"{p}_pta"):
+            try:
+                adv = lx.canon(m.group(a) or "") or adv
+            except IndexError:
+                pass
+        if adv in {"مساء", "مساءا", "عصرا", "لیلا", "عصر", "شب", "pm", "p.m.", "بعدازظهر"} and hh < 12:
+            hh += 12
+        if not (0 <= hh <= 23 and 0 <= mm <= 59 and 0 <= ss <= 59):
+            return None
+        return dt.time(hh, mm, ss)
+    return None
+
+
+def _weekday_of(m: re.Match[str], p: str) -> int | None:
+    try:
+        wd = m.group(f"{p}_wd")
+    except IndexError:
+        return None
+    return lx.WEEKDAYS.get(lx.canon(wd)) if wd else None
+
+
+def _fill_from_date(r: _Raw, day: dt.date | None) -> None:
+    r.date = day
+    if day is not None:
+        parts = in_calendar(day, r.calendar)
+        if parts is not None:
+            r.year, r.month, r.day = parts
+
+
+def _year_calendar(year: int, persian: bool, era: Calendar | None) -> Calendar:
+    if era is not None:
+        return era
+    if 1300 <= year <= 1420:
+        return J if persian else H
+    if 1421 <= year <= 1600:
+        return H
+    return G
+
+
+def _era(m: re.Match[str], p: str) -> Calendar | None:
+    e = m.group(f"{p}_era")
+    return lx.ERAS.get(lx.canon(e).replace(".", "")) if e else None
+
+
+_PREPS = frozenset(lx.key(w) for w in lx.PREPOSITIONS)
+
+
+def _prep_before(ctx: _Ctx, pos: int) -> bool:
+    return ctx.word_before(pos) in _PREPS
+
+
+_FA_PREPS = frozenset(lx.key(w) for w in ("در", "از", "تا", "اوایل", "اواسط", "اواخر", "ابتدای", "پایان", "طی"))
+_FRIDAY = frozenset({lx.key("الجمعه"), lx.key("جمعه")})
+
+
+def _short_year_ok(ctx: _Ctx, m: re.Match[str], p: str) -> bool:
+    """A year of one to three digits counts only before an era mark or the end of a phrase."""
+    if m.group(f"{p}_era"):
+        return True
+    end = m.end(f"{p}_y")
+    rest = ctx.clean[end:end + 2].lstrip(" \u00a0\u200c")
+    return not rest or not (rest[0].isalnum())
+
+
+def _read_day_month(ctx: _Ctx, m: re.Match[str], p: str, r_start: int) -> _Raw | None:
+    """A ``D`` match: day, month (pair), optional year, qualifier, weekday, time."""
+    if p == "D":
+        if m.group("D_dd"):
+            day = _int(m.group("D_dd"))
+        else:
+            day = lx.ORDINALS.get(lx.canon(m.group("D_do")), 0)
+        if not 1 <= day <= 31:
+            return None
+    else:
+        day = 0
+    m1 = m.group(f"{p}_m1") or m.group(f"{p}_m3")
+    cal, month, level = lx.MONTHS[lx.canon(m1)]
+    end = m.end(f"{p}_m1") if m.group(f"{p}_m1") else m.end(f"{p}_m3")
+    m2 = m.group(f"{p}_m2")
+    if m2 and lx.MONTHS[lx.canon(m2)][:2] == (cal, month):
+        end = m.end()  # provisional, trimmed below
+        end = m.end(f"{p}_m2")
+        tail = ctx.clean[end:end + 4]
+        stripped = tail.lstrip(" \u00a0\u200c")
+        if stripped.startswith(")"):
+            end += len(tail) - len(stripped) + 1
+    r = _Raw(r_start, end, cal)
+    year_txt = m.group(f"{p}_y")
+    if year_txt and (len(year_txt) == 4 or _short_year_ok(ctx, m, p)):
+        year = _int(year_txt)
+        era = _era(m, p)
+        if era is not None and era is not cal and len(year_txt) == 4:
+            pass  # an era of another calendar: trust the month name
+        r.year = year
+        r.e = m.end(f"{p}_era") if m.group(f"{p}_era") else m.end(f"{p}_y")
+    elif year_txt:
+        year_txt = None
+    q = m.group(f"{p}_q")
+    if q and (not year_txt or m.start(f"{p}_q") >= r.e):
+        info = lx.MONTH_QUALIFIERS.get(lx.canon(q))
+        if info is not None and r.year is None:
+            kind, val = info
+            if kind == "month":
+                r.shift = val
+            elif kind == "year":
+                r.year_shift = val
+            else:
+                r.every = True
+            r.e = m.end(f"{p}_q")
+    r.month = month
+    r.day = day or None
+    r.granularity = Granularity.DAY if day else Granularity.MONTH
+    if r.year is None:
+        r.year_open = True
+    r.weekday = _weekday_of(m, p)
+    return r
+
+
+def _resolve_open_year(ctx: _Ctx, r: _Raw) -> None:
+    """Give a month (and day) without a year its year from ``ref``."""
+    if not r.year_open or r.year is not None or r.every or r.month is None:
+        return
+    r.relative = True
+    if ctx.ref is None:
+        return
+    if r.year_shift is not None:
+        here = in_calendar(ctx.ref, r.calendar)
+        r.year = here[0] + r.year_shift if here else None
+    else:
+        r.year = month_not_after(ctx.ref, r.calendar, r.month, r.shift)
+
+
+def _finish_day(ctx: _Ctx, r: _Raw) -> None:
+    if r.year is not None and r.month is not None and r.day is not None:
+        r.date = day_of(r.calendar, r.year, r.month, r.day)
+        if r.date is None:
+            r.warnings.append(f"{r.day}/{r.month}/{r.year} does not exist in the {r.calendar} calendar")
+    _check_weekday(ctx, r)
+
+
+def _check_weekday(ctx: _Ctx, r: _Raw) -> None:
+    if r.weekday is None or r.date is None:
+        return
+    lo, hi = (0, 0)
+    if r.calendar is H:
+        probe = DateMention(text=ctx.text[r.s:r.e] if not ctx.clean_pos else "", start=0, end=0, calendar=H)
+        lo, hi = hijri_tolerance(probe) if not ctx.iranian else (-1, 2)
+    ok = any((r.date + dt.timedelta(days=k)).weekday() == r.weekday for k in range(lo, hi + 1))
+    if not ok:
+        names = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+        r.warnings.append(f"weekday {names[r.weekday]} does not match {r.date.isoformat()} "
+                          f"({names[r.date.weekday()]})")
+
+
+def _read_numeric(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
+    a, b, c = m.group("N_a"), m.group("N_b"), m.group("N_c")
+    if len(a) == 4 and len(c) <= 2:
+        year, month, day = _int(a), _int(b), _int(c)
+    elif len(c) == 4 and len(a) <= 2:
+        year, month, day = _int(c), _int(b), _int(a)
+    else:
+        return None
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    persian = any("\u06f0" <= ch <= "\u06f9" for ch in a + c) or ctx.iranian
+    cal = _year_calendar(year, persian, _era(m, "N"))
+    if cal is H and not (1300 <= year <= 1600):
+        return None
+    r = _Raw(m.start("N_a"), m.end("N_era") if m.group("N_era") else m.end("N_c"), cal, year, month, day)
+    r.weekday = _weekday_of(m, "N")
+    return r
+
+
+def _relative_day(ctx: _Ctx, r: _Raw, offset: int) -> None:
+    r.relative = True
+    if ctx.ref is not None:
+        _fill_from_date(r, ctx.ref + dt.timedelta(days=offset))
+
+
+def _read_weekday(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
+    wd_txt = m.group("W_wd")
+    wd = lx.WEEKDAYS[lx.canon(wd_txt)]
+    key = lx.canon(wd_txt)
+    persian_word = not key.startswith("ال") and key.isalpha() and not key.isascii()
+    if key in _FRIDAY and m.start("W_wd") == m.start("W") and lx.canon(
+            ctx.word_before(m.start("W_wd"))) in lx.FRIDAY_PRAYER:
+        return None
+    rw = m.group("W_rw")
+    cal = J if persian_word or (rw and lx.RELATIVE[lx.canon(rw)][2]) else G
+    r = _Raw(m.start("W"), m.end("W"), cal, weekday=wd, relative=True)
+    q = m.group("W_q")
+    if rw:
+        _unit, offset, _fa = lx.RELATIVE[lx.canon(rw)]
+        _relative_day(ctx, r, offset)
+        if q:
+            r.e = m.start("W_q")
+            while r.e > r.s and ctx.clean[r.e - 1] in " \u00a0\u200c":
+                r.e -= 1
+        _check_weekday(ctx, r)
+        return r
+    if ctx.ref is not None:
+        qual = lx.WEEKDAY_QUALIFIERS.get(lx.canon(q)) if q else None
+        if qual == 1:
+            day = weekday_after(ctx.ref, wd)
+        elif qual == -1:
+            day = weekday_on_or_before(ctx.ref - dt.timedelta(days=1), wd)
+        else:
+            day = weekday_on_or_before(ctx.ref, wd)
+        _fill_from_date(r, day)
+    return r
+
+
+def _count_ok(ctx: _Ctx, start: int, end: int) -> bool:
+    if ctx.word_before(start) in lx.VAGUE_BEFORE:
+        return False
+    after = ctx.word_after(end)
+    return after not in {"من", "از", "علی"}
+
+
+def _read_count(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
+    start = m.start("C")
+    if m.group("C_ar"):
+        if m.group("C_n"):
+            n_txt = m.group("C_n")
+            n = int(n_txt) if n_txt.isdigit() else lx.NUMBER_WORDS.get(lx.canon(n_txt), 0)
+            unit = lx.COUNT_UNITS_AR[lx.canon(m.group("C_u"))]
+        elif m.group("C_d"):
+            n, unit = 2, lx.DUAL_UNITS_AR[lx.canon(m.group("C_d"))]
+        else:
+            if lx.canon(m.group("C_ar")) != "قبل":
+                return None
+            n, unit = 1, lx.SINGLE_UNITS_AR[lx.canon(m.group("C_s"))]
+        cal = G
+    else:
+        unit = lx.UNITS_FA[lx.canon(m.group("C_fu"))]
+        cal = J
+        if m.group("C_fn"):
+            n = int(m.group("C_fn"))
+        else:
+            word, wstart = ctx.word_before_at(m.start("C_fu"))
+            n = lx.NUMBER_WORDS.get(word, 0)
+            if word.isdigit():
+                n = 0  # a number run into other text
+            if n:
+                start = wstart
+            elif word in _LENGTH_BEFORE or word in lx.VAGUE_BEFORE or word.isdigit():
+                return None
+            else:  # «سال پیش», «ماه قبل»: the last one
+                r = _Raw(m.start("C_fu"), m.end("C"), cal, relative=True)
+                _relative_unit(ctx, r, unit, -1)
+                return r
+    if n <= 0 or not _count_ok(ctx, start, m.end("C")):
+        return None
+    r = _Raw(start, m.end("C"), cal, relative=True)
+    _relative_unit(ctx, r, unit, -n)
+    return r
+
+
+def _relative_unit(ctx: _Ctx, r: _Raw, unit: lx.Relative, offset: int) -> None:
+    r.relative = True
+    if unit is lx.Relative.DAY:
+        _relative_day(ctx, r, offset)
+        return
+    if unit is lx.Relative.WEEK:
+        r.granularity = Granularity.WEEK
+        _relative_day(ctx, r, 7 * offset)
+        return
+    r.granularity = Granularity.MONTH if unit is lx.Relative.MONTH else Granularity.YEAR
+    if ctx.ref is None:
+        return
+    here = in_calendar(ctx.ref, r.calendar)
+    if here is None:
+        return
+    if unit is lx.Relative.MONTH:
+        r.year, r.month = add_months(here[0], here[1], offset)
+    else:
+        r.year = here[0] + offset
+
+
+_NOT_TODAY = frozenset({lx.key("الیوم"), lx.key("هذا الیوم")})
+_LENGTH_BEFORE = frozenset(lx.key(w) for w in (
+    "یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده", "چند", "طی", "طول", "ظرف", "مدت",
+    "همین", "اخر", "اخیر",
+))
+
+
+def _read_relative(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
+    w = m.group("R_w")
+    k = lx.canon(w)
+    unit, offset, fa = lx.RELATIVE[k]
+    start = m.start("R_w")
+    before = ctx.word_before(m.start("R"))
+    if k in _NOT_TODAY:
+        after = ctx.word_after(m.end("R_w"))
+        if after in lx.NOT_TODAY_AFTER or before in lx.NOT_TODAY_BEFORE:
+            return None
+    if unit is not lx.Relative.DAY or k == lx.key("روز گذشته"):
+        near = ctx.word_just_before(m.start("R"))
+        if near.isdigit() or near in lx.NUMBER_WORDS or (fa and near in _LENGTH_BEFORE):
+            return None
+    r = _Raw(m.start("R"), m.end("R"), J if fa else G, relative=True)
+    del start
+    _relative_unit(ctx, r, unit, offset)
+    return r
+
+
+def _read_month(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
+    m1 = m.group("M_m1") or m.group("M_m3")
+    _cal, _month_no, level = lx.MONTHS[lx.canon(m1)]
+    has_year = bool(m.group("M_y")) and len(m.group("M_y")) == 4
+    has_mw = bool(m.group("M_mw"))
+    has_pre = _prep_before(ctx, m.start("M_core"))
+    paired = bool(m.group("M_m2"))
+    if level is lx.Level.PREP and not (has_pre or has_mw or has_year or paired):
+        return None
+    if level is lx.Level.STRICT and not (has_mw or has_year):
+        return None
+    r = _read_day_month(ctx, m, "M", m.start("M_core"))
+    if r is None:
+        return None
+    if r.year is not None and not has_year:
+        r.year = None
+        r.year_open = True
+        r.e = m.end("M_m2") if paired else m.end("M_m1") if m.group("M_m1") else m.end("M_m3")
+    r.granularity = Granularity.MONTH
+    return r
+
+
+def _read_year(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
+    year = _int(m.group("Y_y"))
+    era = _era(m, "Y")
+    word = m.group("Y_w")
+    pre_word = ctx.word_before(m.start("Y"))
+    pre = pre_word if pre_word in _PREPS else ""
+    persian = bool(word and lx.canon(word).startswith("سال")) or pre in _FA_PREPS
+    if not word and era is None:
+        if not pre:
+            return None
+        after = ctx.word_after(m.end())
+        rest = ctx.clean[m.end():m.end() + 1]
+        if after and after not in lx.YEAR_FOLLOWERS and rest in " \u00a0\u200c":
+            return None
+        if not (1900 <= year <= 2100 or (persian and 1300 <= year <= 1420)):
+            return None
+    cal = _year_calendar(year, persian or ctx.iranian, era)
+    start = m.start("Y_w") if word else m.start("Y_y")
+    end = m.end("Y_era") if m.group("Y_era") else m.end("Y_y")
+    return _Raw(start, end, cal, year=year, granularity=Granularity.YEAR)
+
+
+def _range_tail(ctx: _Ctx, r: _Raw) -> _Raw | None:
+    t = _RANGE_TAIL.match(ctx.clean, r.e)
+    if t is None or r.year is None:
+        return None
+    year = _int(t.group("y"))
+    if not 0 < year - r.year <= 200:
+        return None
+    return _Raw(t.start("y"), t.end("y"), r.calendar, year=year, granularity=Granularity.YEAR)
+
+
+_READERS = {
+    "N": _read_numeric,
+    "W": _read_weekday,
+    "C": _read_count,
+    "R": _read_relative,
+    "M": _read_month,
+    "Y": _read_year,
+}
+
+
+def _read(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
+    kind = m.lastgroup
+    if kind == "D":
+        r = _read_day_month(ctx, m, "D", m.start("D"))
+        if r is not None:
+            r.s = m.start("D")
+            w_start = m.start("D_wd") if m.group("D_wd") else -1
+            if w_start < 0 and not m.group("D_pt"):
+                r.s = m.start("D_dd") if m.group("D_dd") else m.start("D_do")
+                before = ctx.clean[m.start("D"):r.s]
+                if lx.canon(before.strip()) in {lx.key("یوم"), lx.key("روز")}:
+                    r.s = m.start("D")
+        if r is not None and m.group("D_rw") and r.year_open:
+            unit_off = lx.RELATIVE[lx.canon(m.group("D_rw"))][1]
+            if ctx.ref is not None:
+                here = ctx.ref + dt.timedelta(days=unit_off)
+                parts = in_calendar(here, r.calendar)
+                if parts is not None and parts[1] == r.month:
+                    r.year = parts[0]
+    elif kind is None:
+        return None
+    else:
+        r = _READERS[kind](ctx, m)
+    if r is None:
+        return None
+    if kind in {"D", "N"}:
+        r.time = _time(m, kind)
+        if r.time is not None:
+            r.e = max(r.e, m.end(f"{kind}_t") if m.group(f"{kind}_t") else r.e)
+    elif kind in {"W", "R"}:
+        r.time = _time(m, kind)
+    if kind in {"W", "R"} and m.group(f"{kind}_t"):
+        r.e = max(r.e, m.end(f"{kind}_t"))
+    return r
+
+
+def _link(ctx: _Ctx, raws: list[_Raw]) -> list[list[_Raw]]:
+    """Runs of adjacent mentions in different calendars joined by a connector."""
+    groups: list[list[_Raw]] = []
+    for r in raws:
+        if groups:
+            last = groups[-1][-1]
+            gap = _CONNECTOR.fullmatch(ctx.clean, last.e, r.s) if r.s - last.e <= 24 else None
+            same_kind = (last.day is not None) == (r.day is not None)
+            cals = {x.calendar for x in groups[-1]}
+            if gap is not None and same_kind and r.calendar not in cals and \
+                    r.granularity is not Granularity.YEAR and not r.relative and not (
+                    last.relative and last.year_open is False):
+                groups[-1].append(r)
+                continue
+        groups.append([r])
+    return groups
+
+
+def _mention(ctx: _Ctx, r: _Raw, group: int | None) -> DateMention:
+    start, end = ctx.span(r.s, r.e)
+    return DateMention(
+        text=ctx.text[start:end], start=start, end=end, calendar=r.calendar, year=r.year, month=r.month,
+        day=r.day, date=r.date, time=r.time, granularity=r.granularity, relative=r.relative,
+        weekday=r.weekday, warnings=tuple(r.warnings), group=group,
+    )
 
 
 def find_dates(text: str, *, ref: dt.date | None = None) -> list[DateMention]:
-    """Every date expression in ``text``, in text order."""
+    """Every date expression in ``text``, in text order.
+
+    Reads Gregorian, lunar Hijri and Solar Hijri dates written with month
+    names (every regional spelling), ordinal words, numeric forms and ISO
+    dates, weekdays, clock times, relative phrases and exact counts, in Arabic
+    and Persian (and the English :meth:`CalendarDate.format` writes).
+
+    Args:
+        text: The text to search.
+        ref: The day relative phrases, weekdays and months without a year are
+            resolved against (usually the publication day).  Without it such
+            mentions are still reported with their open parts ``None``.
+
+    Returns:
+        The mentions, one per date expression: a weekday or time next to a
+        date belongs to it; each calendar's expression in a pair or triple is
+        its own mention, linked through :attr:`DateMention.group`, with a
+        missing year filled from its partner.
+
+    Raises:
+        TypeError: ``text`` is not a string or ``ref`` not a date.
+    """
     if not isinstance(text, str):
         raise TypeError(f"text must be a string, not {type(text).__name__}")
-    return []
+    if ref is not None and not isinstance(ref, dt.date):
+        raise TypeError(f"ref must be a datetime.date, not {type(ref).__name__}")
+    if isinstance(ref, dt.datetime):
+        ref = ref.date()
+    ctx = _Ctx(text, ref)
+    clean = ctx.clean
+    raws: list[_Raw] = []
+    pos = 0
+    search = DATE_PATTERN.search
+    n = len(clean)
+    while pos < n:
+        m = search(clean, pos)
+        if m is None:
+            break
+        try:
+            r = _read(ctx, m)
+        except (DateError, ValueError, KeyError, OverflowError):
+            r = None
+        if r is None or r.e <= r.s:
+            pos = m.start() + 1
+            continue
+        raws.append(r)
+        pos = r.e
+        if r.granularity is Granularity.YEAR:
+            tail = _range_tail(ctx, r)
+            if tail is not None:
+                raws.append(tail)
+                pos = tail.e
+    return _finish(ctx, raws)
+
+
+def _finish(ctx: _Ctx, raws: list[_Raw]) -> list[DateMention]:
+    out: list[DateMention] = []
+    for group in _link(ctx, raws):
+        if len(group) == 1:
+            r = group[0]
+            _resolve_open_year(ctx, r)
+            if not r.relative or r.year_open:
+                _finish_day(ctx, r)
+            out.append(_mention(ctx, r, None))
+            continue
+        for r in group:
+            if not r.year_open:
+                _finish_day(ctx, r)
+        mentions = [_mention(ctx, r, ctx.orig(group[0].s)) for r in group]
+        if any(x.date is not None for x in mentions):
+            rec = reconcile(mentions)
+            if rec:
+                mentions = list(rec[0].mentions)
+                extra = rec[0].warnings
+                if extra:
+                    mentions = [attrs.evolve(x, warnings=(*x.warnings, *extra)) for x in mentions]
+        done = []
+        for r, x in zip(group, mentions, strict=True):
+            if x.year is None and r.year_open:
+                _resolve_open_year(ctx, r)
+                _finish_day(ctx, r)
+                x = _mention(ctx, r, x.group)
+            elif x.date is not None and r.weekday is not None and r.date is None:
+                r.date = x.date
+                r.year = x.year
+                _check_weekday(ctx, r)
+                x = attrs.evolve(x, warnings=tuple(r.warnings))
+            done.append(x)
+        out.extend(done)
+    return out
 
 
 def parse_date(text: str, *, ref: dt.date | None = None) -> DateMention:
     """The one date mention in ``text``.
 
+    Args:
+        text: A short text holding a date («۸ آذر ۱۴۰۲», «7 أكتوبر 2023»).
+        ref: The day relative expressions are resolved against.
+
+    Returns:
+        The first mention :func:`find_dates` reports.
+
     Raises:
         DateError: ``text`` holds no date.
+        TypeError: ``text`` is not a string.
     """
     found = find_dates(text, ref=ref)
     if not found:
         raise DateError(f"no date found in {text[:80]!r}")
     return found[0]
+
+
+_ = (fill_year,)

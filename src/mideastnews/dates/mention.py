@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any
 
@@ -20,6 +21,10 @@ class Granularity(StrEnum):
     WEEK = "week"
     MONTH = "month"
     YEAR = "year"
+
+
+def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
 
 
 @attrs.frozen
@@ -44,6 +49,10 @@ class DateMention:
             ``"paragraph"`` or ``"caption"``.
         index: Inside ``Article.dates``: the index within that field.
         warnings: What did not add up (a weekday that contradicts the date).
+        group: When the mention is one calendar's expression in a pair or
+            triple naming the same day («۸ آذر ۱۴۰۲ همزمان با ۲۹ نوامبر»), the
+            ``start`` of the group's first mention, shared by every member;
+            ``None`` for a mention that stands alone.
     """
 
     text: str
@@ -60,7 +69,8 @@ class DateMention:
     weekday: int | None = None
     field: str | None = None
     index: int | None = None
-    warnings: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    warnings: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    group: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict (dates and times as ISO 8601 strings)."""
@@ -80,6 +90,7 @@ class DateMention:
             "field": self.field,
             "index": self.index,
             "warnings": list(self.warnings),
+            "group": self.group,
         }
 
     @classmethod
