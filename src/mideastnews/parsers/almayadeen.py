@@ -128,6 +128,7 @@ HTML_LAYOUTS: tuple[htmlpage.Layout, ...] = (
         date=("div.details-white-box .date", "div.details-white-box time"),
         tags=("div.details-white-box .tags a", "div.tags a", "ul.tags a"),
         authors=("div.details-white-box .author a", "div.details-white-box .author"),
+        media=("div.details-white-box > figure", "div.details-white-box .main-image figure"),
     ),
 )
 

@@ -177,7 +177,8 @@ def parse_when(value: object, zone: str | None = None) -> When | None:
     """Read a machine date or time: ISO 8601 (any fraction, ``Z`` or an offset), RFC 2822, Unix time.
 
     A time with an offset keeps it; a naive time is read in ``zone`` (an
-    IANA name such as ``"Asia/Beirut"``); a bare day is a ``datetime.date``.
+    IANA name such as ``"Asia/Beirut"``); Unix time is shown in ``zone``;
+    a bare day is a ``datetime.date``.
 
     Args:
         value: The text (or a number, for Unix time in seconds or milliseconds).
@@ -189,14 +190,14 @@ def parse_when(value: object, zone: str | None = None) -> When | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        return _from_unix(float(value))
+        return _in_zone(_from_unix(float(value)), zone)
     if not isinstance(value, str):
         return None
     text = value.strip().translate(_DIGITS)
     if not text:
         return None
     if text.isdigit() and len(text) in (10, 13):
-        return _from_unix(float(text))
+        return _in_zone(_from_unix(float(text)), zone)
     m = _ISO.search(text[:80])
     if m:
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -220,6 +221,12 @@ def parse_when(value: object, zone: str | None = None) -> When | None:
         tz = _zone(zone)
         return parsed.replace(tzinfo=tz) if tz else parsed
     return parsed
+
+
+def _in_zone(value: dt.datetime | None, zone: str | None) -> dt.datetime | None:
+    """An absolute time shown in the source's zone (the offset its pages print)."""
+    tz = _zone(zone)
+    return value.astimezone(tz) if value is not None and tz is not None else value
 
 
 def _from_unix(seconds: float) -> dt.datetime | None:
@@ -786,6 +793,20 @@ _IMG_JUNK = _regex.compile(
 )
 
 
+# A caption that is only a photo or video credit («عکس: ایرنا», «Photo: AFP»).
+_CREDIT_LABEL = _regex.compile(
+    "htmlpage.CREDIT_LABEL",
+    r"(?:©|\(c\)|عکس ?:|عکس از|عکاس ?:|فیلم ?:|تصویر ?:|صورة ?:|تصوير ?:|الصورة ?:|Photo ?:|Photo by|"
+    r"Image ?:|Credit ?:)",
+    re.IGNORECASE,
+)
+_UPDATED_LABEL = _regex.compile(
+    "htmlpage.UPDATED_LABEL",
+    r"آخر تحديث|تم التحديث|محدث|به[\u200c ]?روز|updated|last modified",
+    re.IGNORECASE,
+)
+
+
 def _negative_kind(node: LexborNode, tokens: frozenset[str]) -> str | None:
     kind = _STRUCTURAL_KINDS.get(node.tag or "")
     if kind:
@@ -953,6 +974,9 @@ class _Walker:
     def caption(self, node: LexborNode) -> None:
         text = clean_text(node.text(deep=True, separator=" "))
         if not text:
+            return
+        if _CREDIT_LABEL.match(text):
+            self.out.dropped.append(Dropped(text, "photo-credit"))
             return
         for prefix in self.credit_prefixes:
             at = text.find(prefix)
@@ -1253,6 +1277,33 @@ def _generic_lead(tree: LexborHTMLParser, containers: list[LexborNode]) -> tuple
     return "", None
 
 
+def _generic_date_lines(
+    tree: LexborHTMLParser, walk: Walk, zone: str | None
+) -> tuple[When | None, dt.datetime | None]:
+    """The visible date line of a page no layout describes: ``time[datetime]`` outside sidebars,
+    then the body's own date line (dropped as ``"timestamp"``); «updated» lines give ``modified``."""
+    published: When | None = None
+    modified: dt.datetime | None = None
+    body = tree.body
+    stop = body.mem_id if body is not None else 0
+    lines: list[tuple[str, str | None]] = []
+    for node in tree.css("time[datetime]"):
+        if not _inside_negative(node, stop, limit=30):
+            lines.append((clean_text(node.text(deep=True)), node.attributes.get("datetime")))
+    lines.extend((d.text, None) for d in walk.dropped if d.kind == "timestamp")
+    for text, machine in lines[:6]:
+        when = parse_when(machine, zone) if machine else None
+        when = when or read_date_line(text, zone)
+        if when is None:
+            continue
+        if _UPDATED_LABEL.search(text):
+            if modified is None and isinstance(when, dt.datetime):
+                modified = when
+        elif published is None:
+            published = when
+    return published, modified
+
+
 def read_page(doc: Document, site: Site) -> Article:
     """Read an HTML page into an :class:`Article` with the site's layouts (or generically).
 
@@ -1321,7 +1372,7 @@ def read_page(doc: Document, site: Site) -> Article:
         paragraphs = paragraphs[1:]
         subheadings = [i - 1 for i in subheadings if i > 0]
     description = meta.description
-    if description and not lead_text and paragraphs and 0 not in subheadings \
+    if description and not lead_text and not layout_body and paragraphs and 0 not in subheadings \
             and _same_text(paragraphs[0], description, 0.6):
         lead_text = paragraphs[0]
         paragraphs = paragraphs[1:]
@@ -1371,6 +1422,14 @@ def read_page(doc: Document, site: Site) -> Article:
             walk.captions[:0] = [c for c in media.captions if c not in walk.captions]
             dropped.extend(d for d in media.dropped if d.kind == "photo-credit")
 
+    elif published is None or modified is None:
+        line_published, line_modified = _generic_date_lines(tree, walk, zone)
+        if published is None and line_published is not None:
+            published = line_published
+            meta.published_from = "date-line"
+        if modified is None and line_modified is not None:
+            modified = line_modified
+
     url = meta.url or doc.url
     site_id, url_section = _url_parts(site, url)
     if site_id is None and doc.url and doc.url != url:
@@ -1380,6 +1439,12 @@ def read_page(doc: Document, site: Site) -> Article:
     captions = list(dict.fromkeys([*walk.captions, *(c for c in meta.captions if c not in walk.captions)]))
     language = meta.language if meta.language in ("ar", "fa", "en") else None
     language = language or detect_language(" ".join([title, *paragraphs[:5]]), site.language)
+    # A time with neither an offset nor a known zone cannot be placed: keep its day.
+    if isinstance(published, dt.datetime) and published.tzinfo is None:
+        published = published.date()
+        warnings.append("the publication time has no offset and the source's zone is unknown: kept the day")
+    if modified is not None and modified.tzinfo is None:
+        modified = None
     if modified is not None and isinstance(published, dt.datetime) and modified < published:
         modified = None
     return Article(

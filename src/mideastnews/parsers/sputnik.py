@@ -184,7 +184,7 @@ def read_unixtime(doc: Document, meta: htmlpage.PageMeta) -> None:
     attribute on sidebar items dates other articles.
     """
     stamps = doc.tree.css(".article__info-date [data-unixtime], .article__info-date[data-unixtime]")
-    values = [htmlpage.parse_when(node.attributes.get("data-unixtime")) for node in stamps]
+    values = [htmlpage.parse_when(node.attributes.get("data-unixtime"), "Europe/Moscow") for node in stamps]
     times = [v for v in values if v is not None]
     if times:
         meta.offer("published", times[0], "data-unixtime")
@@ -192,7 +192,10 @@ def read_unixtime(doc: Document, meta: htmlpage.PageMeta) -> None:
         meta.offer("modified", times[-1], "data-unixtime")
 
 
-_URL_ID = _regex.compile("sputnik.URL_ID", r"/[0-9]{8}/[^?#]{0,300}?[/-](?P<id>[0-9]{4,12})\.html")
+# `/20240519/<slug>-1087654321.html`; older `/<section>/201903141039876543-<slug>/` (day, then id).
+_URL_ID = _regex.compile(
+    "sputnik.URL_ID", r"(?:/[0-9]{8}/[^?#]{0,300}?[/-]|/[0-9]{8})(?P<id>[0-9]{4,12})(?:\.html|-)"
+)
 
 #: Sputnik for the HTML reader.
 HTML_SITE = htmlpage.Site(
