@@ -583,7 +583,7 @@ def hijri_candidates(
 
     Umm al-Qura fixes one day; a date printed by an Iranian outlet follows
     Iran's own month starts, which lie from one day before to two days after
-    Umm al-Qura's (:data:`IRAN_HIJRI_TOLERANCE`).
+    Umm al-Qura's (``IRAN_HIJRI_TOLERANCE``).
 
     Args:
         value: A Hijri :class:`CalendarDate`, or ``(year, month, day)``; the
@@ -591,7 +591,7 @@ def hijri_candidates(
             Umm al-Qura makes shorter (Iran's month may have 30 days where Umm
             al-Qura has 29, or 29 where it has 28), counted on from the month's
             Umm al-Qura start.
-        iranian: Apply :data:`IRAN_HIJRI_TOLERANCE`.
+        iranian: Apply ``IRAN_HIJRI_TOLERANCE``.
         tolerance: ``(before, after)`` offsets in days, overriding ``iranian``.
 
     Returns:
@@ -629,7 +629,7 @@ def hijri_agrees(
             :func:`hijri_candidates`).
         gregorian_day: The Gregorian day printed beside it.
         iranian: The date was printed by an Iranian outlet (Persian text):
-            allow :data:`IRAN_HIJRI_TOLERANCE`.
+            allow ``IRAN_HIJRI_TOLERANCE``.
         tolerance: ``(before, after)`` offsets in days, overriding ``iranian``.
 
     Returns:
