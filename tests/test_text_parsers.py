@@ -167,6 +167,18 @@ def test_tweets_are_embeds() -> None:
     assert tweet not in article.paragraphs
 
 
+def test_a_post_embedded_without_its_link_is_told_by_its_frame() -> None:
+    # Al Mayadeen dumps: paragraphs without blank lines, an embed's frame leaves three.
+    post = "الكل يريد إنهاء الفراغ الرئاسي #لبنان"
+    text = f"عنوان\nالملخص.\nفقرة أولى.\n{post}\n\n\n\nفقرة ثانية.\nفقرة ثالثة.\n"
+    article = read_dump(dump(text), almayadeen.TEXT_DUMP)
+    assert article.embeds == (post,)
+    assert article.paragraphs == ("فقرة أولى.", "فقرة ثانية.", "فقرة ثالثة.")
+    # Without a hashtag, a paragraph before blank lines stays a paragraph.
+    plain = text.replace(" #لبنان", ".")
+    assert read_dump(dump(plain), almayadeen.TEXT_DUMP).embeds == ()
+
+
 def test_read_also_marker_takes_the_linked_headline() -> None:
     text = "عنوان\nالملخص.\nإقرأ المزيد\nعنوان خبر آخر مرتبط\nفقرة أخيرة.\n"
     article = read_dump(dump(text), rt.TEXT_DUMP)

@@ -48,6 +48,9 @@ BOILERPLATE: tuple[Rule, ...] = (
     starts("footer", "شبكة الميادين الإعلامية", take="rest"),
     exact("footer", "جميع الحقوق محفوظة"),
     starts("coverage", *COVERAGE_BLURBS),
+    starts("disclaimer", "إنّ الآراء المذكورة في هذه المقالة", "إن الآراء المذكورة في هذه المقالة",
+           "الآراء المذكورة في هذه المقالة"),
+    exact("footer", "Browse more", "All rights reserved", take="rest"),
 )
 
 #: Signs that a text is an Al Mayadeen page, with their weights.
@@ -73,6 +76,7 @@ TEXT_DUMP = DumpProfile(
     tail_tags=True,
     tail_prose_kind="coverage",
     date_line_kind="sidebar",
+    embed_gap=3,
 )
 
 

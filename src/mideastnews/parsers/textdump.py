@@ -297,6 +297,7 @@ DATE_LINE = _regex.compile(
     r"(?:[ ،,-]{1,3}[0-9٠-٩۰-۹]{1,2}:[0-9٠-٩۰-۹]{2})?"
     r"|[0-9٠-٩۰-۹]{1,2}:[0-9٠-٩۰-۹]{2}(?: [0-9]{1,2}[./][0-9]{1,2}[./][0-9]{4})?",
 )
+_HASHTAG = _regex.compile("textdump.HASHTAG", r"(?:^|\s)#\w")
 _AD_MARKER = _regex.compile("textdump.AD_MARKER", r"\[ad_\d{1,3}\]")
 _PHOTO_PREFIX = _regex.compile(
     "textdump.PHOTO_PREFIX",
@@ -380,6 +381,10 @@ class DumpProfile:
         tail_prose_kind: Kind of the long lines inside the tail (after the tag
             list or a ``"rest"`` marker), e.g. a coverage blurb.
         date_line_kind: Kind of the lines that are only a date or a time.
+        embed_gap: Where paragraphs follow one another without blank lines, a
+            line with a hashtag followed by at least this many blank lines is
+            an embedded post whose link the scraper lost (the embed's frame
+            leaves the blank lines).
     """
 
     source: str
@@ -399,6 +404,7 @@ class DumpProfile:
     tail_tags: bool = False
     tail_prose_kind: str | None = None
     date_line_kind: str = "timestamp"
+    embed_gap: int | None = None
 
 
 # -- lines -----------------------------------------------------------------
@@ -739,6 +745,17 @@ def _mark_header_caption(state: _State) -> None:
         return
 
 
+def _mark_gapped_embeds(state: _State, gap: int) -> None:
+    """Posts embedded without their link: a hashtag line standing before an embed's blank lines."""
+    lines, role = state.lines, state.role
+    body = [i for i in range(1, len(lines)) if role[i] == "body"]
+    if sum(1 for i in body if lines[i].gap == 0) * 2 <= len(body):
+        return
+    for i in body[1:]:
+        if i + 1 < len(lines) and lines[i + 1].gap >= gap and _HASHTAG.search(lines[i].text):
+            role[i] = "embed"
+
+
 def _mark_tail_tags(state: _State, profile: DumpProfile) -> None:
     """The tag list: short lines just before the page's tail boilerplate."""
     lines, role = state.lines, state.role
@@ -909,6 +926,8 @@ def read_dump(doc: Document, profile: DumpProfile) -> Article:
     _mark_head(state, profile)
     if profile.caption_before_credit:
         _mark_header_caption(state)
+    if profile.embed_gap:
+        _mark_gapped_embeds(state, profile.embed_gap)
     if profile.tail_tags:
         _mark_tail_tags(state, profile)
 
