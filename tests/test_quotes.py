@@ -180,6 +180,16 @@ def test_persian_credit_is_not_the_speaker() -> None:
     assert [q.speaker for q in find_quotes(body, language="fa")] == ["حسین سلامی"]
 
 
+def test_persian_addressee_and_manner_are_not_the_subject() -> None:
+    body = [
+        "مدیر پژوهشگاه زلزله به همشهری گفت: «نیروها برای ارزیابی به محل اعزام شدند».",
+        "این بازیگر با اندوه فراوان می گوید: او هرگز از یادها نخواهد رفت.",
+        "مسعود کریمی نویسنده و کارگردان سینما در فقدان این هنرمند نوشت: سینما سوگوار است.",
+    ]
+    assert [q.speaker for q in find_quotes(body, language="fa")] == [
+        "مدیر پژوهشگاه زلزله", "این بازیگر", "مسعود کریمی نویسنده و کارگردان سینما"]
+
+
 def test_no_speaker_without_a_verb_of_saying() -> None:
     quotes = find_quotes(['ونشرت الصحيفة تقريرا بعنوان مفصل عن "الأزمة الاقتصادية التي تعصف بالبلاد".'])
     assert [q.speaker for q in quotes] == [None]

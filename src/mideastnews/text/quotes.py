@@ -133,6 +133,7 @@ _FA_STOP_PAIRS = frozenset({
 _FA_STOP_PAIRS_KEYED = frozenset((_key(a), _key(b)) for a, b in _FA_STOP_PAIRS)
 
 _FA_SUBJECT_WORDS = 6  # a longer span before the verb is not one subject
+_FA_STOP_PREPOSITIONS = _lexicon("به با برای")
 
 _FA_LEADING = _lexicon("و همچنین اما ولی")
 
@@ -453,6 +454,15 @@ def _fa_subject(span: str, known: Sequence[str]) -> tuple[str | None, bool]:
         titled = next((i for i, t in enumerate(out) if i > 0 and _key(t) in _FA_TITLE), None)
         if titled is not None and _key(out[0]) not in _FA_TITLE:
             out = out[titled:]
+    # «… به همشهری گفت», «… با اندوه می گوید»: an addressee or a manner is not the subject.
+    prep = next((i for i, t in enumerate(out) if i > 0 and _key(t) in _FA_STOP_PREPOSITIONS), None)
+    if prep is not None:
+        out = out[:prep]
+    if len(out) > _FA_SUBJECT_WORDS:
+        # «مسعود ده‌نمکی نویسنده و کارگردان سینما در فقدان …»: an adverbial «در …» ends it.
+        at = next((i for i, t in enumerate(out) if i >= 2 and _key(t) == _key("در")), None)
+        if at is not None and at <= _FA_SUBJECT_WORDS:
+            out = out[:at]
     if len(out) > _FA_SUBJECT_WORDS:
         return None, False
     return " ".join(out), False
