@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import itertools
+import json
+import pickle
+import re
+from pathlib import Path
 
+import attrs
 import hijridate
 import jdatetime
 import pytest
@@ -71,6 +77,17 @@ def test_to_same_calendar_and_datetime_input() -> None:
     cd = CalendarDate("hijri", 1445, 5, 15)
     assert cd.to("hijri") is cd
     assert convert(dt.datetime(2023, 11, 29, 23, 59), "jalali") == CalendarDate("jalali", 1402, 9, 8)
+
+
+def test_pickle_copy_and_evolve_keep_the_day() -> None:
+    cd = CalendarDate("jalali", 1402, 9, 8)
+    back = pickle.loads(pickle.dumps(cd))
+    assert back == cd
+    assert back.to_gregorian() == dt.date(2023, 11, 29)
+    assert copy.deepcopy(cd).toordinal() == cd.toordinal()
+    assert attrs.evolve(cd, day=9).to_gregorian() == dt.date(2023, 11, 30)
+    with pytest.raises(mn.DateError, match="Esfand 1402 has 29 days"):
+        attrs.evolve(cd, month=12, day=30)
 
 
 def test_frozen_hashable_equal() -> None:
@@ -411,3 +428,46 @@ def test_public_names_exported() -> None:
     for name in ("CalendarDate", "convert", "convert_many", "to_calendar_columns", "IRAN_HIJRI_TOLERANCE"):
         assert hasattr(dates, name)
     assert dates.IRAN_HIJRI_TOLERANCE == (-1, 2)
+
+
+@settings(max_examples=60)
+@given(st.lists(ordinal_st, max_size=40), cal_st)
+def test_bulk_equals_object_api_property(ordinals: list[int], cal: Calendar) -> None:
+    days = [dt.date.fromordinal(o) for o in ordinals]
+    expected = [convert(d, cal) for d in days]
+    years, months, mdays = to_calendar_columns(days, cal)
+    assert [(e.year, e.month, e.day) for e in expected] == list(zip(years, months, mdays, strict=True))
+    assert convert_many(days, cal) == expected
+    assert from_calendar_columns(cal, years, months, mdays) == days
+
+
+# ---------------------------------------------------------------- real material
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.mark.corpus
+def test_hamshahri_solar_hijri_dates_match_their_media_paths() -> None:
+    """Hamshahri dates its articles in Solar Hijri; its media paths are Gregorian upload days.
+
+    Converted, each article's date is on or after the newest upload day its
+    page refers to, and mostly the same day.
+    """
+    folder = SHARED / "corpus" / "hamshahri"
+    files = sorted(folder.glob("*.json")) if folder.is_dir() else []
+    if not files:
+        pytest.skip(f"{folder} is absent")
+    same_day = 0
+    for path in files:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        year, month, day = (int(x) for x in record["date"].split("-"))
+        published = CalendarDate("jalali", year, month, day).to_gregorian()
+        uploads = [
+            dt.date(int(y), int(m), int(d))
+            for y, m, d in re.findall(r"/d/(\d{4})/(\d{2})/(\d{2})/", json.dumps(record))
+        ]
+        if not uploads:
+            continue
+        newest = max(uploads)
+        assert newest <= published, (path.name, published, newest)
+        same_day += newest == published
+    assert same_day * 2 >= len(files)
