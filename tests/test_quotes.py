@@ -190,6 +190,16 @@ def test_persian_addressee_and_manner_are_not_the_subject() -> None:
         "مدیر پژوهشگاه زلزله", "این بازیگر", "مسعود کریمی نویسنده و کارگردان سینما"]
 
 
+def test_fronted_subject_and_short_name_of_a_body() -> None:
+    body = [
+        'أما الائتلاف الوطني السوري المعارض، فقد دعا في بيان له الفصائل إلى "ضبط النفس والتحلي بالحكمة".',
+        'وشدد الائتلاف على "ضرورة الابتعاد عن الأعمال الاستفزازية".',
+        'واشتبك مقاتلون مع ما يعرف بـ"الدولة الإسلامية في العراق والشام" قرب الحدود.',
+    ]
+    assert [(q.speaker, q.paragraph) for q in find_quotes(body)] == [
+        ("الائتلاف الوطني السوري المعارض", 0), ("الائتلاف الوطني السوري المعارض", 1)]
+
+
 def test_no_speaker_without_a_verb_of_saying() -> None:
     quotes = find_quotes(['ونشرت الصحيفة تقريرا بعنوان مفصل عن "الأزمة الاقتصادية التي تعصف بالبلاد".'])
     assert [q.speaker for q in quotes] == [None]

@@ -100,9 +100,12 @@ _AR_TITLE = _lexicon("""
 _NAME_NOUNS = _lexicon("""
 معركة عملية عمليات حملة مؤتمر قمة منصة موقع صحيفة وكالة شبكة قناة مجلة حركة كتاب برنامج
 فيلم مسلسل وسم هاشتاغ بعنوان عنوان باسم اسم المسماة المسمى تطبيق مبادرة مناورات مناورة
+يعرف يسمى تسمى المعروف المعروفة يدعى تدعى
 نام عنوان روزنامه خبرگزاری شبکه پایگاه کانال هشتگ فیلم برنامه طرح رزمایش نشست همایش
 کنفرانس کتاب سایت موسوم
 """)
+
+_CLITICS = _lexicon("بـ لـ و ب ل وبـ ولـ")
 
 # Verbs whose object follows directly («ودعا العالم الإسلامي إلى»): their
 # following noun phrase is not surely the subject.
@@ -329,8 +332,9 @@ def _is_name(text: str, span: _Span) -> bool:
     if _words(inner) < 3 and not intro_colon:
         return True
     if _words(inner) < 8:
-        prev = before.split()[-1:] if before else []
-        if prev and _key(prev[0].removesuffix("ـ")) in _NAME_NOUNS:
+        # The word before the mark, past a clitic written apart («ما يعرف بـ"…"»).
+        words = [w for w in before.split()[-3:] if _key(w) not in _CLITICS]
+        if words and _key(words[-1]) in _NAME_NOUNS:
             return True
     return False
 
@@ -407,6 +411,24 @@ def _ar_subject(text: str, pos: int, vocab: frozenset[str],
     return " ".join(subject), end, colon
 
 
+def _ar_topic(text: str, verb_start: int, attached_fa: bool) -> str | None:
+    """The fronted subject of «أما الائتلاف الوطني، فقد دعا …», if the verb has one."""
+    before = text[max(0, verb_start - 160):verb_start]
+    stem = before.rstrip()
+    if not (attached_fa or stem.endswith(("فقد", "فـ"))):
+        return None
+    at = before.rfind("أما ")
+    if at < 0:
+        return None
+    comma = before.find("،", at)
+    if comma < 0 or any(c in _SENTENCE_END for c in before[at:]):
+        return None
+    topic = before[at + 4:comma].strip()
+    if not topic or _words(topic) > 6 or _words(before[comma:]) > 2:
+        return None
+    return topic
+
+
 def _fa_clause_start(bounds: _Bounds, verb_start: int, floor: int) -> int:
     boundary = bounds.last(floor, verb_start)
     return max(boundary if boundary is not None else floor, floor)
@@ -469,11 +491,17 @@ def _fa_subject(span: str, known: Sequence[str]) -> tuple[str | None, bool]:
 
 
 def _canonical(subject: str, known: Sequence[str]) -> str:
-    """An earlier, fuller name that ``subject`` ends (``رئيسي`` → ``إبراهيم رئيسي``)."""
+    """An earlier, fuller name that ``subject`` shortens.
+
+    A person's short name ends the full one (``رئيسي`` → ``إبراهيم رئيسي``); a
+    body's short name is its definite head (``الائتلاف`` → ``الائتلاف الوطني السوري المعارض``).
+    """
     tokens = [_key(t) for t in subject.split()]
+    head = len(tokens) == 1 and tokens[0].startswith("ال")
     for name in reversed(known):
         name_tokens = [_key(t) for t in name.split()]
-        if len(tokens) < len(name_tokens) <= 4 and name_tokens[-len(tokens):] == tokens:
+        if len(tokens) < len(name_tokens) <= 4 and (
+                name_tokens[-len(tokens):] == tokens or (head and name_tokens[0] == tokens[0])):
             return name
     return subject
 
@@ -500,6 +528,10 @@ def _attributions(text: str, bounds: _Bounds, language: str, vocab: frozenset[st
         verb = _key(m.group("past") or m.group("present") or "")
         subject, end, colon = _ar_subject(text, m.end(), vocab, verb in _AR_TRANSITIVE)
         carries = True
+        topic = _ar_topic(text, m.start(), m.group().startswith("ف"))
+        if topic is not None and (subject is None or verb in _AR_OBJECT_VERBS):
+            found.append(_Attribution(m.start(), end, topic, colon=colon))
+            continue
         if verb in _AR_OBJECT_VERBS or (verb == _key("رد") and subject is None and not colon):
             carries = subject is None and colon
             subject = None if not carries else subject
