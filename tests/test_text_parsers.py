@@ -344,7 +344,32 @@ def test_title_only_dump() -> None:
     assert article.paragraphs == ()
 
 
-# -- the real Al Mayadeen texts ---------------------------------------------
+# -- real pages ---------------------------------------------------------------
+
+
+@pytest.mark.corpus
+def test_no_subheading_is_invented_in_real_persian_paragraphs() -> None:
+    """Hamshahri (IRNA's CMS family): no paragraph of real articles is split."""
+    folder = SHARED / "corpus" / "hamshahri"
+    if not folder.is_dir():
+        pytest.skip("../shared/corpus is absent")
+    from mideastnews.parsers.textdump import _openers
+
+    checked = 0
+    for path in sorted(folder.glob("*.json")):
+        item = json.loads(path.read_text(encoding="utf-8"))
+        content = item["content"]
+        if isinstance(content, str):
+            import ast
+
+            content = ast.literal_eval(content)
+        paragraphs = [c["text"] for c in content if c.get("type") == "p" and c.get("text")]
+        openers = _openers(paragraphs)
+        for paragraph in paragraphs:
+            assert split_lost_subheading(paragraph, openers) is None, paragraph
+            checked += 1
+    assert checked > 50
+
 
 
 def _almayadeen_corpus() -> list[dict[str, Any]]:
