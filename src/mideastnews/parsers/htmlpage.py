@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ARTICLE_TYPES",
+    "MAX_PARAGRAPHS",
     "Layout",
     "PageMeta",
     "ParagraphRule",
@@ -1115,7 +1116,7 @@ def choose_body(tree: LexborHTMLParser) -> list[LexborNode]:
                 scores[mem] = _class_weight(target)
             scores[mem] += score * share
     if not scores:
-        return []
+        return [scope_root]
     ranked: list[tuple[float, int]] = []
     for mem, score in scores.items():
         node = nodes[mem]
@@ -1146,6 +1147,9 @@ def choose_body(tree: LexborHTMLParser) -> list[LexborNode]:
 
 
 # -- reading a page ---------------------------------------------------------------
+
+#: Paragraphs kept from one page; the rest is cut with a warning (bounds the work on junk pages).
+MAX_PARAGRAPHS = 2000
 
 
 def _drop_trailing_foreign(walk: Walk) -> None:
@@ -1355,6 +1359,13 @@ def read_page(doc: Document, site: Site) -> Article:
     else:
         layout_body = True
     walk = walk_body(containers, base=base, exclude=exclude, captions=caption_selectors)
+    if len(walk.paragraphs) > MAX_PARAGRAPHS:
+        cut = len(walk.paragraphs) - MAX_PARAGRAPHS
+        warnings.append(f"the body has {len(walk.paragraphs)} paragraphs: the {cut} after the first "
+                        f"{MAX_PARAGRAPHS} were cut (no news article is that long)")
+        del walk.paragraphs[MAX_PARAGRAPHS:], walk.signatures[MAX_PARAGRAPHS:]
+        del walk.link_ratios[MAX_PARAGRAPHS:]
+        walk.subheadings = [i for i in walk.subheadings if i < MAX_PARAGRAPHS]
     _apply_rules(walk, site.rules, title)
     if not layout_body:
         _drop_trailing_foreign(walk)

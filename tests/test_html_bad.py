@@ -1,0 +1,160 @@
+"""Bad HTML gives an Article or a ParseError, in bounded time, never another exception.
+
+Times are not asserted (benchmarks measure speed); the depth guard is
+checked by what it reports and by the text it keeps.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import mideastnews as mn
+from mideastnews.document import MAX_DEPTH, Document, flatten_deep_html
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "html"
+GOOD = gzip.decompress((FIXTURES / "RT_2024-05-12.html.gz").read_bytes())
+HEAD = b"<!DOCTYPE html><html lang='ar'><head><meta charset='utf-8'><title>t</title></head><body>"
+PARA = "<p>نص عربي في فقرة من فقرات الخبر، وهو نص طويل بما يكفي ليعد فقرة.</p>".encode()
+
+
+def _article_or_parse_error(source: bytes | str, url: str | None = None) -> mn.Article | None:
+    try:
+        article = mn.parse(source, url=url)
+    except mn.ParseError:
+        return None
+    assert isinstance(article, mn.Article)
+    return article
+
+
+@pytest.mark.parametrize("cut", [0.1, 0.33, 0.5, 0.77, 0.95])
+def test_truncated(cut: int) -> None:
+    _article_or_parse_error(GOOD[: int(len(GOOD) * cut)], url="https://arabic.rt.com/middle_east/1-x/")
+
+
+def test_unclosed_tags() -> None:
+    html = HEAD + b"<div><div><p>" + PARA.replace(b"</p>", b"") * 50 + b"<span><b><i>" * 200
+    article = _article_or_parse_error(html)
+    assert article is not None
+    assert article.paragraphs
+
+
+def test_5000_deep_nesting_keeps_text_and_warns() -> None:
+    html = HEAD + b"<div>" * 5000 + PARA * 3 + b"</div>" * 5000 + b"<p>after</p></body></html>"
+    article = _article_or_parse_error(html)
+    assert article is not None
+    assert any("nested 500" in w for w in article.warnings)
+    assert any("نص عربي" in p for p in article.paragraphs)
+
+
+def test_100000_deep_nesting_is_flattened() -> None:
+    text = "<html><body>" + "<div>" * 100_000 + "عمق" + "</div>" * 100_000
+    flat, report = flatten_deep_html(text)
+    assert report.depth > 100_000
+    assert report.removed > 0
+    doc = Document(text=flat, is_html=True)
+    assert "عمق" in doc.tree.body.text()
+    _article_or_parse_error(text)
+
+
+def test_flatten_keeps_shallow_pages_unchanged() -> None:
+    text = GOOD.decode()
+    flat, report = flatten_deep_html(text)
+    assert flat is text
+    assert report.removed == 0
+    assert report.depth < MAX_DEPTH
+
+
+def test_stray_end_tags_do_not_hide_depth() -> None:
+    text = "<div></i>" * 20_000 + "x"
+    _, report = flatten_deep_html(text)
+    assert report.depth >= 20_000
+
+
+def test_self_closed_svg_does_not_nest() -> None:
+    text = "<html><body><svg>" + "<path d='1'/>" * 5000 + "</svg><div><p>x</p></div></body></html>"
+    flat, report = flatten_deep_html(text)
+    assert report.removed == 0
+    assert flat == text
+
+
+def test_comments_and_scripts_do_not_count() -> None:
+    text = "<html><body><!--" + "<div>" * 5000 + "--><script>" + "<div>" * 5000 + "</script><p>x</p>"
+    _, report = flatten_deep_html(text)
+    assert report.removed == 0
+
+
+def test_100000_siblings() -> None:
+    html = HEAD + b"<div class='article-body'>" + PARA * 100_000 + b"</div></body></html>"
+    html = html[: 5 * 1024 * 1024 - 10]
+    _article_or_parse_error(html)
+
+
+def test_5mb_page() -> None:
+    filler = b"<div class='sidebar'><a href='/x'>link</a></div>" * 40_000
+    html = HEAD + filler + b"<article>" + PARA * 200 + b"</article>"
+    html = html + b" " * (5 * 1024 * 1024 - len(html) - 20) + b"</body></html>"
+    assert len(html) <= 5 * 1024 * 1024
+    article = _article_or_parse_error(html)
+    assert article is not None
+
+
+def test_over_5mb_is_parse_error() -> None:
+    with pytest.raises(mn.ParseError, match="limit"):
+        mn.parse(HEAD + b" " * (5 * 1024 * 1024 + 1))
+
+
+def test_binary_junk_with_html_header() -> None:
+    for seed in range(5):
+        junk = HEAD + os.urandom(50_000) if seed else HEAD + bytes(range(256)) * 200
+        _article_or_parse_error(junk)
+
+
+def test_wrong_charset() -> None:
+    page = GOOD.decode()
+    for declared, actual in (("utf-8", "cp1256"), ("windows-1256", "utf-8"), ("iso-8859-1", "cp1256")):
+        data = page.replace('charset="utf-8"', f'charset="{declared}"').encode(actual, errors="replace")
+        article = _article_or_parse_error(data, url="https://arabic.rt.com/middle_east/1567890-x/")
+        assert article is not None
+        assert article.title == "سوريا تعيد فتح ميناء اللاذقية أمام سفن الشحن الكبيرة"
+
+
+def test_empty_and_tagless_html() -> None:
+    for html in (b"<html></html>", b"<html><body></body></html>", HEAD + b"</body></html>",
+                 b"<!DOCTYPE html><html><head><title></title></head><body><script>x</script></body></html>"):
+        _article_or_parse_error(html)
+
+
+def test_malformed_json_ld_and_meta() -> None:
+    html = (b"<html><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\","
+            b" \"headline\": [1, {}], \"datePublished\": {\"x\": 1},"
+            b" \"author\": [null, 3, {\"name\": 5}], \"image\": 7}</script>"
+            b"<script type='application/ld+json'>{not json</script>"
+            b"<meta property='article:published_time' content='2024-99-99T99:99'>"
+            b"<meta property='og:title' content=''>"
+            b"</head><body><h1>Title</h1>"
+            b"<p>Body text that is long enough to be a paragraph of the article.</p></body></html>")
+    article = _article_or_parse_error(html)
+    assert article is not None
+    assert article.title == "Title"
+
+
+TAGS = st.sampled_from([
+    "<div>", "</div>", "<p>", "</p>", "<b>", "</i>", "<svg>", "<path/>", "</svg>", "<br>", "<script>",
+    "</script>", "<!--", "-->", "<table><tr><td>", "<h1>", "</h1>", "<article>", "<meta charset='cp1256'>",
+    "<time datetime='2024-01-01T10:00'>", "</time>", "<script type='application/ld+json'>",
+    "{\"@type\":\"NewsArticle\"}", "<a href='x'>",
+])
+TEXT = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x6FF), max_size=12)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(TAGS, TEXT), max_size=60).map("".join))
+def test_random_markup(body: str) -> None:
+    _article_or_parse_error("<!DOCTYPE html><html><body>" + body)
+    _article_or_parse_error(("<html><head><meta charset='utf-8'></head><body>" + body).encode("utf-8"))
