@@ -115,6 +115,14 @@ def test_persian_wire_copy_dates_its_lead() -> None:
     assert infer_published(not_wire) is None
 
 
+def test_wire_copy_needs_the_weekday_written() -> None:
+    paragraph = ("به گزارش ایرنا، کاظم جلالی روز هشتم آذرماه ۱۴۰۲ در گفت و گو با خبرنگار ایرنا گفت: "
+                 "روابط نزدیک است.")
+    wire = mn.Article(source="irna", language="fa", title="روابط نزدیک", credits=("ایرنا",),
+                      paragraphs=(paragraph,))
+    assert infer_published(wire) is None
+
+
 def test_metadata_wins() -> None:
     stamped = dt.datetime(2023, 12, 9, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=3)))
     article = mn.Article(source="generic", title="عنوان", lead="اليوم الجمعة", published=stamped,

@@ -11,7 +11,8 @@ often still pins it.  The evidence model:
   Thursday 7 December 2023).  An anchor no relative phrase names proposes
   nothing: an old date beside «اليوم الثلاثاء» must not pin a Tuesday.
   In wire copy (a credited report: «به گزارش … ایرنا») a date written with its
-  weekday in the first sentence dates the event the report is published on
+  weekday as the first date of its lead's first sentence dates the event the
+  report is published on
   («کاظم جلالی چهارشنبه هشتم آذرماه ۱۴۰۲ … افزود»): that anchor proposes ``A``
   by itself.
 * **Weekday constraints** — relative phrases at a fixed distance from the
@@ -115,7 +116,7 @@ def gather_evidence(article: Article, finder: Finder | None = None) -> Evidence:
         runs = [finder(text, ref=probe) for probe in _PROBES]
         second = {(m.start, m.end): m for m in runs[1]}
         near_top = field in ("title", "lead", "caption") or index < _ANCHOR_PARAGRAPHS
-        for m in runs[0]:
+        for position, m in enumerate(runs[0]):
             other = second.get((m.start, m.end))
             # Under a probe day a named weekday rarely fits: a fixed-distance
             # phrase's weekday warning is expected there, and is the evidence.
@@ -129,7 +130,7 @@ def gather_evidence(article: Article, finder: Finder | None = None) -> Evidence:
                     weekdays.append((distance, m.weekday))
             elif not m.relative and m.date == other.date and near_top and not m.warnings:
                 first_sentence = m.start < _first_sentence_end(text)
-                strong = (wire and m.weekday is not None and first_sentence
+                strong = (wire and m.weekday is not None and first_sentence and position == 0
                           and (field == "lead" or (field == "paragraph" and index == 0)))
                 anchors.append((m.date, strong))
     latest = article.modified.date() if article.modified is not None else None
