@@ -290,7 +290,7 @@ def _coerce_int(value: object, name: str) -> int:
     return int(value.__index__())
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class CalendarDate:
     """A day written in one of the three calendars, checked when made.
 
@@ -311,21 +311,23 @@ class CalendarDate:
         datetime.date(2023, 11, 29)
     """
 
-    calendar: Calendar = attrs.field(converter=as_calendar)
+    calendar: Calendar
     year: int
     month: int
     day: int
     _ordinal: int = attrs.field(init=False, repr=False, eq=False, hash=False, order=False)
 
-    def __attrs_post_init__(self) -> None:
-        """Coerce the parts to ``int`` and validate the date."""
-        year, month, day = self.year, self.month, self.day
+    def __init__(self, calendar: Calendar | str, year: int, month: int, day: int) -> None:
+        """Make the date, reading ``calendar`` from its string and validating the day."""
+        cal = calendar if calendar.__class__ is Calendar else as_calendar(calendar)
         if type(year) is not int or type(month) is not int or type(day) is not int:
             year, month, day = _coerce_int(year, "year"), _coerce_int(month, "month"), _coerce_int(day, "day")
-            object.__setattr__(self, "year", year)
-            object.__setattr__(self, "month", month)
-            object.__setattr__(self, "day", day)
-        object.__setattr__(self, "_ordinal", _validate(self.calendar, year, month, day))
+        ordinal = _validate(cal, year, month, day)
+        _set_calendar(self, cal)
+        _set_year(self, year)
+        _set_month(self, month)
+        _set_day(self, day)
+        _set_ordinal(self, ordinal)
 
     # ------------------------------------------------------------ constructors
     @classmethod
