@@ -32,7 +32,6 @@ from __future__ import annotations
 import functools
 import gzip
 import importlib.resources
-import re
 from collections.abc import Iterable
 
 import attrs
@@ -48,7 +47,7 @@ NON_JOINING = frozenset("آأإؤادذرزژوةء")
 
 _WORD = _compile(
     "text.zwnj.WORD",
-    "[\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06fa-\u06fc\u06ff]+",
+    "([\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06fa-\u06fc\u06ff]+)",
     worst=(lambda n: ("کتاب" * (n // 4 + 1))[:n] + "!", lambda n: ("ها " * (n // 3 + 1))[:n]),
 )
 
@@ -76,6 +75,8 @@ _HEADS = (
     "گرایی", "گری", "گیر", "گیری", "مند", "مندی", "نامه", "ناپذیر", "نشده", "نشین", "نگار",
     "نگاری", "نما", "نویس", "نویسی", "یافته", "یابی",
 )
+# Arabic prepositions with the pronoun «ها», quoted in Persian («سلام‌الله‌علیها»).
+_ARABIC_WORDS = frozenset({"علیها", "منها", "فیها", "الیها", "عنها", "لها", "بها", "علیهما", "منهما"})
 _FA_ONLY = _compile("text.zwnj.FA_ONLY", "[پچژگ]")
 _AR_LETTERS = frozenset("ةيكى")
 
@@ -257,15 +258,38 @@ def _analyse(word: str, lex: _Lexicon, depth: int = 0, *, weak: bool = False) ->
         return None
     found = _verb(word, lex) or _suffixed(word, lex, depth, weak=weak)
     if found is None and not weak:
-        found = _compound(word, lex)
+        found = _compound(word, lex) or _compound_attached(word, lex)
     return found
 
 
-@functools.lru_cache(maxsize=65536)
+def _compound_attached(word: str, lex: _Lexicon) -> str | None:
+    """A compound with a suffix written joined: «معاملهگران» → «معامله‌گر» + «ان»."""
+    for suffix in _ATTACHED:
+        base = word[: -len(suffix)]
+        if word.endswith(suffix) and len(base) >= 4:
+            found = lex.compounds.get(base) or _compound(base, lex)
+            if found is not None:
+                return found + suffix
+    return None
+
+
+_CACHE: dict[str, str] = {}
+_CACHE_SIZE = 200_000
+
+
 def _repair_word(word: str) -> str:
-    """One ZWNJ-free word, repaired."""
+    """One ZWNJ-free word, repaired (memoized: news repeats its words)."""
+    found = _CACHE.get(word)
+    if found is None:
+        found = word if _AR_LETTERS.intersection(word) else _analyse_word(word)
+        if len(_CACHE) < _CACHE_SIZE:
+            _CACHE[word] = found
+    return found
+
+
+def _analyse_word(word: str) -> str:
     lex = _lexicon()
-    if len(word) < 3 or word in lex.words:
+    if len(word) < 3 or word in lex.words or word in _ARABIC_WORDS:
         return word
     compound = lex.compounds.get(word)
     if compound is not None:
@@ -313,12 +337,17 @@ def repair_zwnj(text: str) -> str:
         if not _is_persian(line):
             out.append(line)
             continue
-        out.append(_WORD.sub(_repair_match, line))
+        get = _CACHE.get
+        out.append(" ".join([get(t) or _repair_token(t) for t in line.split(" ")]))
     return "\n".join(out)
 
 
-def _repair_match(match: re.Match[str]) -> str:
-    word = match.group(0)
-    if _AR_LETTERS.intersection(word):
-        return word
-    return _repair_word(word)
+def _repair_token(token: str) -> str:
+    """A space-delimited token (punctuation and all), repaired word by word and memoized."""
+    # split() with the capturing group puts the words at the odd indices
+    parts = _WORD.split(token)
+    parts[1::2] = [_repair_word(w) for w in parts[1::2]]
+    found = "".join(parts)
+    if len(_CACHE) < _CACHE_SIZE:
+        _CACHE[token] = found
+    return found
