@@ -341,6 +341,22 @@ def test_bulk_wide_span_falls_back_to_bisect() -> None:
     assert convert_many(days, "hijri") == [convert(d, "hijri") for d in days]
 
 
+def test_bulk_at_the_ends_of_the_gregorian_range() -> None:
+    ends = [dt.date(1, 1, 1), dt.date(1, 2, 28), dt.date.max, dt.date(9999, 12, 1)]
+    for days in (ends[:2], ends[2:]):
+        assert to_calendar_columns(days, "gregorian") == (
+            [d.year for d in days],
+            [d.month for d in days],
+            [d.day for d in days],
+        )
+    assert convert_many([dt.date.max], "hijri") == [convert(dt.date.max, "hijri")]
+    np = pytest.importorskip("numpy")
+    years, months, mdays = to_calendar_columns(np.array(ends, dtype="datetime64[D]"), "gregorian")
+    assert list(zip(years.tolist(), months.tolist(), mdays.tolist(), strict=True)) == [
+        (d.year, d.month, d.day) for d in ends
+    ]
+
+
 def test_bulk_errors_name_the_row() -> None:
     with pytest.raises(mn.DateError, match=r"row 1: invalid Solar Hijri \(jalali\) date 1402-12-30"):
         from_calendar_columns("jalali", [1402, 1402], [9, 12], [8, 30])

@@ -23,7 +23,6 @@ import datetime as dt
 import importlib
 from array import array
 from bisect import bisect_right
-from collections.abc import Sequence
 from itertools import accumulate, repeat
 from typing import Any
 
@@ -52,6 +51,7 @@ __all__ = [
 ]
 
 ORDINAL_MAX = dt.date.max.toordinal()
+_UNIX_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 GREGORIAN_LAST_YEAR = dt.MAXYEAR
 
 # ---------------------------------------------------------------- lunar Hijri
@@ -187,24 +187,31 @@ _WINDOW_LIMIT = 150_000
 _windows: dict[str, DayWindow] = {}
 
 
-def _month_starts(calendar: str) -> Sequence[int]:
+def _month_index(calendar: str, ordinal: int) -> int:
+    """Index ``(year - 1) * 12 + month - 1`` of the month holding ``ordinal``."""
     if calendar == "hijri":
-        return HIJRI_STARTS
+        return bisect_right(HIJRI_STARTS, ordinal) - 1
     if calendar == "jalali":
-        return JALALI_STARTS
-    return gregorian_month_starts()
+        return bisect_right(JALALI_STARTS, ordinal) - 1
+    day = dt.date.fromordinal(ordinal)
+    return day.year * 12 + day.month - 13
 
 
-_gregorian_starts: list[array[int]] = []
+def _month_start(calendar: str, index: int) -> int:
+    """Ordinal of the first day of month ``index`` (the day after the last month for the end)."""
+    if calendar == "hijri":
+        return HIJRI_STARTS[index]
+    if calendar == "jalali":
+        return JALALI_STARTS[index]
+    year, month = divmod(index, 12)
+    return ORDINAL_MAX + 1 if year >= dt.MAXYEAR else dt.date(year + 1, month + 1, 1).toordinal()
 
 
-def gregorian_month_starts() -> array[int]:
-    """Month-start ordinals of 0001-01 .. 9999-12 plus one closing entry (built on first use)."""
-    if not _gregorian_starts:
-        starts = array("q", (dt.date(y, m, 1).toordinal() for y in range(1, 10000) for m in range(1, 13)))
-        starts.append(ORDINAL_MAX + 1)
-        _gregorian_starts.append(starts)
-    return _gregorian_starts[0]
+def gregorian_month_starts() -> Any:
+    """Month-start ordinals of 0001-01 .. 9999-12 plus one closing entry, as numpy ``int64``."""
+    np: Any = importlib.import_module("numpy")
+    months = np.arange("0001-01", "10000-01", dtype="datetime64[M]").astype("datetime64[D]")
+    return np.append(months.astype(np.int64) + _UNIX_EPOCH_ORDINAL, ORDINAL_MAX + 1)
 
 
 def day_window(calendar: str, lo: int, hi: int) -> DayWindow | None:
@@ -230,20 +237,20 @@ def day_window(calendar: str, lo: int, hi: int) -> DayWindow | None:
         lo, hi = min(lo, base), max(hi, base + len(cached[1]) - 1)
     if hi - lo > _WINDOW_LIMIT:
         return None
-    starts = _month_starts(calendar)
-    first = bisect_right(starts, lo) - 1
-    last = bisect_right(starts, hi) - 1
-    base = starts[first]
+    first = _month_index(calendar, lo)
+    last = _month_index(calendar, hi)
+    base = start = _month_start(calendar, first)
     years: list[int] = []
     months: list[int] = []
     days: list[int] = []
-    first_year = 1
     for i in range(first, last + 1):
-        length = starts[i + 1] - starts[i]
+        end = _month_start(calendar, i + 1)
+        length = end - start
         year, month = divmod(i, 12)
-        years.extend(repeat(year + first_year, length))
+        years.extend(repeat(year + 1, length))
         months.extend(repeat(month + 1, length))
         days.extend(range(1, length + 1))
+        start = end
     window = (base, years, months, days)
     _windows[calendar] = window
     return window
@@ -257,6 +264,9 @@ def numpy_month_starts(calendar: str) -> Any:
     found = _numpy_starts.get(calendar)
     if found is None:
         np: Any = importlib.import_module("numpy")
-        found = np.frombuffer(_month_starts(calendar), dtype=np.int64)
+        if calendar == "gregorian":
+            found = gregorian_month_starts()
+        else:
+            found = np.frombuffer(HIJRI_STARTS if calendar == "hijri" else JALALI_STARTS, dtype=np.int64)
         _numpy_starts[calendar] = found
     return found
