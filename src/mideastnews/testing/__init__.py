@@ -11,13 +11,15 @@
 
 The strategies need hypothesis; :class:`ParserContract` needs pytest too
 (both come with the ``test`` extra).  ``ParserContract`` is imported on first
-use, so hypothesis' entry point never imports pytest.
+use, so hypothesis' entry point never imports pytest; :func:`words` and
+:func:`lost_words` need neither.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .invariants import lost_words, words
 from .strategies import (
     ARABIC_WORDS,
     DEFAULT_MAX_DAY,
@@ -30,7 +32,7 @@ from .strategies import (
 )
 
 if TYPE_CHECKING:
-    from .contract import ParserContract, lost_words, words
+    from .contract import ParserContract
 
 __all__ = [
     "ARABIC_WORDS",
@@ -46,7 +48,7 @@ __all__ = [
     "words",
 ]
 
-_LAZY = {"ParserContract", "lost_words", "words"}
+_LAZY = {"ParserContract"}
 
 
 def __getattr__(name: str) -> Any:
@@ -57,3 +59,7 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | _LAZY)

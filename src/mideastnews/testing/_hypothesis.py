@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import warnings
 
 __all__ = ["_hypothesis_setup_hook"]
@@ -14,6 +15,11 @@ def _hypothesis_setup_hook() -> None:
     break hypothesis itself (and so every test suite of the environment):
     it becomes a warning.
     """
+    pending = sys.modules.get("mideastnews.testing.strategies")
+    if pending is not None and not hasattr(pending, "register_strategies"):
+        # Importing the strategies imported hypothesis: the module registers
+        # them itself when its import finishes.
+        return
     try:
         from .strategies import register_strategies
 

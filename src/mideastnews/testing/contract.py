@@ -41,52 +41,17 @@ from ..errors import ParseError
 from ..model import Article
 from ..parsers.base import Parser
 from ..registry import MIN_SCORE, registry
+from .invariants import lost_words
 from .strategies import article_texts
 
-__all__ = ["ParserContract", "lost_words", "words"]
+__all__ = ["ParserContract"]
 
-_WORD = _regex.compile("testing.WORD", r"[^\W_]+")
 _NAME = _regex.compile("testing.PARSER_NAME", r"[a-z][a-z0-9_]{0,40}")
 _LANGUAGE = _regex.compile("testing.LANGUAGE", r"[a-z]{2,3}")
 
 # One test function serves every subclass: differing executors are expected.
 _PROPERTY = settings(max_examples=40, deadline=None,
                      suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors])
-
-
-def words(text: str) -> list[str]:
-    """The words of ``text``: maximal runs of letters and digits (any script).
-
-    Punctuation, spaces, ZWNJ and combining marks separate words, so the
-    same text always splits the same way.
-    """
-    return _WORD.findall(text)
-
-
-def lost_words(text: str, article: Article) -> list[tuple[int, str]]:
-    """The words of ``text`` found in no field of ``article`` nor in its ``dropped``.
-
-    The fields searched are those of the *nothing lost* invariant: title,
-    lead, paragraphs, captions, embeds, credits, tags, authors and the
-    texts of ``dropped``.
-
-    Args:
-        text: The text dump that was parsed.
-        article: What the parser made of it.
-
-    Returns:
-        ``(line number, word)`` for every lost word (line numbers from 1),
-        in input order; empty when nothing was lost.
-    """
-    pieces: list[str] = [article.title, article.lead or ""]
-    for group in (article.paragraphs, article.captions, article.embeds, article.credits,
-                  article.tags, article.authors):
-        pieces.extend(group)
-    pieces.extend(d.text for d in article.dropped)
-    kept = set(words("\n".join(pieces)))
-    return [(number, word)
-            for number, line in enumerate(text.splitlines(), start=1)
-            for word in words(line) if word not in kept]
 
 
 def _read(sample: str | os.PathLike[str]) -> str:
@@ -102,30 +67,27 @@ class ParserContract:
     ``test_*`` method then runs against your parser.  This class itself is
     not collected (``__test__ = False``); subclasses are, unless they set
     ``__test__ = False`` themselves.
-
-    Attributes:
-        parser_class: The :class:`~mideastnews.Parser` subclass under test.
-        text_samples: Text dumps of the source's articles (``str`` content,
-            or paths to UTF-8 files).  At least one text or HTML sample is required.
-        html_samples: HTML pages of the source (``str`` content or paths).
-        sample_url: The address the samples are parsed with; default
-            ``https://www.<first domain>/``.
-        require_installed: Fail unless the parser is found through its
-            installed ``mideastnews.parsers`` entry point (set it in the
-            plugin's own suite); when false, a parser that is not installed
-            is registered with :func:`~mideastnews.register_parser` for the test.
-        detects_without_url: Whether the samples are recognised by
-            ``score()`` alone, so :func:`mideastnews.parse` picks this parser
-            with no URL given.
     """
 
     __test__: ClassVar[bool] = False
 
+    #: The :class:`~mideastnews.Parser` subclass under test (required).
     parser_class: ClassVar[type[Parser]]
+    #: Text dumps of the source's articles, as ``str`` content or paths to
+    #: UTF-8 files.  At least one text or HTML sample is required.
     text_samples: ClassVar[Sequence[str | os.PathLike[str]]] = ()
+    #: HTML pages of the source, as ``str`` content or paths.
     html_samples: ClassVar[Sequence[str | os.PathLike[str]]] = ()
+    #: The address the samples are parsed with; by default
+    #: ``https://www.<first domain>/``.
     sample_url: ClassVar[str | None] = None
+    #: Fail unless the parser comes from its installed ``mideastnews.parsers``
+    #: entry point (set it in the plugin's own suite).  When false, a parser
+    #: that is not installed is registered with
+    #: :func:`~mideastnews.register_parser` for the duration of a test.
     require_installed: ClassVar[bool] = False
+    #: Whether ``score()`` alone recognises the samples, so
+    #: :func:`mideastnews.parse` picks this parser with no URL given.
     detects_without_url: ClassVar[bool] = True
 
     def __init_subclass__(cls, **kwargs: object) -> None:
@@ -151,20 +113,20 @@ class ParserContract:
         return [_read(s) for s in self.html_samples]
 
     def documents(self) -> list[Document]:
-        """Every sample as a :class:`~mideastnews.Document` with :attr:`url`."""
+        """Every sample as a :class:`~mideastnews.Document` with the address ``url``."""
         return [Document.from_source(s, url=self.url) for s in self.texts() + self.htmls()]
 
     # -- fixtures ---------------------------------------------------------
     @pytest.fixture
     def parser(self) -> Parser:
-        """A fresh instance of :attr:`parser_class`."""
+        """Fixture: a fresh instance of ``parser_class``."""
         return self.parser_class()
 
     @contextlib.contextmanager
     def registration(self) -> Iterator[Parser]:
         """The parser as the registry holds it, registered for the duration if it is not installed.
 
-        Fails the test when :attr:`require_installed` is set and no entry
+        Fails the test when ``require_installed`` is set and no entry
         point provides the parser, or when the registry could not load it.
         """
         name = self.parser_class.name

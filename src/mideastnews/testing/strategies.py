@@ -287,3 +287,8 @@ def register_strategies() -> None:
         dates.CalendarDate, st.sampled_from(list(Calendar)).flatmap(calendar_dates)
     )
     st.register_type_strategy(Document, article_texts().map(lambda t: Document(text=t)))
+
+
+# Importing this module may be what imported hypothesis (whose entry point then
+# found it half-built): register here too.  Registering twice is harmless.
+register_strategies()
