@@ -337,6 +337,19 @@ def test_html_is_not_scored_by_text_markers() -> None:
     assert marker_score(doc, almayadeen.TEXT_MARKERS) == 0.0
 
 
+@pytest.mark.parametrize(("text", "url", "site_id"), [
+    ("عنوان\nhttps://arabic.rt.com/middle_east/1523456-عنوان/\nملخص.\n", None, "1523456"),
+    ("عنوان\nملخص.\n", "https://www.irna.ir/news/85298416/abc", "85298416"),
+    ("عنوان\nhttps://sarabic.ae/20231208/slug-1083456789.html\nملخص.\n", None, "1083456789"),
+])
+def test_site_id_from_urls(text: str, url: str | None, site_id: str) -> None:
+    parser = {"rt.com": "rt", "irna.ir": "irna", "sarabic": "sputnik"}
+    name = next(v for k, v in parser.items() if k in text + (url or ""))
+    article = mn.parse(text, url=url, parser=name)
+    assert article.site_id == site_id
+    assert article.lead == "ملخص."
+
+
 def test_title_only_dump() -> None:
     article = mn.parse("عنوان وحيد\n")
     assert article.title == "عنوان وحيد"

@@ -64,9 +64,13 @@ TEXT_MARKERS: tuple[Marker, ...] = (
     Marker(pattern=_NEWS_ID, weight=0.2),
 )
 
+#: The article id in the site's URLs (a dump may print the article's URL on a line).
+_TEXT_URL_ID = _regex.compile("irna.TEXT_URL_ID", r"irna\.ir/news/(?P<id>[0-9]{8})(?![0-9])")
+
 #: How :func:`~mideastnews.parsers.textdump.read_dump` reads the site's dumps.
 TEXT_DUMP = DumpProfile(
     source="irna",
+    url_id=_TEXT_URL_ID,
     language="fa",
     site_names=("ایرنا", "IRNA", "IRNA English"),
     rules=BOILERPLATE,

@@ -64,9 +64,13 @@ TEXT_MARKERS: tuple[Marker, ...] = (
     Marker(lines=("RIA NOVOSTI", "Gettyimages.ru"), weight=0.3),
 )
 
+#: The article id in the site's URLs (a dump may print the article's URL on a line).
+_TEXT_URL_ID = _regex.compile("rt.TEXT_URL_ID", r"rt\.com/(?:[a-z][a-z_-]{1,30}/){1,3}(?P<id>[0-9]{3,10})-")
+
 #: How :func:`~mideastnews.parsers.textdump.read_dump` reads the site's dumps.
 TEXT_DUMP = DumpProfile(
     source="rt",
+    url_id=_TEXT_URL_ID,
     language="ar",
     site_names=("RT World News", "RT Arabic", "RT عربي", "RT"),
     rules=BOILERPLATE,

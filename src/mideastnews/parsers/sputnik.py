@@ -87,9 +87,15 @@ TEXT_MARKERS: tuple[Marker, ...] = (
     Marker(lines=("بث مباشر",), weight=0.15),
 )
 
+#: The article id in the site's URLs (a dump may print the article's URL on a line).
+_TEXT_URL_ID = _regex.compile(
+    "sputnik.TEXT_URL_ID", r"/[0-9]{8}/[^\s?#/]{0,300}?-(?P<id>[0-9]{6,12})\.html"
+)
+
 #: How :func:`~mideastnews.parsers.textdump.read_dump` reads the site's dumps.
 TEXT_DUMP = DumpProfile(
     source="sputnik",
+    url_id=_TEXT_URL_ID,
     language="ar",
     site_names=("سبوتنيك عربي", "Sputnik عربي", "Sputnik Arabic"),
     rules=BOILERPLATE,

@@ -291,6 +291,7 @@ _EMBED = _regex.compile(
     r"|instagram\.com/(?:p|reel|tv)/|A post shared by|View this post on Instagram"
     r"|https?://t\.me/\w|youtube\.com/watch\?|youtu\.be/\w|tiktok\.com/@",
 )
+_URL_LINE = _regex.compile("textdump.URL_LINE", r"https?://[^\s]{1,2000}")
 _IMAGE_URL = _regex.compile(
     "textdump.IMAGE_URL",
     r"https?://[^\s]{1,600}?\.(?:jpe?g|png|webp|gif|avif)(?:[?#][^\s]{0,300})?",
@@ -378,6 +379,9 @@ class DumpProfile:
         stamps: Printed publication stamps.
         zone: The site's time zone, for naive printed times.
         site_id: A pattern whose ``id`` group is the site's article id.
+        url_id: A pattern whose ``id`` group is the article id in the site's
+            URLs: read from the given URL, or from a line holding the
+            article's own URL (which also sets ``url``).
         sections: Names of the site's sections; such a line sets ``section``.
         head_kind: Kind of the unrecognised short lines before the duplicate
             headline (navigation menus, a radio schedule).
@@ -409,6 +413,7 @@ class DumpProfile:
     stamps: tuple[Stamp, ...] = ()
     zone: str | None = None
     site_id: re.Pattern[str] | None = None
+    url_id: re.Pattern[str] | None = None
     sections: tuple[str, ...] = ()
     head_kind: str = "navigation"
     short_line_kind: str | None = None
@@ -526,6 +531,7 @@ class _State:
     published_fallback: dt.datetime | dt.date | None = None
     site_id: str | None = None
     section: str | None = None
+    url: str | None = None
     in_head: bool = True
     images: list[str] = attrs.field(factory=list)
 
@@ -643,6 +649,13 @@ def _classify_common(state: _State, profile: DumpProfile, i: int, photo: set[str
         if m:
             state.site_id = state.site_id or m.group("id").translate(_DIGITS)
             state.drop(i, "site-id")
+            return True
+    if profile.url_id is not None and _URL_LINE.fullmatch(text):
+        m = profile.url_id.search(text)
+        if m:
+            state.url = state.url or text
+            state.site_id = state.site_id or m.group("id")
+            state.drop(i, "url")
             return True
     if _IMAGE_URL.fullmatch(text):
         state.images.append(text)
@@ -931,6 +944,9 @@ def read_dump(doc: Document, profile: DumpProfile) -> Article:
     full_title = lines[0].text
     title, suffix = _strip_site_suffix(full_title, profile.site_names)
     state = _State(lines=lines, kinds=[None] * len(lines), role=["body"] * len(lines))
+    if doc.url and profile.url_id is not None:
+        m = profile.url_id.search(doc.url)
+        state.site_id = m.group("id") if m else None
     state.role[0] = "title"
     _classify(state, profile, title, full_title)
     _mark_captions(state, profile)
@@ -991,7 +1007,7 @@ def read_dump(doc: Document, profile: DumpProfile) -> Article:
         source=profile.source,
         title=title,
         language=language,
-        url=doc.url,
+        url=doc.url or state.url,
         site_id=state.site_id,
         section=state.section,
         lead=lead,
