@@ -28,6 +28,10 @@ sections introduced by ``@name`` lines, one entry per line:
     joined spelling hazm also lists («این‌که» beside «اینکه», «پیش‌گیری» beside
     «پیشگیری») is dropped: both spellings are in use, so a repair there could as well
     be wrong.
+``@hei``
+    Words in «ه» that hazm spells with «‌ای» after them, alone or as a compound's last
+    part («دقیقه» from «پنج‌دقیقه‌ای»): «دقیقهای» is then read «دقیقه‌ای», not the
+    plural «دقیق‌های».
 ``@past`` / ``@present``
     Verb stems («کرد» / «کن»), for the prefixes «می» and «نمی».
 
@@ -70,9 +74,10 @@ def hazm_data_dir() -> Path:
     return Path(spec.origin).parent / "data"
 
 
-def read_words(path: Path) -> tuple[dict[str, str], set[str], set[str]]:
-    """Tagged plain words (with their comparable tags), untagged plain words, compounds."""
+def read_words(path: Path) -> tuple[dict[str, str], set[str], set[str], set[str]]:
+    """Tagged plain words (with comparable tags), untagged plain words, compounds, «ه‌ای» bases."""
     tagged: dict[str, str] = {}
+    hei: set[str] = set()
     weak: set[str] = set()
     compounds: set[str] = set()
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -84,6 +89,8 @@ def read_words(path: Path) -> tuple[dict[str, str], set[str], set[str]]:
         if not word or any(not p for p in parts_z) or not set(word) - {ZWNJ} <= PERSIAN_LETTERS:
             continue
         tags = {t for t in parts[2].split(",") if t and t != "0"}
+        if len(parts_z) >= 2 and parts_z[-1] == "ای" and parts_z[-2].endswith("ه"):
+            hei.add(parts_z[-2])
         if ZWNJ in word:
             compounds.add(word)
         elif tags:
@@ -99,7 +106,7 @@ def read_words(path: Path) -> tuple[dict[str, str], set[str], set[str]]:
         if c.replace(ZWNJ, "") not in tagged
         and (c.replace(ZWNJ, "") not in weak or c.endswith("ه" + ZWNJ + "ای"))
     }
-    return tagged, weak, compounds
+    return tagged, weak, compounds, hei
 
 
 def read_verbs(path: Path) -> tuple[set[str], set[str]]:
@@ -124,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-o", "--output", type=Path, default=OUT)
     args = ap.parse_args(argv)
     data = args.hazm_data or hazm_data_dir()
-    tagged, weak, compounds = read_words(data / "words.dat")
+    tagged, weak, compounds, hei = read_words(data / "words.dat")
     past, present = read_verbs(data / "verbs.dat")
     lines = [
         "# Persian lexicon for mideastnews.text.repair_zwnj, built by scripts/build_zwnj_lexicon.py",
@@ -135,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         *sorted(weak),
         "@compounds",
         *sorted(compounds),
+        "@hei",
+        *sorted(hei),
         "@past",
         *sorted(past),
         "@present",
@@ -146,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     with open(args.output, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
         gz.write(payload)
     print(f"{args.output}: {len(tagged)} words, {len(weak)} weak, {len(compounds)} compounds, "
-          f"{len(past)} past / {len(present)} present stems; {args.output.stat().st_size} bytes")
+          f"{len(hei)} «ه‌ای» bases, {len(past)} past / {len(present)} present stems; {args.output.stat().st_size} bytes")
     return 0
 
 

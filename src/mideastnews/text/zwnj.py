@@ -52,10 +52,11 @@ _WORD = _compile(
 )
 
 # Plural and comparative suffixes, most preferred first (longest first within a family).
-_PLURAL = ("هایشان", "هایتان", "هایمان", "هایی", "هایم", "هایت", "هایش", "هاست", "های", "ها")
+_PLURAL = ("هایشان", "هایتان", "هایمان", "هایی", "هایم", "هایش", "هاست", "های", "ها")
 _COMPARATIVE = ("ترین", "تری", "تر")
 # After a final «ه» or «ی» (the indefinite «ای», the enclitic and copula forms).
-_AFTER_VOWEL = ("اند", "ایم", "اید", "ای", "ام", "ات", "اش")
+# («ات» is left out: after «ه» and «ی» it is far more often the Arabic plural, «توجهات».)
+_AFTER_VOWEL = ("اند", "ایم", "اید", "ای", "ام", "اش")
 _AFTER_HEH = ("است",)  # «شده‌است», where a site writes the copula on
 # Suffixes written joined to a word: a known word plus one of these is a word as it stands.
 _ATTACHED = ("ی", "یی", "ان", "م", "ت", "ش", "مان", "تان", "شان", "ین")
@@ -87,9 +88,9 @@ class _Lexicon:
 
     words: frozenset[str]
     comparable: frozenset[str]
-    adverbs: frozenset[str]
     weak: frozenset[str]
     participles: frozenset[str]
+    hei: frozenset[str]
     compounds: dict[str, str]
     verb_forms: frozenset[str]
 
@@ -122,20 +123,17 @@ def _lexicon() -> _Lexicon:
             current.append(line)
     words: set[str] = set()
     comparable: set[str] = set()
-    adverbs: set[str] = set()
     for entry in sections.get("words", []):
         word, _, tags = entry.partition("\t")
         words.add(word)
         if tags:
             comparable.add(word)
-        if "ADV" in tags.split(","):
-            adverbs.add(word)
     compounds = {c.replace(ZWNJ, ""): c for c in sections.get("compounds", [])}
     return _Lexicon(
         words=frozenset(words),
         comparable=frozenset(comparable),
-        adverbs=frozenset(adverbs),
         weak=frozenset(sections.get("weak", [])),
+        hei=frozenset(sections.get("hei", [])),
         participles=frozenset(
             p + stem + "ه" for stem in sections.get("past", []) for p in ("", "ن")
         ),
@@ -216,16 +214,19 @@ def _suffixed(word: str, lex: _Lexicon, depth: int, *, weak: bool = False) -> st
                 continue
             if weak and family is _COMPARATIVE and suffix != "ترین":
                 continue  # «فیلتر» is listed: a listed word is not read as «فیل» + «تر»
-            if family is _AFTER_VOWEL and suffix == "ات" and base[-1] == "ی":
-                continue  # «ادبیات», «عملیات»: the Arabic plural, written joined
-            stem = _stem(base, lex, depth, weak_ok=len(base) >= 3)
+            participle = family is _AFTER_VOWEL and base in lex.participles
+            if weak and family is _AFTER_VOWEL and not participle and suffix != "ای":
+                continue  # a listed word ending in «هام», «هاش» is rarely «ه» + «ام», «اش»
+            stem = _stem(base, lex, depth, weak_ok=len(base) >= 3 and not weak)
             if stem is None:
                 continue
             rank = stem[1]
-            if family is _AFTER_VOWEL and base in lex.participles:
-                rank = 3  # «دادهایم»: the perfect «داده‌ایم», not «داد» + «هایم»
-            if family is _PLURAL and base in lex.adverbs:
-                rank -= 1  # «دقیقهای»: an adverb rarely takes the plural
+            if participle or (suffix == "ای" and base in lex.hei):
+                # «دادهایم»: the perfect «داده‌ایم», not «داد» + «هایم»;
+                # «دقیقهای»: «دقیقه‌ای», which hazm spells, not the plural «دقیق‌های»
+                rank = 3
+            if family is _AFTER_HEH:
+                rank -= 1  # the copula is written apart: «زبانهاست» is «زبان‌هاست»
             if best is None or rank > best[0]:
                 best = (rank, _join(stem[0], suffix))
     return best[1] if best is not None else None
