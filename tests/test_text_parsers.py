@@ -234,6 +234,21 @@ def test_sputnik_header_stamps_and_credit() -> None:
     assert mn.Dropped("عنوان خبر ذي صلة", "related") in article.dropped
 
 
+def test_a_title_repeated_after_the_article_starts_closes_no_head() -> None:
+    lead = "الملخص هو جملة كاملة طويلة بما يكفي لتكون أول جملة في هذا الخبر المهم جداً."
+    text = f"عنوان الخبر\n{lead}\nفقرة.\nعنوان الخبر\n"
+    article = read_dump(dump(text), generic.TEXT_DUMP)
+    assert article.paragraphs == ("فقرة.",)
+    assert [d.kind for d in article.dropped] == ["duplicate-title"]
+
+
+def test_sputnik_sentences_before_an_inline_photo_credit_stay_body() -> None:
+    text = "عنوان\nالملخص جملة كاملة.\nفقرة أولى.\n© Sputnik / Photographer\nفقرة ثانية.\n"
+    article = read_dump(dump(text), sputnik.TEXT_DUMP)
+    assert article.captions == ()
+    assert article.lead == "الملخص جملة كاملة."
+
+
 def test_sputnik_dated_line_is_a_fallback_publication_date() -> None:
     text = "عنوان\nالملخص.\n08.12.2023, سبوتنيك عربي\nفقرة.\n"
     assert read_dump(dump(text), sputnik.TEXT_DUMP).published == dt.date(2023, 12, 8)

@@ -725,7 +725,10 @@ def _mark_captions(state: _State, profile: DumpProfile) -> None:
 def _mark_head(state: _State, profile: DumpProfile) -> None:
     """Navigation or a schedule printed between the headline and its repetition."""
     lines, role = state.lines, state.role
-    repeat = next((i for i in range(1, min(len(lines), HEAD_LINES))
+    first_prose = next((i for i in range(1, len(lines)) if role[i] == "body" and _is_prose(lines[i].text)
+                        and word_count(lines[i].text) > SHORT_LINE_WORDS), len(lines))
+    # Only a repetition before the article's first sentence closes a head.
+    repeat = next((i for i in range(1, min(len(lines), HEAD_LINES, first_prose))
                    if state.kinds[i] == "duplicate-title"), None)
     if repeat is not None:
         for i in range(1, repeat):
@@ -733,8 +736,6 @@ def _mark_head(state: _State, profile: DumpProfile) -> None:
                                          and word_count(lines[i].text) > SHORT_LINE_WORDS):
                 state.drop(i, profile.head_kind)
     # Menu items the head prints twice are navigation too.
-    first_prose = next((i for i in range(1, len(lines)) if role[i] == "body" and _is_prose(lines[i].text)
-                        and word_count(lines[i].text) > SHORT_LINE_WORDS), len(lines))
     head = [i for i in range(1, min(first_prose, HEAD_LINES)) if role[i] == "body"]
     seen: dict[str, int] = {}
     for i in head:
@@ -760,8 +761,9 @@ def _mark_header_caption(state: _State) -> None:
         if state.kinds[i] != "photo-credit":
             continue
         before = [j for j in content[:pos] if role[j] == "body"]
+        # The last line before the credit is the lead; captions close without a full stop.
         for j in before[:-1]:
-            if not _is_prose(lines[j].text) or word_count(lines[j].text) <= 40:
+            if not _is_prose(lines[j].text):
                 role[j] = "caption"
         return
 
