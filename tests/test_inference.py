@@ -123,6 +123,22 @@ def test_wire_copy_needs_the_weekday_written() -> None:
     assert infer_published(wire) is None
 
 
+@pytest.mark.parametrize(("language", "lead"), [
+    ("ar", "أعلنت الوزارة، اليوم الإثنين 30 كانون الثاني/يناير 2023، أن الاجتماع انتهى."),
+    ("ar", "أعلنت الوزارة اليوم، 30 يناير 2023، أن الاجتماع انتهى."),
+    ("ar", "قالت الوزارة أمس 29 يناير 2023 إن الاجتماع انتهى."),
+    ("fa", "وزارت امور خارجه امروز دوشنبه ۱۰ بهمن ۱۴۰۱ اعلام کرد که نشست پایان یافت."),
+])
+def test_a_full_date_called_today_or_yesterday(language: str, lead: str) -> None:
+    article = mn.Article(source="generic", language=language, title="عنوان", lead=lead)
+    assert infer_published(article) == dt.date(2023, 1, 30)
+
+
+def test_today_with_the_wrong_weekday_pins_nothing() -> None:
+    article = mn.Article(source="generic", title="عنوان", lead="أعلنت الوزارة اليوم الجمعة 30 يناير 2023 أن")
+    assert infer_published(article) is None
+
+
 def test_metadata_wins() -> None:
     stamped = dt.datetime(2023, 12, 9, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=3)))
     article = mn.Article(source="generic", title="عنوان", lead="اليوم الجمعة", published=stamped,

@@ -14,7 +14,9 @@ often still pins it.  The evidence model:
   weekday as the first date of its lead's first sentence dates the event the
   report is published on
   («کاظم جلالی چهارشنبه هشتم آذرماه ۱۴۰۲ … افزود»): that anchor proposes ``A``
-  by itself.
+  by itself.  A full date the text calls today or yesterday
+  («اليوم الإثنين 30 كانون الثاني 2023», «أمس، 29 يناير 2023») gives the day
+  by itself, wherever it stands.
 * **Weekday constraints** — relative phrases at a fixed distance from the
   reference day that name a weekday: «اليوم الجمعة» says the reference day
   is a Friday, «أمس الخميس» that the day before it is a Thursday.  A bare
@@ -59,7 +61,8 @@ class Evidence:
 
     Attributes:
         anchors: Full dates near the top of the text, each with whether it
-            is a wire-copy anchor (which proposes its own day by itself).
+            proposes a publication day by itself: the day of a wire-copy
+            anchor, or the day a full date called today or yesterday gives.
         weekdays: Each fixed-distance weekday phrase as
             ``(distance, weekday)``: the day ``ref + distance`` is ``weekday``
             (0 = Monday).
@@ -93,6 +96,28 @@ def _first_sentence_end(text: str) -> int:
     return min(ends) if ends else len(text)
 
 
+_TODAY = ("اليوم", "امروز", "today")
+_YESTERDAY = ("أمس", "امس", "البارحة", "دیروز", "yesterday")
+
+
+def _named_distance(text: str, m: DateMention, previous: tuple[int, int] | None) -> int | None:
+    """The distance from the publication day at which the text names the full date ``m``, if it does.
+
+    Either the mention opens with «اليوم» / «أمس» («اليوم الإثنين 30 كانون الثاني 2023»),
+    or a fixed-distance phrase stands right before it («أمس، 29 يناير 2023»).
+    """
+    first = m.text.split(maxsplit=1)[0].lower() if m.text.strip() else ""
+    if first in _TODAY:
+        return 0
+    if first in _YESTERDAY:
+        return -1
+    if previous is not None and previous[1] in (0, -1):
+        end, distance = previous
+        if 0 <= m.start - end <= 3 and not text[end:m.start].strip(" ،,"):
+            return distance
+    return None
+
+
 def gather_evidence(article: Article, finder: Finder | None = None) -> Evidence:
     """Read the date evidence of ``article``'s title, lead, captions and paragraphs.
 
@@ -116,6 +141,7 @@ def gather_evidence(article: Article, finder: Finder | None = None) -> Evidence:
         runs = [finder(text, ref=probe) for probe in _PROBES]
         second = {(m.start, m.end): m for m in runs[1]}
         near_top = field in ("title", "lead", "caption") or index < _ANCHOR_PARAGRAPHS
+        previous: tuple[int, int] | None = None  # (end, distance) of the last fixed-distance phrase
         for position, m in enumerate(runs[0]):
             other = second.get((m.start, m.end))
             # Under a probe day a named weekday rarely fits: a fixed-distance
@@ -128,11 +154,18 @@ def gather_evidence(article: Article, finder: Finder | None = None) -> Evidence:
             if m.relative and distance == (other.date - _PROBES[1]).days:
                 if m.weekday is not None:
                     weekdays.append((distance, m.weekday))
-            elif not m.relative and m.date == other.date and near_top and not m.warnings:
-                first_sentence = m.start < _first_sentence_end(text)
-                strong = (wire and m.weekday is not None and first_sentence and position == 0
-                          and (field == "lead" or (field == "paragraph" and index == 0)))
-                anchors.append((m.date, strong))
+                previous = (m.end, distance)
+            elif not m.relative and m.date == other.date and not m.warnings:
+                named = _named_distance(text, m, previous)
+                if named is not None:
+                    # «اليوم الإثنين 30 كانون الثاني 2023», «أمس 29 يناير 2023»: the text
+                    # itself calls the date today or yesterday.
+                    anchors.append((m.date - dt.timedelta(days=named), True))
+                elif near_top:
+                    first_sentence = m.start < _first_sentence_end(text)
+                    strong = (wire and m.weekday is not None and first_sentence and position == 0
+                              and (field == "lead" or (field == "paragraph" and index == 0)))
+                    anchors.append((m.date, strong))
     latest = article.modified.date() if article.modified is not None else None
     return Evidence(tuple(anchors), tuple(weekdays), latest)
 
@@ -156,6 +189,7 @@ def decide(evidence: Evidence) -> dt.date | None:
     for day, strong in evidence.anchors:
         if strong:
             candidates.add(day)
+            continue
         # «اليوم الجمعة» with a Friday anchor; «أمس الخميس» with a Thursday one.
         for k in (0, 1):
             if (-k, day.weekday()) in named:
