@@ -1,6 +1,8 @@
 """Al Mayadeen (almayadeen.net).
 
-(Skeleton: the text-mode and HTML-mode parser issues describe the site here.)
+The module describes the site as data, in two blocks: ``# -- text dumps --``
+(the boilerplate rules, shared with HTML mode, and the markers of scraped text)
+and ``# -- HTML pages --`` (the page layouts).
 """
 
 from __future__ import annotations
