@@ -1,6 +1,7 @@
 """The generic parser: every page no source parser claims.
 
-(Skeleton: the parser issues fill in text-dump and HTML extraction.)
+The module holds the boilerplate of news pages in general (``# -- text dumps --``,
+shared with HTML mode) and the structural reading of any page (``# -- HTML pages --``).
 """
 
 from __future__ import annotations
