@@ -81,11 +81,24 @@ def hamshahri() -> Iterator[tuple[str, str, dt.date]]:
         yield f"hamshahri/{path.stem}", "\n\n".join(p for p in parts if p), page_day
 
 
+def seeds() -> Iterator[tuple[str, str, dt.date | None]]:
+    """``(id, text, gold day)`` for each seed whose gold names one publication day (or none)."""
+    gold_path = SHARED / "gold" / "seed_articles.json"
+    if not gold_path.is_file():
+        return
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    for path in sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt")):
+        expected = gold.get(path.name, {}).get("published_one_of", [])
+        if len(expected) == 1:
+            day = dt.date.fromisoformat(expected[0]) if expected[0] else None
+            yield f"seeds/{path.name[:3]}", path.read_text(encoding="utf-8"), day
+
+
 def _day(value: dt.date | dt.datetime | None) -> dt.date | None:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
-def evaluate(name: str, items: list[tuple[str, str, dt.date]], verbose: bool) -> dict[str, int]:
+def evaluate(name: str, items: list[tuple[str, str, dt.date | None]], verbose: bool) -> dict[str, int]:
     """Parse every item and count stamped, inferred and right dates; print the report."""
     counts = dict.fromkeys(("articles", "failed", "stamped", "stamped_right", "inferred", "inferred_right",
                             "alone", "alone_right"), 0)
@@ -140,6 +153,13 @@ def main(argv: list[str] | None = None) -> int:
     if not CORPUS.is_dir():
         print(f"no corpus at {CORPUS}: nothing to measure")
         return 0
+    seed_items = list(seeds())
+    if seed_items:
+        given = [(sid, text, day) for sid, text, day in seed_items if day is not None]
+        none = sum(1 for _, text, day in seed_items if day is None and mn.parse(text).published is None)
+        print(f"Seeds (gold): {none}/{len(seed_items) - len(given)} left without a date "
+              "where the gold has none")
+        evaluate("Seeds with a gold day", given, args.verbose)
     totals = [evaluate("Al Mayadeen (HydrMhmad731)", list(almayadeen()), args.verbose)]
     if (CORPUS / "hamshahri").is_dir():
         totals.append(evaluate("Hamshahri (Persian check)", list(hamshahri()), args.verbose))
