@@ -347,7 +347,7 @@ class CalendarDate:
         """
         if not isinstance(date, dt.date):
             raise TypeError(f"date must be a datetime.date, not {type(date).__name__}")
-        return cls.fromordinal(date.toordinal(), calendar)
+        return convert(date, calendar)
 
     @classmethod
     def fromordinal(cls, ordinal: int, calendar: Calendar | str) -> CalendarDate:
@@ -363,9 +363,8 @@ class CalendarDate:
         Raises:
             DateError: ``calendar`` does not reach that day.
         """
-        cal = as_calendar(calendar)
-        year, month, day = _from_ordinal(cal, ordinal)
-        return _make(cal, year, month, day, ordinal)
+        ordinal = _coerce_int(ordinal, "ordinal")
+        return _day_in(calendar if calendar.__class__ is Calendar else as_calendar(calendar), ordinal)
 
     # ------------------------------------------------------------ conversion
     def toordinal(self) -> int:
@@ -391,12 +390,7 @@ class CalendarDate:
         cal = calendar if calendar.__class__ is Calendar else as_calendar(calendar)
         if cal is self.calendar:
             return self
-        ordinal = self._ordinal
-        if cal is _GREGORIAN:
-            d = _fromordinal(ordinal)
-            return _make(cal, d.year, d.month, d.day, ordinal)
-        year, month, day = _from_ordinal(cal, ordinal)
-        return _make(cal, year, month, day, ordinal)
+        return _day_in(cal, self._ordinal)
 
     # ------------------------------------------------------------ properties
     @property
@@ -498,11 +492,19 @@ def convert(value: dt.date | CalendarDate, to: Calendar | str) -> CalendarDate:
         ordinal = value._ordinal
     else:
         raise TypeError(f"value must be a datetime.date or CalendarDate, not {type(value).__name__}")
+    return _day_in(cal, ordinal)
+
+
+def _day_in(cal: Calendar, ordinal: int) -> CalendarDate:
+    """The day ``ordinal`` as a :class:`CalendarDate` of ``cal`` (raise when ``cal`` does not reach it)."""
     if cal is _HIJRI and _UQ_FIRST <= ordinal <= _UQ_LAST:
         # The common case inline: a day inside the Umm al-Qura table.
         i = _bisect_right(_UQ_MONTH_STARTS, ordinal) - 1
         year, month = divmod(i, 12)
         return _make(cal, year + 1343, month + 1, ordinal - _UQ_MONTH_STARTS[i] + 1, ordinal)
+    if cal is _GREGORIAN and 0 < ordinal <= _ORDINAL_MAX:
+        d = _fromordinal(ordinal)
+        return _make(cal, d.year, d.month, d.day, ordinal)
     year, month, day = _from_ordinal(cal, ordinal)
     return _make(cal, year, month, day, ordinal)
 
