@@ -60,7 +60,7 @@ class QuoteSpan(NamedTuple):
 
 _DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640"
 _KEY_TABLE = str.maketrans({**dict.fromkeys(_DIACRITICS), "أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي",
-                            "ة": "ه", "ي": "ي", "ك": "ك", "ی": "ي", "ک": "ك", "\u200c": None})
+                            "ة": "ه", "ی": "ي", "ک": "ك", "\u200c": None})
 
 
 def _key(token: str) -> str:
