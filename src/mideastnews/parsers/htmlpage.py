@@ -71,6 +71,8 @@ ARTICLE_TYPES = frozenset({
 _SPACE = _regex.compile("htmlpage.SPACE", r"[\s\u00a0\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+")
 _TOKEN_SPLIT = _regex.compile("htmlpage.TOKEN_SPLIT", r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 _WORD = _regex.compile("htmlpage.WORD", r"\w+")
+_LETTER = _regex.compile("htmlpage.LETTER", r"[^\W\d_]")
+_DIGITS_RUN = _regex.compile("htmlpage.DIGITS_RUN", r"[0-9]+")
 
 
 def clean_text(text: str | None) -> str:
@@ -778,6 +780,7 @@ NEGATIVE_TOKENS: dict[str, str] = {
     **dict.fromkeys(("byline", "author", "authors"), "byline"),
     **dict.fromkeys(("hidden", "none", "hide", "invisible", "sronly", "offscreen"), "hidden"),
     **dict.fromkeys(("modal", "popup", "cookie", "cookies", "consent", "overlay"), "overlay"),
+    **dict.fromkeys(("gallery", "slideshow", "carousel", "slider"), "gallery"),
 }
 _POSITIVE_TOKENS = frozenset({
     "article", "articlebody", "body", "content", "entry", "main", "story", "text", "post", "news",
@@ -886,8 +889,8 @@ class _Walker:
         if owner is not None:
             a = owner.attributes
             parent = owner.parent
-            signature = (owner.tag or "", a.get("class") or "", "style" in a,
-                         parent.mem_id if parent is not None else 0)
+            look = _DIGITS_RUN.sub("", " ".join((a.get("class") or "").split()[:2]))
+            signature = (owner.tag or "", look, "style" in a, parent.mem_id if parent is not None else 0)
         for line in raw.split("\n"):
             text = clean_text(line)
             if text:
@@ -902,14 +905,15 @@ class _Walker:
             self.out.dropped.append(Dropped(text, kind))
 
     # tree --------------------------------------------------------------------
-    def walk(self, node: LexborNode, depth: int = 0) -> None:
+    def walk(self, node: LexborNode, depth: int = 0, block: LexborNode | None = None) -> None:
+        block = block if block is not None else node
         for child in node.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
                 text = child.text_content or ""
                 if text:
                     if self.buffer.owner is None:
-                        self.buffer.owner = node
+                        self.buffer.owner = block
                     self.buffer.parts.append(text)
                 continue
             if tag is None or tag.startswith("-") or tag in _SKIP_TAGS:
@@ -929,6 +933,10 @@ class _Walker:
                 continue
             tokens = class_tokens(child)
             kind = _negative_kind(child, tokens)
+            if kind == "gallery":
+                self.flush()
+                self.gallery(child)
+                continue
             if kind is not None:
                 self.flush()
                 self.drop(child, kind)
@@ -945,11 +953,11 @@ class _Walker:
                 # Inline: its text joins the current paragraph.
                 if tag == "a":
                     before = sum(len(p) for p in self.buffer.parts)
-                    self.walk(child, depth + 1)
+                    self.walk(child, depth + 1, block)
                     after = sum(len(p) for p in self.buffer.parts)
                     self.buffer.link_chars += max(0, after - before)
                 else:
-                    self.walk(child, depth + 1)
+                    self.walk(child, depth + 1, block)
 
     def block(self, node: LexborNode, tag: str, tokens: frozenset[str], depth: int) -> None:
         if tag in _HEADINGS or tag == "h1":
@@ -971,6 +979,22 @@ class _Walker:
         if tag == "hr":
             return
         self.walk(node, depth + 1)
+
+    def gallery(self, node: LexborNode) -> None:
+        """A slideshow: its pictures and captions count, its controls are dropped."""
+        for img in node.css("img"):
+            src = _image_src(img, self.base)
+            if src:
+                self.out.images.append(src)
+        captions = node.css("figcaption, cite, .caption")
+        for caption in captions:
+            self.caption(caption)
+        rest = clean_text(node.text(deep=True, separator=" "))
+        for caption in captions:
+            rest = rest.replace(clean_text(caption.text(deep=True, separator=" ")), " ")
+        rest = clean_text(rest)
+        if rest:
+            self.out.dropped.append(Dropped(rest, "gallery"))
 
     def caption(self, node: LexborNode) -> None:
         text = clean_text(node.text(deep=True, separator=" "))
@@ -1094,19 +1118,17 @@ def choose_body(tree: LexborHTMLParser) -> list[LexborNode]:
             seen_br_parents.add(parent.mem_id)
             units.append(parent)
     root_id = scope_root.mem_id
+    direct: dict[int, int] = {}
     for unit in units:
         text = clean_text(unit.text(deep=unit.tag == "p"))
         if len(text) < 25:
             continue
         score = _unit_score(text)
-        if unit.tag == "p":
-            parent = unit.parent
-        else:
-            parent = unit
-            score *= 1.0
+        parent = unit.parent if unit.tag == "p" else unit
         if parent is None:
             continue
         grand = parent.parent
+        direct[parent.mem_id] = direct.get(parent.mem_id, 0) + len(text)
         for target, share in ((parent, 1.0), (grand, 0.5)):
             if target is None or target.tag in ("html", "body"):
                 continue
@@ -1117,8 +1139,9 @@ def choose_body(tree: LexborHTMLParser) -> list[LexborNode]:
             scores[mem] += score * share
     if not scores:
         return [scope_root]
+    # Link density and sidebars weigh down the strongest candidates (computed for the top ones only).
     ranked: list[tuple[float, int]] = []
-    for mem, score in scores.items():
+    for score, mem in sorted(((s, m) for m, s in scores.items()), reverse=True)[:12]:
         node = nodes[mem]
         text_len = len(node.text(deep=True))
         adjusted = score * (1.0 - _link_density(node, text_len)) if score > 0 else score
@@ -1128,6 +1151,17 @@ def choose_body(tree: LexborHTMLParser) -> list[LexborNode]:
     ranked.sort(reverse=True)
     best_score, best_id = ranked[0]
     best = nodes[best_id]
+    # A wrapper whose paragraphs nearly all sit in one child: the child is the body.
+    for _ in range(4):
+        children = [c for c in best.iter(include_text=False) if c.mem_id in direct]
+        if not children:
+            break
+        held = direct.get(best.mem_id, 0) + sum(direct[c.mem_id] for c in children)
+        top = max(children, key=lambda c: direct[c.mem_id])
+        if direct[top.mem_id] < 0.75 * held:
+            break
+        best, best_id = top, top.mem_id
+    best_score = max(best_score, scores.get(best_id, 0.0))
     parent = best.parent
     if parent is None:
         return [best]
@@ -1167,7 +1201,7 @@ def _drop_trailing_foreign(walk: Walk) -> None:
     tail_len = sum(len(walk.paragraphs[i]) for i in tail)
     if not tail or tail_len > 0.25 * total:
         return
-    if any(walk.signatures[i][:3] == main[:3] and walk.signatures[i][3] == main[3] for i in tail):
+    if any(walk.signatures[i][:3] == main[:3] for i in tail):
         return
     for i in reversed(tail):
         if walk.signatures[i][0] in ("h2", "h3", "h4", "h5", "h6"):
@@ -1177,6 +1211,32 @@ def _drop_trailing_foreign(walk: Walk) -> None:
         del walk.signatures[i]
         del walk.link_ratios[i]
         walk.subheadings = [j - 1 if j > i else j for j in walk.subheadings if j != i]
+
+
+def _drop_leading_lists(walk: Walk) -> None:
+    """Drop list items before the body's first paragraph (story highlights, tables of contents)."""
+    n = len(walk.paragraphs)
+    lead = 0
+    while lead < n and walk.signatures[lead][0] != "p":
+        lead += 1
+    if lead == 0 or lead == n:
+        return
+    items = range(lead)
+
+    def label_or_item(i: int) -> bool:
+        if walk.signatures[i][0] == "li":
+            return True
+        return len(_words(walk.paragraphs[i])) <= 4 and i not in walk.subheadings
+
+    if not any(walk.signatures[i][0] == "li" for i in items) or not all(label_or_item(i) for i in items):
+        return
+    total = sum(len(p) for p in walk.paragraphs)
+    if sum(len(p) for p in walk.paragraphs[:lead]) > 0.2 * total:
+        return
+    for i in range(lead):
+        walk.dropped.append(Dropped(walk.paragraphs[i], "highlights"))
+    del walk.paragraphs[:lead], walk.signatures[:lead], walk.link_ratios[:lead]
+    walk.subheadings = [j - lead for j in walk.subheadings if j >= lead]
 
 
 def _apply_rules(walk: Walk, rules: tuple[ParagraphRule, ...], title: str) -> None:
@@ -1203,7 +1263,10 @@ def _apply_rules(walk: Walk, rules: tuple[ParagraphRule, ...], title: str) -> No
                     kinds[i - 1] = rule.kind
                 break
         else:
-            if walk.link_ratios[i] > 0.6 and len(text) < 200 and i not in walk.subheadings:
+            if not _LETTER.search(text):
+                kinds[i] = "navigation"
+            elif walk.link_ratios[i] > 0.6 and len(text) < 200 and i not in walk.subheadings \
+                    and walk.signatures[i][0] != "p":
                 kinds[i] = "related"
     if not kinds:
         return
@@ -1368,6 +1431,7 @@ def read_page(doc: Document, site: Site) -> Article:
         walk.subheadings = [i for i in walk.subheadings if i < MAX_PARAGRAPHS]
     _apply_rules(walk, site.rules, title)
     if not layout_body:
+        _drop_leading_lists(walk)
         _drop_trailing_foreign(walk)
     dropped.extend(walk.dropped)
 
