@@ -177,15 +177,19 @@ def _verb(word: str, lex: _Lexicon) -> str | None:
 
 
 def _stem(word: str, lex: _Lexicon, depth: int, *, weak_ok: bool) -> tuple[str, int] | None:
-    """A base that takes a suffix, as spelled, and how sure it is a word (2, 1 or 0)."""
+    """A base that takes a suffix, as spelled, and how sure it is a word (4 down to 0).
+
+    4: a listed word or compound; 3: a relational adjective in «ی» of a listed word
+    («یهودی», «سوری»); 2: another analysis; 0: a word hazm lists without a tag.
+    """
     known = _known(word, lex)
     if known is not None:
-        return known, 2
+        return known, 4
     if _attached(word, lex):
-        return word, 1
+        return word, 3 if word[-1] == "ی" and word[:-1] in lex.words else 2
     found = _analyse(word, lex, depth + 1, weak=word in lex.weak)
     if found is not None:
-        return found, 1
+        return found, 2
     if weak_ok and word in lex.weak:
         return word, 0
     return None
@@ -214,7 +218,8 @@ def _suffixed(word: str, lex: _Lexicon, depth: int, *, weak: bool = False) -> st
                 continue
             if weak and family is _COMPARATIVE and suffix != "ترین":
                 continue  # «فیلتر» is listed: a listed word is not read as «فیل» + «تر»
-            participle = family is _AFTER_VOWEL and base in lex.participles
+            # the perfect: «داده‌ایم», «داشته‌اند» (not «ای»: «آمدهای» is the plural «آمدهای»)
+            participle = family is _AFTER_VOWEL and suffix != "ای" and base in lex.participles
             if weak and family is _AFTER_VOWEL and not participle and suffix != "ای":
                 continue  # a listed word ending in «هام», «هاش» is rarely «ه» + «ام», «اش»
             stem = _stem(base, lex, depth, weak_ok=len(base) >= 3 and not weak)
@@ -224,9 +229,9 @@ def _suffixed(word: str, lex: _Lexicon, depth: int, *, weak: bool = False) -> st
             if participle or (suffix == "ای" and base in lex.hei):
                 # «دادهایم»: the perfect «داده‌ایم», not «داد» + «هایم»;
                 # «دقیقهای»: «دقیقه‌ای», which hazm spells, not the plural «دقیق‌های»
-                rank = 3
+                rank = 6
             if family is _AFTER_HEH:
-                rank -= 1  # the copula is written apart: «زبانهاست» is «زبان‌هاست»
+                rank -= 2  # the copula is written apart: «زبانهاست» is «زبان‌هاست»
             if best is None or rank > best[0]:
                 best = (rank, _join(stem[0], suffix))
     return best[1] if best is not None else None
