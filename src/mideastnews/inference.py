@@ -52,7 +52,7 @@ Finder = Callable[..., list[DateMention]]
 _PROBES = (dt.date(2001, 1, 10), dt.date(2012, 7, 19))
 # Paragraphs, after the lead, where an anchor still dates the news.
 _ANCHOR_PARAGRAPHS = 2
-_WIRE_OPENERS = ("به گزارش", "بە گزارش", "أفادت", "أفاد ", "نقلت ", "ذكرت ")
+_WIRE_OPENERS = ("به گزارش", "أفادت", "أفاد ", "نقلت ", "ذكرت ")
 
 
 @attrs.frozen
