@@ -187,6 +187,12 @@ def test_read_also_marker_takes_the_linked_headline() -> None:
     assert article.paragraphs == ("فقرة أخيرة.",)
 
 
+def test_a_bare_marker_does_not_take_a_paragraph() -> None:
+    text = "عنوان\nالملخص.\nاقرأ أيضاً\nوقال الوزير إن المحادثات مستمرة.\n"
+    article = read_dump(dump(text), almayadeen.TEXT_DUMP)
+    assert article.paragraphs == ("وقال الوزير إن المحادثات مستمرة.",)
+
+
 def test_rt_stories_rail() -> None:
     text = ("عنوان\nالملخص.\nفقرة.\nRT STORIES\nعنوان قصة أخرى\n#اسأل_أكثر #Question_More\n")
     article = read_dump(dump(text), rt.TEXT_DUMP)

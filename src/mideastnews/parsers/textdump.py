@@ -67,6 +67,8 @@ HEAD_LINES = 150
 #: A subheading, caption label or tag is at most this many words.
 SHORT_LINE_WORDS = 12
 TAG_WORDS = 7
+#: A headline linked from a marker line is at most this many words.
+HEADLINE_WORDS = 25
 
 _WORD = _regex.compile("textdump.WORD", r"\w+")
 # Closing punctuation of a sentence: a line ending with one is prose, not a heading.
@@ -549,6 +551,11 @@ def _strip_site_suffix(title: str, names: Sequence[str]) -> tuple[str, str | Non
     return title, None
 
 
+def _headline(text: str) -> bool:
+    """Whether a line can be a linked headline: short, not closed by a full stop or a comma."""
+    return word_count(text) <= HEADLINE_WORDS and not text.endswith((".", "،", ","))
+
+
 def _title_key(text: str) -> str:
     return "".join(_WORD.findall(text)).casefold()
 
@@ -608,7 +615,8 @@ def _classify(state: _State, profile: DumpProfile, title: str, full_title: str) 
             state.drop(i, rule.kind)
             if rule.take == "rest":
                 rest_from, rest_kind = i, rule.rest_kind or rule.kind
-            elif rule.take == "previous" and i > 1 and state.role[i - 1] == "body":
+            elif rule.take == "previous" and i > 1 and state.role[i - 1] == "body" and _headline(
+                    lines[i - 1].text):
                 state.drop(i - 1, rule.kind)
             elif rule.take == "tags":
                 while (i + 1 < len(lines) and word_count(lines[i + 1].text) <= TAG_WORDS
@@ -617,7 +625,8 @@ def _classify(state: _State, profile: DumpProfile, title: str, full_title: str) 
                     i += 1
                     state.role[i] = "tag"
                     state.kinds[i] = "tag-list"
-            elif rule.take == "next" and i + 1 < len(lines) and rule.is_bare(text):
+            elif (rule.take == "next" and i + 1 < len(lines) and rule.is_bare(text)
+                  and _headline(lines[i + 1].text)):
                 state.drop(i + 1, rule.kind)
                 i += 1
             i += 1
@@ -768,11 +777,17 @@ def _mark_header_caption(state: _State) -> None:
         return
 
 
+def _dense(lines: Sequence[Line], body: Sequence[int]) -> bool:
+    """Whether the dump's paragraphs mostly follow one another without blank lines."""
+    prose = [i for i in body if word_count(lines[i].text) > TAG_WORDS]
+    return sum(1 for i in prose if lines[i].gap == 0) * 2 > len(prose)
+
+
 def _mark_gapped_embeds(state: _State, gap: int) -> None:
     """Posts embedded without their link: a hashtag line standing before an embed's blank lines."""
     lines, role = state.lines, state.role
     body = [i for i in range(1, len(lines)) if role[i] == "body"]
-    if sum(1 for i in body if lines[i].gap == 0) * 2 <= len(body):
+    if not _dense(lines, body):
         return
     for i in body[1:]:
         if i + 1 < len(lines) and lines[i + 1].gap >= gap and _HASHTAG.search(lines[i].text):
@@ -809,8 +824,7 @@ def _mark_tail_tags(state: _State, profile: DumpProfile) -> None:
     # Where paragraphs follow one another without blank lines but the tags
     # stand apart, each tag has a blank line before it: a short last paragraph
     # without one is not a tag.
-    dense = sum(1 for i in body if lines[i].gap == 0) * 2 > len(body)
-    if dense and any(lines[i].gap for i in run):
+    if _dense(lines, body) and any(lines[i].gap for i in run):
         spaced = 0
         while spaced < len(run) and lines[run[spaced]].gap:
             spaced += 1
