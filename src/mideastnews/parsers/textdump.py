@@ -779,7 +779,7 @@ def _mark_header_caption(state: _State) -> None:
 
 def _dense(lines: Sequence[Line], body: Sequence[int]) -> bool:
     """Whether the dump's paragraphs mostly follow one another without blank lines."""
-    prose = [i for i in body if word_count(lines[i].text) > TAG_WORDS]
+    prose = [i for i in body if word_count(lines[i].text) > TAG_WORDS or _is_prose(lines[i].text)]
     return sum(1 for i in prose if lines[i].gap == 0) * 2 > len(prose)
 
 
