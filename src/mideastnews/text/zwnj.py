@@ -149,11 +149,17 @@ def _join(left: str, right: str) -> str:
     return left + ZWNJ + right
 
 
-def _attached(word: str, lex: _Lexicon) -> bool:
-    """Whether ``word`` is a known word plus a suffix written joined («میدانی»)."""
-    for suffix in _ATTACHED:
+def _attached(word: str, lex: _Lexicon, depth: int = 0) -> bool:
+    """Whether ``word`` is a known word plus one or two suffixes written joined.
+
+    «میدانی» is «میدان» + «ی», «بیمارانی» is «بیمار» + «ان» + «ی» (the inner suffix of two
+    is the plural «ان»).
+    """
+    for suffix in _ATTACHED if depth == 0 else ("ان",):
         base = word[: -len(suffix)]
-        if word.endswith(suffix) and len(base) >= 2 and base in lex.words:
+        if word.endswith(suffix) and len(base) >= 2 and (
+            base in lex.words or (depth == 0 and _attached(base, lex, 1))
+        ):
             return True
     return False
 
