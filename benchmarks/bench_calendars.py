@@ -9,9 +9,11 @@ Hijri, Solar Hijri -> Gregorian) the same dates go through:
 * our bulk columns (``to_calendar_columns`` / ``from_calendar_columns``) on a
   list, and on a numpy array when numpy is installed.
 
-Each timing is the best of ``--repeat`` runs; the bulk forms are also timed
-once cold (first call, building the cached per-day window).  Ratios are the
-library's time per date divided by ours (> 1: we are faster).
+The methods of one direction run in turn, round after round (``--repeat``
+rounds), and each keeps its best round: on a shared machine a load swing then
+hits the library and ours alike.  The bulk forms on lists are also timed once
+cold (first call, building the cached per-day window).  Ratios are the
+fastest library loop's time per date divided by ours (> 1: we are faster).
 
 Run: ``.venv/bin/python benchmarks/bench_calendars.py [--n 20000] [--repeat 5]``
 """
@@ -30,16 +32,6 @@ import hijridate
 import jdatetime
 
 from mideastnews.dates import CalendarDate, _tables, convert, from_calendar_columns, to_calendar_columns
-
-
-def best(fn: Callable[[], object], n: int, repeat: int) -> float:
-    """Best time per item in microseconds over ``repeat`` runs."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times) / n * 1e6
 
 
 def once(fn: Callable[[], object], n: int) -> float:
@@ -71,14 +63,15 @@ def main() -> None:
     except ImportError:  # pragma: no cover
         np = None
 
-    rows: list[tuple[str, str, float, float | None]] = []  # direction, method, us/date, cold us/date
+    # direction -> [(method, fn, cold us/date)]
+    plan: dict[str, list[tuple[str, Callable[[], object], float | None]]] = {}
 
     def add(direction: str, method: str, fn: Callable[[], object], cold: bool = False) -> None:
         cold_time = None
         if cold:
             _tables._windows.clear()
             cold_time = once(fn, n)
-        rows.append((direction, method, best(fn, n, repeat), cold_time))
+        plan.setdefault(direction, []).append((method, fn, cold_time))
 
     # Gregorian -> Hijri
     g2h = "gregorian -> hijri"
@@ -167,7 +160,16 @@ def main() -> None:
         lambda: [CalendarDate("hijri", y, m, d).to("jalali") for y, m, d in h_tuples],
     )
 
-    print(f"{n} dates per direction, 1924-08-01 .. 2077-11-16, best of {repeat}; numpy: {np is not None}")
+    rows: list[tuple[str, str, float, float | None]] = []  # direction, method, us/date, cold us/date
+    for direction, methods in plan.items():
+        best = [float("inf")] * len(methods)
+        for _ in range(repeat):
+            for k, (_, fn, _) in enumerate(methods):
+                best[k] = min(best[k], once(fn, n))
+        rows.extend((direction, m, b, c) for (m, _, c), b in zip(methods, best, strict=True))
+
+    numpy_note = "numpy: yes" if np is not None else "numpy: not installed"
+    print(f"{n} dates per direction, 1924-08-01 .. 2077-11-16, best of {repeat} rounds; {numpy_note}")
     print(f"{'direction':22} {'method':62} {'us/date':>8} {'cold':>7} {'lib/ours':>9}")
     for direction in dict.fromkeys(r[0] for r in rows):
         group = [r for r in rows if r[0] == direction]

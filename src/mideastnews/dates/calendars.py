@@ -483,7 +483,10 @@ def convert(value: dt.date | CalendarDate, to: Calendar | str) -> CalendarDate:
         >>> convert(datetime.date(2023, 11, 29), "jalali").format("fa", "persian")
         '۸ آذر ۱۴۰۲'
     """
-    cal = to if to.__class__ is Calendar else as_calendar(to)
+    if to.__class__ is str:
+        cal = _ALIASES.get(to) or as_calendar(to)
+    else:
+        cal = to if to.__class__ is Calendar else as_calendar(to)
     if value.__class__ is _date or isinstance(value, _date):
         ordinal = value.toordinal()
     elif isinstance(value, CalendarDate):
@@ -501,12 +504,21 @@ def _day_in(cal: Calendar, ordinal: int) -> CalendarDate:
         # The common case inline: a day inside the Umm al-Qura table.
         i = _bisect_right(_UQ_MONTH_STARTS, ordinal) - 1
         year, month = divmod(i, 12)
-        return _make(cal, year + 1343, month + 1, ordinal - _UQ_MONTH_STARTS[i] + 1, ordinal)
-    if cal is _GREGORIAN and 0 < ordinal <= _ORDINAL_MAX:
+        year += 1343
+        month += 1
+        day = ordinal - _UQ_MONTH_STARTS[i] + 1
+    elif cal is _GREGORIAN and 0 < ordinal <= _ORDINAL_MAX:
         d = _fromordinal(ordinal)
-        return _make(cal, d.year, d.month, d.day, ordinal)
-    year, month, day = _from_ordinal(cal, ordinal)
-    return _make(cal, year, month, day, ordinal)
+        year, month, day = d.year, d.month, d.day
+    else:
+        year, month, day = _from_ordinal(cal, ordinal)
+    cd: CalendarDate = _new(CalendarDate)
+    _set_calendar(cd, cal)
+    _set_year(cd, year)
+    _set_month(cd, month)
+    _set_day(cd, day)
+    _set_ordinal(cd, ordinal)
+    return cd
 
 
 def month_length(calendar: Calendar | str, year: int, month: int) -> int:
