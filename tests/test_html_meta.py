@@ -1,0 +1,237 @@
+"""HTML metadata: trust order, time zones, sidebars, lead and description, titles, ids; and decoding."""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import datetime as dt
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import mideastnews as mn
+from mideastnews.document import Document, decode_bytes
+from mideastnews.parsers.htmlpage import parse_when, read_date_line, strip_site_suffix
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "html"
+
+
+def _fixture(name: str) -> str:
+    return gzip.decompress((FIXTURES / f"{name}.html.gz").read_bytes()).decode("utf-8")
+
+
+BEIRUT_WINTER = dt.timezone(dt.timedelta(hours=2))
+MOSCOW = dt.timezone(dt.timedelta(hours=3))
+TEHRAN = dt.timezone(dt.timedelta(hours=3, minutes=30))
+
+
+# -- times --------------------------------------------------------------------------
+
+
+def test_seven_digit_fraction_naive_time_is_beirut() -> None:
+    when = parse_when("2023-01-30T17:04:00.0000000", "Asia/Beirut")
+    assert when == dt.datetime(2023, 1, 30, 17, 4, tzinfo=BEIRUT_WINTER)
+    assert isinstance(when, dt.datetime)
+    assert when.utcoffset() == dt.timedelta(hours=2)
+
+
+def test_offsets_are_kept() -> None:
+    want = dt.datetime(2024, 5, 30, 23, 49, tzinfo=MOSCOW)
+    assert parse_when("2024-05-30T23:49:00+03:00", "Asia/Tehran") == want
+    when = parse_when("2026-01-08T11:42:50Z", "Asia/Beirut")
+    assert isinstance(when, dt.datetime)
+    assert when.utcoffset() == dt.timedelta(0)
+    assert parse_when("Thu, 08 Jan 2026 11:42:50 +0200") == dt.datetime(
+        2026, 1, 8, 11, 42, 50, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+
+
+def test_unix_time_is_shown_in_the_source_zone() -> None:
+    when = parse_when("1716118320", "Europe/Moscow")
+    assert isinstance(when, dt.datetime)
+    assert when.isoformat() == "2024-05-19T14:32:00+03:00"
+    assert parse_when(1716118320000) == dt.datetime(2024, 5, 19, 11, 32, tzinfo=dt.UTC)
+
+
+def test_dates_and_junk() -> None:
+    assert parse_when("2024-05-19") == dt.date(2024, 5, 19)
+    for junk in ("", "   ", "yesterday", "2024-13-45T10:00", None, [], {}, True):
+        assert parse_when(junk) is None
+
+
+def test_visible_date_lines() -> None:
+    tehran = dt.datetime(2023, 11, 29, 10, 30, tzinfo=TEHRAN)
+    assert read_date_line("۸ آذر ۱۴۰۲، ۱۰:۳۰", "Asia/Tehran") == tehran
+    assert read_date_line("الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)") == dt.datetime(
+        2013, 8, 28, 14, 0, tzinfo=dt.timezone(dt.timedelta(hours=4)))
+    moscow = dt.datetime(2024, 5, 12, 14, 32, tzinfo=MOSCOW)
+    assert read_date_line("12.05.2024 | 14:32", "Europe/Moscow") == moscow
+    moscow = dt.datetime(2023, 11, 29, 10, 30, tzinfo=MOSCOW)
+    assert read_date_line("29 Nov, 2023 10:30", "Europe/Moscow") == moscow
+    assert read_date_line("January 5, 2024") == dt.date(2024, 1, 5)
+    assert read_date_line("١٥ أيار ٢٠٢٤") == dt.date(2024, 5, 15)
+    assert read_date_line("no date here") is None
+
+
+# -- trust order ------------------------------------------------------------------------
+
+
+def _page(head: str, body: str = "") -> str:
+    return (f"<!DOCTYPE html><html lang='ar'><head><meta charset='utf-8'>{head}</head><body>"
+            f"<div class='details-white-box'><h1>عنوان الخبر</h1><div class='p-content'>"
+            f"<p>نص الخبر الأول في فقرة طويلة بما يكفي.</p>{body}</div></div></body></html>")
+
+
+TAWSIYAT = ('<script type="text/tawsiyat" id="tawsiyat-metadata">{"postid": "42", '
+            '"published_time": "2024-05-30T23:49:00+03:00", '
+            '"last_updated": "2024-05-31T08:00:00+03:00"}</script>')
+META = '<meta property="article:published_time" content="2024-05-29T10:00:00.0000000">'
+JSON_LD = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+           '"datePublished": "2024-05-28T09:00:00+03:00"}</script>')
+URL = "https://www.almayadeen.net/news/politics/x"
+
+
+def test_json_ld_beats_meta_beats_site_block() -> None:
+    article = mn.parse(_page(JSON_LD + META + TAWSIYAT), url=URL)
+    assert article.published == dt.datetime(2024, 5, 28, 9, 0, tzinfo=MOSCOW)
+    article = mn.parse(_page(META + TAWSIYAT), url=URL)
+    assert article.published == dt.datetime(2024, 5, 29, 10, 0, tzinfo=MOSCOW)  # Beirut in summer
+    article = mn.parse(_page(TAWSIYAT), url=URL)
+    assert article.published == dt.datetime(2024, 5, 30, 23, 49, tzinfo=MOSCOW)
+    assert article.modified == dt.datetime(2024, 5, 31, 8, 0, tzinfo=MOSCOW)
+    assert article.site_id == "42"
+    assert article.section == "politics"
+
+
+def test_sidebar_dates_are_never_the_publication_date() -> None:
+    html = _fixture("RT_2024-05-12")
+    html = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.S)
+    article = mn.parse(html, url="https://arabic.rt.com/middle_east/1567890-x/")
+    # The article's own date line (12.05.2024 | 14:32, Moscow), not the sidebar's 11.05 or 10.05.
+    assert article.published == dt.datetime(2024, 5, 12, 14, 32, tzinfo=MOSCOW)
+    html = html.replace('<span class="date">12.05.2024 | 14:32</span>', "")
+    article = mn.parse(html, url="https://arabic.rt.com/middle_east/1567890-x/")
+    assert not isinstance(article.published, dt.datetime) or article.published.day != 11
+    assert article.published is None or article.published_inferred
+
+
+def test_sputnik_sidebar_unixtime_is_ignored() -> None:
+    html = _fixture("Sputnik_2024-05-19")
+    html = html.replace('<a href="/20240519/" data-unixtime="1716118320">', '<a href="/20240519/">')
+    html = re.sub(r'<span class="article__info-date-modified"[^>]*>[^<]*</span>', "", html)
+    article = mn.parse(html, url="https://sarabic.ae/20240519/x-1087654321.html")
+    # The visible line «14:32 19.05.2024» in Moscow time; never the sidebar's data-unixtime (18.05).
+    assert article.published == dt.datetime(2024, 5, 19, 14, 32, tzinfo=MOSCOW)
+
+
+# -- lead, description, title, ids ----------------------------------------------------------
+
+
+def test_displayed_standfirst_is_lead_and_hidden_description_is_description() -> None:
+    article = mn.parse(_fixture("AlMayadeen_2024-05-30"))
+    assert article.lead is not None
+    assert article.lead.startswith("وفد برلماني عربي يصل إلى بيروت")
+    assert article.description is not None
+    assert article.description != article.lead
+
+
+def test_description_equal_to_lead_is_not_repeated() -> None:
+    html = _fixture("RT_2023-11-29").replace(
+        "A new commuter line connects the city centre with three suburbs, officials said.",
+        "A new commuter line connects the city centre with three suburbs, officials said on Wednesday.")
+    article = mn.parse(html, url="https://www.rt.com/news/588123-x/")
+    assert article.lead is not None
+    assert article.description is None
+
+
+@pytest.mark.parametrize(("title", "names", "want", "suffix"), [
+    ("Moscow opens new rail link — RT World News", ("RT World News",), "Moscow opens new rail link",
+     "RT World News"),
+    ("وفد برلماني يزور بيروت | الميادين", ("الميادين",), "وفد برلماني يزور بيروت", "الميادين"),
+    ("معارضون يسيطرون على مخازن للصواريخ بريف دمشق - CNNArabic.com", (),
+     "معارضون يسيطرون على مخازن للصواريخ بريف دمشق", "CNNArabic.com"),
+    ("التحليلية | قراءة في المشهد السياسي اللبناني بعد الانتخابات البلدية", (),
+     "التحليلية | قراءة في المشهد السياسي اللبناني بعد الانتخابات البلدية", None),
+])
+def test_site_suffix(title: str, names: tuple[str, ...], want: str, suffix: str | None) -> None:
+    assert strip_site_suffix(title, names) == (want, suffix)
+
+
+@pytest.mark.parametrize(("url", "parser", "site_id"), [
+    ("https://arabic.rt.com/world/1601234-slug/", "rt", "1601234"),
+    ("https://www.irna.ir/news/85301234/slug", "irna", "85301234"),
+    ("https://sarabic.ae/20240519/slug-1087654321.html", "sputnik", "1087654321"),
+    ("https://sputnikarabic.ae/20240519/slug-1087654321.html", "sputnik", "1087654321"),
+])
+def test_site_id_from_url(url: str, parser: str, site_id: str) -> None:
+    html = "<html><head><title>عنوان</title></head><body><h1>عنوان</h1><p>نص الخبر في فقرة طويلة.</p>"
+    article = mn.parse(html, url=url)
+    assert article.source == parser
+    assert article.site_id == site_id
+
+
+# -- decoding --------------------------------------------------------------------------------
+
+ARABIC = "<html lang='ar'><head>{meta}<title>عنوان</title></head><body><p>{text}</p></body></html>"
+TEXT = "أعلنت السلطات إعادة فتح الميناء أمام السفن الكبيرة بعد أشهر من أعمال التوسعة والتأهيل."
+
+
+@pytest.mark.parametrize(("meta", "encoding"), [
+    ("<meta charset='windows-1256'>", "cp1256"),
+    ("<meta http-equiv='Content-Type' content='text/html; charset=windows-1256'>", "cp1256"),
+    ("<meta charset='utf-8'>", "cp1256"),  # declared UTF-8, cp1256 bytes
+    ("<meta charset='windows-1256'>", "utf-8"),  # declared cp1256, UTF-8 bytes
+    ("<meta charset='iso-8859-1'>", "cp1256"),  # declared Latin-1 over Arabic bytes
+    ("", "cp1256"),
+    ("", "utf-8"),
+    ("<meta charset='iso-8859-6'>", "iso-8859-6"),
+])
+def test_arabic_pages_decode(meta: str, encoding: str) -> None:
+    data = ARABIC.format(meta=meta, text=TEXT).encode(encoding)
+    text, _ = decode_bytes(data)
+    assert TEXT in text
+    assert "\ufffd" not in text
+    article = mn.parse(data)
+    assert article.paragraphs == (TEXT,)
+
+
+def test_misdeclared_charset_is_reported() -> None:
+    data = ARABIC.format(meta="<meta charset='utf-8'>", text=TEXT).encode("cp1256")
+    assert any("declares charset 'utf-8'" in w for w in mn.parse(data).warnings)
+
+
+def test_bom_wins() -> None:
+    page = ARABIC.format(meta="<meta charset='windows-1256'>", text=TEXT)
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le")):
+        text, _ = decode_bytes(bom + page.encode(encoding))
+        assert TEXT in text
+
+
+def test_undecodable_bytes_are_reported_with_offsets() -> None:
+    good = ARABIC.format(meta="<meta charset='utf-8'>", text=TEXT * 5).encode("utf-8")
+    data = good[:200] + b"\xff\xfe\x80" + good[200:]
+    text, warnings = decode_bytes(data)
+    assert TEXT in text.replace("\ufffd", "")
+    assert any("could not be decoded" in w and "offset" in w for w in warnings)
+
+
+def test_stray_cp1256_in_utf8_is_repaired() -> None:
+    good = ARABIC.format(meta="<meta charset='utf-8'>", text=TEXT * 5).encode("utf-8")
+    data = good + "<p>الخبر</p>".encode("cp1256")
+    text, warnings = decode_bytes(data)
+    assert "الخبر" in text
+    assert any("Windows-1256" in w for w in warnings)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.binary(max_size=3000), st.sampled_from(["utf-8", "cp1256", "iso-8859-1", "utf-16", "bogus", ""]))
+def test_decode_never_raises(data: bytes, declared: str) -> None:
+    head = f"<html><head><meta charset='{declared}'></head><body>".encode()
+    text, warnings = decode_bytes(head + data)
+    assert isinstance(text, str)
+    assert all(isinstance(w, str) for w in warnings)
+    with contextlib.suppress(mn.ParseError):
+        Document.from_source(head + data)
