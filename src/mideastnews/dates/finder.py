@@ -79,8 +79,7 @@ _ORDINAL = _W(lx.ORDINAL_WORDS)
 _ERA = _W(lx.ERA_WORDS)
 _RELDAY = _W(lx.RELATIVE_DAY_WORDS)
 _REL = _W(lx.RELATIVE_WORDS)
-_WDQUAL = _W(["الماضی", "الفاءت", "المنصرم", "السابق", "المقبل", "القادم", "اینده", "هفته اینده", "هفته بعد",
-              "گذشته", "هفته گذشته", "هفته پیش", "هفته قبل", "این هفته", "هذا الاسبوع", "من هذا الاسبوع"])
+_WDQUAL = _W(list(lx.WEEKDAY_QUALIFIER_WORDS))
 _MQUAL = _W(list(_w for _w in _MQ) if (_MQ := [
     "الجاری", "الحالی", "الماضی", "المنصرم", "الفاءت", "السابق", "المقبل", "القادم", "گذشته", "اینده", "جاری",
     "من العام الماضی", "العام الماضی", "من السنه الماضیه", "السنه الماضیه", "من العام الجاری",
@@ -92,6 +91,7 @@ _TADV = _W(lx.TIME_ADVERBS)
 _PREP = _W(lx.PREPOSITIONS)
 _YEARW = _W(lx.YEAR_WORDS)
 _MPREFIX = _W(lx.MONTH_PREFIXES)
+_YEARW_IN = _W(["العام", "عام", "سنه", "السنه", "سال"])
 _NUMW_AR = _W([w for w, n in (("ثلاثه", 3), ("ثلاث", 3), ("اربعه", 4), ("اربع", 4), ("خمسه", 5), ("خمس", 5),
                              ("سته", 6), ("ست", 6), ("سبعه", 7), ("سبع", 7), ("ثمانیه", 8), ("ثمانی", 8),
                              ("ثمان", 8), ("تسعه", 9), ("تسع", 9), ("عشره", 10), ("عشر", 10)) if n])
@@ -136,20 +136,20 @@ def _month(p: str) -> str:
 
 def _year(p: str) -> str:
     return (
-        rf"(?:(?:{_OSP}[,،]{_OSP}|{_OSP})(?P<{p}_y>\d{{1,4}})(?![\d٫.,/:]\d|\d)"
-        rf"(?:{_OSP}(?P<{p}_era>{_ERA})(?![\w.]))?)?"
+        rf"(?:(?:{_OSP}[,،]{_OSP}|{_SP}(?:من{_SP})?{_YEARW_IN}{_SP}|{_OSP})(?P<{p}_y>\d{{1,4}})(?![\d٫.,/:]\d|\d)"
+        rf"(?:{_OSP}(?P<{p}_era>{_ERA})(?!\w))?)?"
         rf"(?:{_SP}(?P<{p}_q>{_MQUAL}){_END})?"
     )
 
 
-_DAY = rf"(?:(?<![\d.,:/٫٬])(?P<D_dd>\d{{1,2}})(?!\d)|(?P<D_do>{_ORDINAL}){_END})"
+_DAY = rf"(?:(?:ال)?(?<![\d.,:/٫٬])(?P<D_dd>\d{{1,2}})(?!\d)|(?P<D_do>{_ORDINAL}){_END})"
 
 _ALTERNATIVES = {
     # 7 أكتوبر 2023, السابع من تشرين الأول/أكتوبر 2023, چهارشنبه هشتم آذرماه ۱۴۰۲, time and weekday around
     "D": rf"{_timepre('D')}{_wdpre('D')}{_DAY}(?:{_SP}من{_SP}|{_OSP}){_month('D')}{_year('D')}{_timesuf('D')}",
     # 15/10/2023, ١٤٠٣/١٢/٣٠, 2023-10-07T10:00
     "N": rf"{_timepre('N')}{_wdpre('N')}(?<![\d/.\-٫])(?P<N_a>\d{{1,4}})(?P<N_s>[/.\-])(?P<N_b>\d{{1,2}})(?P=N_s)"
-         rf"(?P<N_c>\d{{1,4}})(?![\d٫]|[/.\-]\d)(?:{_OSP}(?P<N_era>{_ERA})(?![\w.]))?{_timesuf('N')}",
+         rf"(?P<N_c>\d{{1,4}})(?![\d٫]|[/.\-]\d)(?:{_OSP}(?P<N_era>{_ERA})(?!\w))?{_timesuf('N')}",
     # يوم السبت, أمس الخميس, الأحد المقبل, روز شنبه, شنبه آینده
     "W": rf"{_timepre('W')}(?:{_YOM}{_SP})?(?:(?P<W_rw>{_RELDAY}){_END}{_SP})?(?:{_YOM}{_SP})?"
          rf"(?P<W_wd>{_WEEKDAY}){_END}(?:{_SP}(?P<W_q>{_WDQUAL}){_END})?{_timesuf('W')}",
@@ -163,7 +163,7 @@ _ALTERNATIVES = {
     "M": rf"(?P<M_core>(?:(?P<M_mw>{_MPREFIX}){_SP})?{_month('M')}){_year('M')}",
     # سال ۱۹۷۸, عام 2022, 1445 هـ
     "Y": rf"(?:(?P<Y_w>{_YEARW}){_SP})?(?<![\d.,/٫])(?P<Y_y>\d{{4}})"
-         rf"(?![\d٫.,/:]\d|\d)(?:{_OSP}(?P<Y_era>{_ERA})(?![\w.]))?",
+         rf"(?![\d٫.,/:]\d|\d)(?:{_OSP}(?P<Y_era>{_ERA})(?!\w))?",
 }
 
 # The words an expression can start with: one prefix-factored test at each word start lets the
@@ -177,7 +177,7 @@ _GATE = _W([
 #: The one pattern every date expression starts with.
 DATE_PATTERN = _regex.compile(
     "dates.finder.DATE",
-    r"(?<!\w)[وفبل]?(?=\d|" + _GATE + ")(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _ALTERNATIVES.items())
+    r"(?<!\w)[وفبل]?(?=\d|ال\d|" + _GATE + ")(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _ALTERNATIVES.items())
     + ")",
     worst=_WORST,
 )
@@ -194,10 +194,10 @@ _CONNECTOR = _regex.compile(
     rf"[ \u00a0\u200c(\[]{{0,3}}(?:ل|لـ)?[ \u00a0\u200c(\[]{{0,2}}",
     worst=_WORST,
 )
-_WORD_BEFORE = _regex.compile("dates.finder.WORD_BEFORE", r"(\w+)\W{0,3}$", worst=_WORST)
-_WORD_JUST_BEFORE = _regex.compile("dates.finder.WORD_JUST_BEFORE", r"(\w+)[ \u00a0\u200c]{1,3}$",
+_WORD_BEFORE = _regex.compile("dates.finder.WORD_BEFORE", r"(\w{1,30})\W{0,3}$", worst=_WORST)
+_WORD_JUST_BEFORE = _regex.compile("dates.finder.WORD_JUST_BEFORE", r"(\w{1,30})[ \u00a0\u200c]{1,3}$",
                                    worst=_WORST)
-_WORD_AFTER = _regex.compile("dates.finder.WORD_AFTER", r"[ \u00a0\u200c]{1,3}(\w+)", worst=_WORST)
+_WORD_AFTER = _regex.compile("dates.finder.WORD_AFTER", r"[ \u00a0\u200c]{1,3}(\w{1,30})", worst=_WORST)
 
 
 def _clean(text: str) -> tuple[str, list[int], list[int]]:
@@ -355,6 +355,7 @@ def _prep_before(ctx: _Ctx, pos: int) -> bool:
 
 
 _FA_PREPS = frozenset(lx.key(w) for w in ("در", "از", "تا", "اوایل", "اواسط", "اواخر", "ابتدای", "پایان", "طی"))
+_NEEDS_YEAR = frozenset({lx.key("می"), lx.key("may")})  # also the Persian verb prefix, the English verb
 _FRIDAY = frozenset({lx.key("الجمعه"), lx.key("جمعه")})
 
 
@@ -412,6 +413,8 @@ def _read_day_month(ctx: _Ctx, m: re.Match[str], p: str, r_start: int) -> _Raw |
             else:
                 r.every = True
             r.e = m.end(f"{p}_q")
+    if lx.canon(m1) in _NEEDS_YEAR and (r.year is None or ctx.clean[end:end + 1] == "\u200c"):
+        return None
     r.month = month
     r.day = day or None
     r.granularity = Granularity.DAY if day else Granularity.MONTH

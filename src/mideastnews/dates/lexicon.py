@@ -305,11 +305,11 @@ ORDINAL_WORDS: tuple[str, ...] = tuple(_ORDINAL_WORDS)
 
 #: Era marks after a year: key -> calendar.
 _ERA_TABLE: tuple[tuple[tuple[str, ...], Calendar], ...] = (
-    (("ه", "هجری", "هجریه", "للهجره", "هجریا", "ه ق", "ه.ق", "ه. ق", "ه.ق.", "هق", "ق", "ق.", "قمری",
+    (("ه", "هجری", "هجریه", "للهجره", "هجریا", "ه ق", "ه.ق", "ه. ق", "هق", "ق", "قمری",
       "هجری قمری", "ah", "a.h.", "h"), H),
-    (("ه ش", "ه.ش", "ه. ش", "ه.ش.", "هش", "ش", "ش.", "شمسی", "هجری شمسی", "هجری خورشیدی", "خورشیدی",
+    (("ه ش", "ه.ش", "ه. ش", "هش", "ش", "شمسی", "هجری شمسی", "هجری خورشیدی", "خورشیدی",
       "ap", "sh", "s.h.", "a.p."), J),
-    (("م", "م.", "میلادی", "میلادیه", "ce", "ad", "a.d.", "c.e."), G),
+    (("م", "میلادی", "میلادیه", "ce", "ad", "a.d.", "c.e."), G),
 )
 ERAS: dict[str, Calendar] = {canon(w).replace(".", ""): c for words, c in _ERA_TABLE for w in words}
 ERA_WORDS: tuple[str, ...] = tuple(w for words, _c in _ERA_TABLE for w in words)
@@ -377,14 +377,14 @@ RELATIVE_DAY_WORDS: tuple[str, ...] = tuple(
 )
 
 #: Weekday qualifiers: key -> -1 (the one before ref), +1 (the next after ref), 0 (this week's).
-WEEKDAY_QUALIFIERS: dict[str, int] = {
-    key(w): v for w, v in (
-        ("الماضی", -1), ("الفاءت", -1), ("المنصرم", -1), ("السابق", -1),
-        ("المقبل", 1), ("القادم", 1), ("اینده", 1), ("هفته اینده", 1), ("هفته بعد", 1), ("بعد", 1),
+_WEEKDAY_QUALIFIER_TABLE: tuple[tuple[str, int], ...] = (
+        ("الماضی", -1), ("الفاءت", -1), ("المنصرم", -1), ("السابق", -1), ("الماضیه", -1),
+        ("الفاءته", -1), ("المنصرمه", -1), ("المقبل", 1), ("القادم", 1), ("المقبله", 1), ("القادمه", 1), ("اینده", 1), ("هفته اینده", 1), ("هفته بعد", 1), ("بعد", 1),
         ("گذشته", -1), ("هفته گذشته", -1), ("هفته پیش", -1), ("هفته قبل", -1),
         ("این هفته", 0), ("هذا الاسبوع", 0), ("من هذا الاسبوع", 0),
-    )
-}
+)
+WEEKDAY_QUALIFIERS: dict[str, int] = {key(w): v for w, v in _WEEKDAY_QUALIFIER_TABLE}
+WEEKDAY_QUALIFIER_WORDS: tuple[str, ...] = tuple(w for w, _v in _WEEKDAY_QUALIFIER_TABLE)
 
 #: What may follow a month with no year: key -> (year offset against ref, month-relative?)
 #: ``("month", d)``: «ديسمبر الجاري» (d = 0), «آذر ماه گذشته» (-1); ``("year", d)``: «من العام الماضي».

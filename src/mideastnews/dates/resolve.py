@@ -212,18 +212,14 @@ def _reconcile_one(members: list[DateMention]) -> DateGroup:
                 conflict = True
                 warnings.append(f"{a.text!r} ({a.date}) and {b.text!r} ({b.date}) name different days")
     agreed = None if conflict or anchor is None else anchor.date
-    if agreed is not None:
+    if agreed is not None and anchor is not None:
+        # a Gregorian or Solar Hijri partner fixes the day exactly; a lone Hijri reading is approximate
+        lo, hi = hijri_tolerance(anchor)
         for m in members:
-            if m.weekday is not None and not _weekday_fits(m, agreed):
+            if m.weekday is not None and not any(
+                    (agreed + dt.timedelta(days=k)).weekday() == m.weekday for k in range(lo, hi + 1)):
                 warnings.append(f"{m.text!r}: weekday does not match {agreed.isoformat()}")
     return DateGroup(tuple(members), agreed, conflict, tuple(warnings))
-
-
-def _weekday_fits(mention: DateMention, day: dt.date) -> bool:
-    if mention.weekday is None:
-        return True
-    lo, hi = hijri_tolerance(mention) if mention.calendar is Calendar.HIJRI else (0, 0)
-    return any((day + dt.timedelta(days=k)).weekday() == mention.weekday for k in range(lo, hi + 1))
 
 
 def reconcile(mentions: Iterable[DateMention]) -> list[DateGroup]:

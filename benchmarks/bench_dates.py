@@ -1,0 +1,137 @@
+"""find_dates against dateparser's search_dates, side by side, on the seeds' paragraphs.
+
+    .venv/bin/python benchmarks/bench_dates.py [--gold PATH] [--rounds N]
+
+Both finders run over the same texts in one process (each warmed first), with
+the reference day set (dateparser: ``languages`` and ``RELATIVE_BASE``).
+Prints µs per KB of UTF-8 text (best of ``--rounds``), F1 against the gold
+mentions (scored as ``../shared/tools/score_dates.py`` does) and the speed
+ratio.  The gold file defaults to ``../shared/gold/seed_dates.jsonl``; without
+it, the project's own ``tests/data/date_cases.jsonl`` is used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+Found = list[dict[str, Any]]
+Runner = Callable[[str, str, dt.date | None], Found]
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def run_mideastnews() -> Runner:
+    from mideastnews.dates import find_dates
+
+    def run(text: str, lang: str, ref: dt.date | None) -> Found:
+        return [dict(start=m.start, end=m.end, calendar=str(m.calendar), ymd=[m.year, m.month, m.day],
+                     greg=m.date.isoformat() if m.date else None) for m in find_dates(text, ref=ref)]
+    return run
+
+
+def run_dateparser() -> Runner:
+    from dateparser.search import search_dates
+
+    def run(text: str, lang: str, ref: dt.date | None) -> Found:
+        settings = {"RELATIVE_BASE": dt.datetime.combine(ref, dt.time())} if ref else {}
+        found = search_dates(text, languages=[lang], settings=settings) or []
+        out, pos = [], 0
+        for surface, value in found:
+            start = text.find(surface, pos)
+            if start < 0:
+                start = text.find(surface)
+            pos = max(pos, start + 1)
+            out.append(dict(start=start, end=start + len(surface), calendar="gregorian",
+                            ymd=[value.year, value.month, value.day], greg=value.date().isoformat()))
+        return out
+    return run
+
+
+def _agrees(g: dict[str, Any], r: dict[str, Any]) -> bool:
+    if g["greg"]:
+        if not r["greg"]:
+            return False
+        return bool(abs((dt.date.fromisoformat(g["greg"]) - dt.date.fromisoformat(r["greg"])).days) <= g["tol"])
+    if g["calendar"] != r["calendar"]:
+        return False
+    return all(w is None or w == got for w, got in zip(g["ymd"], r["ymd"], strict=True))
+
+
+def f1(cases: list[dict[str, Any]], run: Runner) -> float:
+    gold_n = correct = extra = 0
+    for c in cases:
+        ref = dt.date.fromisoformat(c["ref"]) if c["ref"] else None
+        try:
+            got = run(c["text"], c["lang"], ref)
+        except Exception:  # a crash scores as finding nothing
+            got = []
+        used: set[int] = set()
+        spans = [(g["start"], g["end"]) for g in c["mentions"]]
+        for g, (gs, ge) in zip(c["mentions"], spans, strict=True):
+            gold_n += 1
+            for i, r in enumerate(got):
+                if i not in used and r["start"] < ge and gs < r["end"] and _agrees(g, r):
+                    used.add(i)
+                    correct += 1
+                    break
+        extra += sum(1 for i, r in enumerate(got) if i not in used
+                     and not any(r["start"] < ge and gs < r["end"] for gs, ge in spans))
+    p = correct / (correct + extra) if correct + extra else 0.0
+    rc = correct / gold_n if gold_n else 0.0
+    return 2 * p * rc / (p + rc) if p + rc else 0.0
+
+
+def speed(cases: list[dict[str, Any]], run: Runner, rounds: int) -> float:
+    texts = [(c["text"], c["lang"], dt.date.fromisoformat(c["ref"]) if c["ref"] else None) for c in cases]
+    kb = sum(len(t.encode()) for t, _l, _r in texts) / 1024
+    for t, lang, ref in texts:  # warm
+        run(t, lang, ref)
+    best = float("inf")
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        for t, lang, ref in texts:
+            run(t, lang, ref)
+        best = min(best, time.perf_counter() - t0)
+    return best * 1e6 / kb
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", type=Path, default=None)
+    ap.add_argument("--rounds", type=int, default=5)
+    args = ap.parse_args()
+    gold = args.gold or (SHARED / "gold" / "seed_dates.jsonl")
+    if not gold.exists():
+        gold = ROOT / "tests" / "data" / "date_cases.jsonl"
+    cases = load(gold)
+    print(f"{gold.name}: {len(cases)} paragraphs, {sum(len(c['text'].encode()) for c in cases) / 1024:.1f} KB")
+    rows = []
+    for name, make, rounds in (("mideastnews.find_dates", run_mideastnews, args.rounds * 20),
+                               ("dateparser.search_dates", run_dateparser, args.rounds)):
+        try:
+            run = make()
+        except ImportError as e:
+            print(f"{name}: not installed ({e})", file=sys.stderr)
+            continue
+        rows.append((name, speed(cases, run, rounds), f1(cases, run)))
+    for name, us, score in rows:
+        print(f"{name:26} {us:10.1f} us/KB   F1 {score:.3f}")
+    if len(rows) == 2:
+        print(f"speed ratio: {rows[1][1] / rows[0][1]:.0f}x")
+
+
+if __name__ == "__main__":
+    main()

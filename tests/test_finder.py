@@ -1,0 +1,239 @@
+"""find_dates / parse_date: every construct of the issue, the traps, hygiene, and robustness."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mideastnews import DateError
+from mideastnews.dates import Calendar, DateMention, Granularity, find_dates, parse_date
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CASES = ROOT / "tests" / "data" / "date_cases.jsonl"
+
+
+def _load(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _agrees(g: dict[str, Any], m: DateMention) -> bool:
+    if g["greg"]:
+        return m.date is not None and abs((dt.date.fromisoformat(g["greg"]) - m.date).days) <= g["tol"]
+    if g["calendar"] != str(m.calendar):
+        return False
+    return all(w is None or w == got for w, got in zip(g["ymd"], (m.year, m.month, m.day), strict=True))
+
+
+def _score(cases: list[dict[str, Any]]) -> tuple[float, list[str]]:
+    """F1 as ../shared/tools/score_dates.py counts it, with the misses and extras."""
+    gold_n = correct = extra = 0
+    problems: list[str] = []
+    for c in cases:
+        ref = dt.date.fromisoformat(c["ref"]) if c["ref"] else None
+        got = find_dates(c["text"], ref=ref)
+        used: set[int] = set()
+        spans = [(g["start"], g["end"]) for g in c["mentions"]]
+        for g, (gs, ge) in zip(c["mentions"], spans, strict=True):
+            gold_n += 1
+            hit = next((i for i, m in enumerate(got) if i not in used and m.start < ge and gs < m.end
+                        and _agrees(g, m)), None)
+            if hit is None:
+                problems.append(f"MISS {c['id']}: {g['surface']} {g['greg'] or g['ymd']}")
+            else:
+                used.add(hit)
+                correct += 1
+        for i, m in enumerate(got):
+            if i not in used and not any(m.start < ge and gs < m.end for gs, ge in spans):
+                extra += 1
+                problems.append(f"EXTRA {c['id']}: {m.text} {m.date or (m.year, m.month, m.day)}")
+    p = correct / (correct + extra) if correct + extra else 0.0
+    r = correct / gold_n if gold_n else 0.0
+    return (2 * p * r / (p + r) if p + r else 0.0), problems
+
+
+def test_own_case_set_is_large_and_scores() -> None:
+    cases = _load(CASES)
+    assert len(cases) >= 150
+    score, problems = _score(cases)
+    assert score >= 0.95, problems
+    assert not problems  # every case of the project's own set, exactly
+
+
+@pytest.mark.corpus
+def test_seed_gold_every_mention_no_extras() -> None:
+    gold = SHARED / "gold" / "seed_dates.jsonl"
+    if not gold.exists():
+        pytest.skip("../shared/gold is absent")
+    score, problems = _score(_load(gold))
+    assert problems == []
+    assert score == 1.0
+
+
+# ---------------------------------------------------------------- the seeds' conventions, as the project's own
+REF = dt.date(2023, 12, 8)  # a Friday
+
+
+def _one(text: str, ref: dt.date | None = REF) -> DateMention:
+    found = find_dates(text, ref=ref)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_weekday_and_time_belong_to_the_date() -> None:
+    text = "انتهت الهدنة عند الساعة 7:00 من صباح يوم الجمعة 1 ديسمبر الجاري، وفق البيان."
+    m = _one(text)
+    assert m.date == dt.date(2023, 12, 1)
+    assert m.time == dt.time(7, 0)
+    assert m.weekday == 4 and m.warnings == ()
+    assert "الساعة 7:00" in m.text and m.text.endswith("الجاري")
+
+
+def test_weekday_mismatch_is_a_warning() -> None:
+    m = _one("وقع الانفجار يوم الأحد 7 ديسمبر 2023 في المدينة.")
+    assert m.date == dt.date(2023, 12, 7)
+    assert m.weekday == 6
+    assert m.warnings and "Sunday" in m.warnings[0]
+
+
+def test_bare_weekday_is_latest_on_or_before_ref_and_future_cues() -> None:
+    assert _one("وصل الوفد الجمعة إلى موسكو.").date == REF
+    assert _one("وصل الوفد الخميس إلى موسكو.").date == dt.date(2023, 12, 7)
+    assert _one("ستعقد القمة الأحد المقبل.").date == dt.date(2023, 12, 10)
+    assert _one("ستعقد القمة الجمعة القادمة.", ref=dt.date(2023, 12, 7)).date == dt.date(2023, 12, 8)
+    assert _one("ستعقد القمة الجمعة المقبلة.").date == dt.date(2023, 12, 15)
+    assert _one("وصل الوفد الجمعة الماضية.").date == dt.date(2023, 12, 1)
+    assert _one("جلسه بعدی جمعه آینده برگزار می‌شود.").date == dt.date(2023, 12, 15)
+    m = _one("قال المتحدث اليوم الخميس إن المفاوضات مستمرة.")
+    assert m.date == REF and m.warnings  # «اليوم» names ref, which is a Friday
+
+
+def test_month_without_year_is_latest_not_after_ref() -> None:
+    assert (_one("التقى الوفدان في أكتوبر.").year, _one("التقى الوفدان في أكتوبر.").month) == (2023, 10)
+    m = _one("ستعقد الانتخابات في شهر مارس.")
+    assert (m.year, m.month, m.granularity) == (2023, 3, Granularity.MONTH)
+    assert _one("وقال الكرملين الشهر الماضي إن التعاون مستمر.").month == 11
+
+
+def test_persian_relative_months_and_years_count_solar_hijri() -> None:
+    m = _one("تورم ماه گذشته کاهش یافت.")  # ref 1402-09-17
+    assert (m.calendar, m.year, m.month) == (Calendar.JALALI, 1402, 8)
+    m = _one("صادرات سال گذشته افزایش یافت.")
+    assert (m.calendar, m.year, m.granularity) == (Calendar.JALALI, 1401, Granularity.YEAR)
+    m = _one("ارتفعت الصادرات العام الماضي.")
+    assert (m.calendar, m.year) == (Calendar.GREGORIAN, 2022)
+
+
+def test_exact_counts_are_dates_vague_lengths_are_not() -> None:
+    assert _one("وصل الوفد قبل يومين.").date == dt.date(2023, 12, 6)
+    assert _one("اعتقل منذ 3 أيام.").date == dt.date(2023, 12, 5)
+    m = _one("این حادثه سه روز پیش رخ داد.")
+    assert m.date == dt.date(2023, 12, 5) and m.calendar is Calendar.JALALI
+    for text in ("الحملة مستمرة منذ نحو عام.", "استمرت المعارك لسبعة أيام.", "يعاني السكان منذ عقود.",
+                 "چند روز پیش خبرهایی منتشر شد.", "قبل يومين من الانتخابات أعلن المرشح انسحابه."):
+        assert find_dates(text, ref=REF) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل أكثر من 41 ألف فلسطيني، و1100 شخص في الهجوم.",
+    "ارتفعت البطالة إلى 12.5% في الربع الثالث.",
+    "نصت المادة 99 من الميثاق على ذلك.",
+    "وطالب القرار رقم 2720 بإدخال المساعدات.",
+    "هبطت الرحلة رقم 2023 في مطار بيروت.",
+    "بیش از ۱۴۰۲ خانوار در این طرح ثبت‌نام کرده‌اند.",
+    "ورصد المرصد 1445 انتهاكاً لوقف إطلاق النار.",
+    "وقف الحاضرون دقيقة صمت عند الساعة 11:00 حداداً.",
+    "امام جمعه تهران در خطبه‌ها به این موضوع اشاره کرد.",
+    "في مثل هذا اليوم من عام 1948 وقعت النكبة." and "اليوم العالمي لحقوق الإنسان مناسبة سنوية.",
+    "رجب طيب أردوغان يلتقي نظيره الإيراني.",
+])
+def test_not_dates(text: str) -> None:
+    assert find_dates(text, ref=REF) == []
+
+
+def test_without_ref_relative_mentions_keep_open_parts() -> None:
+    m = _one("وصل الوفد أمس الخميس إلى موسكو.", ref=None)
+    assert m.relative and m.date is None and (m.year, m.month, m.day) == (None, None, None)
+    assert m.weekday == 3
+    m = _one("نشست در ۱۵ مهر برگزار شد.", ref=None)
+    assert (m.year, m.month, m.day, m.date) == (None, 7, 15, None)
+
+
+def test_pair_each_calendar_its_own_mention_and_year_from_partner() -> None:
+    text = "گروه های مقاومت روز شنبه ۱۵ مهرماه برابر با هفتم اکتبر ۲۰۲۳ عملیات را آغاز کردند."
+    a, b = find_dates(text)  # no ref: the year comes from the partner
+    assert (a.calendar, a.year, a.month, a.day) == (Calendar.JALALI, 1402, 7, 15)
+    assert a.date == b.date == dt.date(2023, 10, 7)
+    assert a.group == b.group == a.start and a.warnings == ()
+    levantine = _one("في السابع من تشرين الأول/أكتوبر 2023 أعلنت الكتائب المعركة.")
+    assert levantine.date == dt.date(2023, 10, 7) and levantine.group is None
+
+
+def test_numeric_forms_and_digit_sets() -> None:
+    assert _one("صدر المرسوم بتاريخ 12/03/2024.").date == dt.date(2024, 3, 12)
+    m = _one("این حکم در تاریخ ۱۴۰۲/۰۸/۱۵ ابلاغ شد.")
+    assert (m.calendar, m.year, m.month, m.day) == (Calendar.JALALI, 1402, 8, 15)
+    assert _one("تحديث 2024-03-14T09:30 بتوقيت مكة").time == dt.time(9, 30)
+    assert _one("في ١٥ يناير 2024 عقد الاجتماع.").date == dt.date(2024, 1, 15)
+
+
+def test_format_characters_never_hide_a_date_and_offsets_map_back() -> None:
+    text = "سررسید\u200f این سند «١٤٠٣\u200f/١٢\u200f/٣٠» است و \u202bدر ۸ آذر\u202c ۱۴۰۲ امضا شد."
+    found = find_dates(text)
+    assert [(m.calendar, m.year, m.month, m.day) for m in found] == [
+        (Calendar.JALALI, 1403, 12, 30), (Calendar.JALALI, 1402, 9, 8)]
+    for m in found:
+        assert text[m.start:m.end] == m.text
+    assert found[0].text == "١٤٠٣\u200f/١٢\u200f/٣٠"
+
+
+def test_ordinals_both_genders_and_persian() -> None:
+    assert _one("في الحادي والعشرين من مارس 2023 افتتح المعرض.").date == dt.date(2023, 3, 21)
+    assert _one("غرة رمضان 1445 هـ.").date == dt.date(2024, 3, 11)
+    m = _one("این طرح از بیست و نهم اسفند ۱۴۰۱ اجرایی شد.")
+    assert (m.year, m.month, m.day) == (1401, 12, 29)
+    assert _one("نشست سی‌ام مهر ۱۴۰۲ برگزار شد.").day == 30
+
+
+def test_parse_date_errors() -> None:
+    assert parse_date("۸ آذر ۱۴۰۲").date == dt.date(2023, 11, 29)
+    with pytest.raises(DateError):
+        parse_date("لا تاريخ هنا")
+    with pytest.raises(TypeError):
+        find_dates(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        find_dates("x", ref="2023-01-01")  # type: ignore[arg-type]
+
+
+def test_mention_round_trips_through_dict() -> None:
+    for m in find_dates("امروز چهارشنبه ۸ آذر ۱۴۰۲ – ۲۹ نوامبر ۲۰۲۳ ساعت ۱۰:۳۰", ref=dt.date(2023, 11, 29)):
+        assert DateMention.from_dict(json.loads(json.dumps(m.to_dict()))) == m
+
+
+# ---------------------------------------------------------------- robustness
+PIECES = st.sampled_from([
+    "۸ آذر ۱۴۰۲", "7 أكتوبر 2023", "١٤٠٣/١٢/٣٠", "أمس الخميس", "الأحد المقبل", "هفتم اکتبر ۲۰۲۳", "الـ",
+    "غرة رمضان 1445 هـ", "ساعت ۱۰:۳۰", "الساعة 7:00 صباحاً", "2026-03-01T17:34+0000", "/", "-", "الموافق",
+    "همزمان با", "قبل", "منذ", "يومين", "سه روز پیش", "\u200c", "\u200f", "\u202b", "\u0640", "ً", " ", "\n",
+    "31", "0", "99", "9999", "سال", "عام", "ماه", "شهر", "رجب", "مهر", "می", "،", "(", ")",
+])
+TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS, st.one_of(st.none(), st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31))))
+def test_random_text_never_raises_and_offsets_slice(text: str, ref: dt.date | None) -> None:
+    found = find_dates(text, ref=ref)
+    last = -1
+    for m in found:
+        assert text[m.start:m.end] == m.text
+        assert m.start >= last  # text order, no overlaps
+        last = m.end
+        assert DateMention.from_dict(m.to_dict()) == m
