@@ -341,6 +341,20 @@ def test_bulk_wide_span_falls_back_to_bisect() -> None:
     assert convert_many(days, "hijri") == [convert(d, "hijri") for d in days]
 
 
+def test_bulk_batches_far_apart_stay_exact() -> None:
+    """The cached per-day window is widened or replaced between batches; answers never change."""
+    batches = [
+        [dt.date(2000, 1, 1), dt.date(2010, 6, 30)],
+        [dt.date(800, 1, 1), dt.date(810, 1, 1)],
+        [dt.date(1990, 3, 1), dt.date(2030, 1, 1)],
+        [dt.date(2000, 1, 1)],
+    ]
+    for days in batches * 2:
+        for cal in Calendar:
+            expected = [convert(d, cal) for d in days]
+            assert convert_many(days, cal) == expected
+
+
 def test_bulk_at_the_ends_of_the_gregorian_range() -> None:
     ends = [dt.date(1, 1, 1), dt.date(1, 2, 28), dt.date.max, dt.date(9999, 12, 1)]
     for days in (ends[:2], ends[2:]):

@@ -217,8 +217,9 @@ def gregorian_month_starts() -> Any:
 def day_window(calendar: str, lo: int, hi: int) -> DayWindow | None:
     """Per-day lookup lists covering ordinals ``lo .. hi`` for ``calendar``.
 
-    The window is cached per calendar and widened as later batches need; a span
-    wider than about 400 years returns ``None`` (the caller then bisects).
+    The window is cached per calendar and widened as later batches need (or
+    replaced, when widening would pass the limit); a batch spanning more than
+    about 400 years returns ``None`` (the caller then converts day by day).
 
     Args:
         calendar: ``"gregorian"``, ``"hijri"`` or ``"jalali"``.
@@ -229,14 +230,17 @@ def day_window(calendar: str, lo: int, hi: int) -> DayWindow | None:
         ``(base, years, months, days)`` with entry ``o - base`` for ordinal ``o``,
         or ``None``.
     """
+    if hi - lo > _WINDOW_LIMIT:
+        return None
     cached = _windows.get(calendar)
     if cached is not None:
         base = cached[0]
         if base <= lo and hi < base + len(cached[1]):
             return cached
-        lo, hi = min(lo, base), max(hi, base + len(cached[1]) - 1)
-    if hi - lo > _WINDOW_LIMIT:
-        return None
+        # Widen the cached window to cover both, or replace it when that is too wide.
+        wide_lo, wide_hi = min(lo, base), max(hi, base + len(cached[1]) - 1)
+        if wide_hi - wide_lo <= _WINDOW_LIMIT:
+            lo, hi = wide_lo, wide_hi
     first = _month_index(calendar, lo)
     last = _month_index(calendar, hi)
     base = start = _month_start(calendar, first)
