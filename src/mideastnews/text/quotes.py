@@ -100,9 +100,15 @@ _AR_TITLE = _lexicon("""
 _NAME_NOUNS = _lexicon("""
 معركة عملية عمليات حملة مؤتمر قمة منصة موقع صحيفة وكالة شبكة قناة مجلة حركة كتاب برنامج
 فيلم مسلسل وسم هاشتاغ بعنوان عنوان باسم اسم المسماة المسمى تطبيق مبادرة مناورات مناورة
-يعرف يسمى تسمى المعروف المعروفة يدعى تدعى
+يعرف يسمى تسمى المعروف المعروفة يدعى تدعى جائزة مهرجان معرض مسابقة ندوة حفل شعار مشروع
 نام عنوان روزنامه خبرگزاری شبکه پایگاه کانال هشتگ فیلم برنامه طرح رزمایش نشست همایش
 کنفرانس کتاب سایت موسوم
+""")
+
+# Addressees after the subject: «قال الوزير للصحفيين إن».
+_AR_ADDRESSEES = _lexicon("""
+للصحفيين للصحافيين للصحافة لوسائل للإعلام للاعلام للميادين لقناة لوكالة لصحيفة لموقع للتلفزيون
+لشبكة للإذاعة للتلفزة لنا له لها لهم للجزيرة للعربية
 """)
 
 _CLITICS = _lexicon("بـ لـ و ب ل وبـ ولـ")
@@ -351,6 +357,7 @@ class _Attribution:
     colon: bool = False
     carries: bool = True  # whether it may update the current speaker
     speaker: str | None = None  # resolved
+    verb_end: int = -1  # Arabic verbs of saying: where the verb ends
 
 
 def _take_np(segment: str, vocab: frozenset[str]) -> tuple[list[str], bool]:
@@ -360,9 +367,12 @@ def _take_np(segment: str, vocab: frozenset[str]) -> tuple[list[str], bool]:
         key = _key(token)
         if (
             key in _AR_STOP
-            or token.startswith(("لل", "لـ", "بـ"))
+            or key in _AR_ADDRESSEES
+            or token.startswith(("لـ", "بـ"))
             or _AR_VERB.fullmatch(token) is not None
-            or (len(key) > 3 and key[0] in "لب" and key[1:] in vocab)
+            # «وقال لبوتين:»: right after the verb, ل + a name of the text is the addressee;
+            # further on («الأمين العام لحزب الله») it is a genitive.
+            or (not out and len(key) > 3 and key[0] in "لب" and key[1:] in vocab)
         ):
             return out, True
         out.append(token.strip("«»“”\"()"))
@@ -490,18 +500,28 @@ def _fa_subject(span: str, known: Sequence[str]) -> tuple[str | None, bool]:
     return " ".join(out), False
 
 
+def _honorific_short(tokens: Sequence[str], name_tokens: Sequence[str]) -> bool:
+    """``السيد نصر الله`` for ``السيد حسن نصر الله``: same first and last word, the rest in order."""
+    if len(tokens) < 2 or tokens[0] != name_tokens[0] or tokens[-1] != name_tokens[-1]:
+        return False
+    rest = iter(name_tokens[1:-1])
+    return all(t in rest for t in tokens[1:-1])
+
+
 def _canonical(subject: str, known: Sequence[str]) -> str:
     """An earlier, fuller name that ``subject`` shortens.
 
-    A person's short name ends the full one (``رئيسي`` → ``إبراهيم رئيسي``); a
-    body's short name is its definite head (``الائتلاف`` → ``الائتلاف الوطني السوري المعارض``).
+    A person's short name ends the full one (``رئيسي`` → ``إبراهيم رئيسي``) or
+    keeps its title and surname (``السيد نصر الله``); a body's short name is its
+    definite head (``الائتلاف`` → ``الائتلاف الوطني السوري المعارض``).
     """
     tokens = [_key(t) for t in subject.split()]
     head = len(tokens) == 1 and tokens[0].startswith("ال")
     for name in reversed(known):
         name_tokens = [_key(t) for t in name.split()]
         if len(tokens) < len(name_tokens) <= 4 and (
-                name_tokens[-len(tokens):] == tokens or (head and name_tokens[0] == tokens[0])):
+                name_tokens[-len(tokens):] == tokens or (head and name_tokens[0] == tokens[0])
+                or _honorific_short(tokens, name_tokens)):
             return name
     return subject
 
@@ -530,14 +550,50 @@ def _attributions(text: str, bounds: _Bounds, language: str, vocab: frozenset[st
         carries = True
         topic = _ar_topic(text, m.start(), m.group().startswith("ف"))
         if topic is not None and (subject is None or verb in _AR_OBJECT_VERBS):
-            found.append(_Attribution(m.start(), end, topic, colon=colon))
+            found.append(_Attribution(m.start(), end, topic, colon=colon, verb_end=m.end()))
             continue
         if verb in _AR_OBJECT_VERBS or (verb == _key("رد") and subject is None and not colon):
             carries = subject is None and colon
             subject = None if not carries else subject
-        found.append(_Attribution(m.start(), end, subject, colon=colon, carries=carries))
+        found.append(_Attribution(m.start(), end, subject, colon=colon, carries=carries, verb_end=m.end()))
     found.sort(key=lambda a: a.start)
     return found
+
+
+_AR_COMPLEMENTIZERS = _lexicon("أن أنّ إن إنّ أنه أنّه إنه إنّه أنها إنها أنهم إنهم بأن بأنّ بأنه بأنها")
+
+
+def _opens_speech(words: Sequence[str]) -> int | None:
+    """Index of the first word that opens reported speech («إنّ», «أنّ», a colon), if any."""
+    for i, word in enumerate(words):
+        if _key(word) in _AR_COMPLEMENTIZERS:
+            return i
+        if word.endswith(":"):
+            return i
+    return None
+
+
+def _in_attribution(text: str, bounds: _Bounds, span: _Span, attributions: Sequence[_Attribution]) -> bool:
+    """A short quoted name inside «وقال X، خلال حفل توزيع "جائزة …"، اليوم، إنّ …».
+
+    The span stands after a verb of saying and before the «إنّ» or colon that
+    opens what was said, in the same sentence.
+    """
+    if _words(text[span.start:span.end]) >= 8:
+        return False
+    after = text[span.end + 1:span.end + 120]
+    end = bounds.last(span.end + 1, span.end + 120)
+    if end is not None:
+        after = text[span.end + 1:end]
+    if _opens_speech(after.split()[:6]) is None:
+        return False
+    for a in reversed(attributions):
+        if a.verb_end < 0 or a.verb_end > span.start:
+            continue
+        if bounds.any_between(a.verb_end, span.start) or span.start - a.verb_end > 300:
+            return False
+        return _opens_speech(text[a.verb_end:span.start].split()) is None
+    return False
 
 
 def _colon_spans(text: str, bounds: _Bounds, attributions: Sequence[_Attribution],
@@ -624,14 +680,15 @@ def find_quotes(paragraphs: Sequence[str], *, language: str = "ar") -> list[Quot
     for index, text in enumerate(paragraphs):
         bounds = _Bounds(text)
         marked = [s for s in _marked_spans(text, bounds) if not _is_name(text, s)]
+        raw = _attributions(text, bounds, language, vocab, state.known)
+        marked = [s for s in marked if not _in_attribution(text, bounds, s, raw)]
         starts = [s.start for s in marked]
 
         def inside(pos: int, marked: list[_Span] = marked, starts: list[int] = starts) -> bool:
             k = bisect.bisect_right(starts, pos) - 1
             return k >= 0 and marked[k].start <= pos < marked[k].end
 
-        attributions = [a for a in _attributions(text, bounds, language, vocab, state.known)
-                        if not inside(a.start)]
+        attributions = [a for a in raw if not inside(a.start)]
         spans = sorted(marked + _colon_spans(text, bounds, attributions, marked), key=lambda s: s.start)
         # Resolve attributions and quotes together, in reading order.
         events: list[tuple[int, int, _Attribution | _Span]] = [(a.start, 0, a) for a in attributions]
