@@ -66,7 +66,9 @@ _VOWEL_PRESENT_ENDINGS = ("یم", "یی", "ید", "ییم", "یید", "یند")
 _PAST_ENDINGS = ("", "م", "ی", "یم", "ید", "ند", "ه")
 _PREVERBS = ("", "بر", "در", "فرا", "باز", "وا", "فرو", "ور")
 # Productive first parts of compounds written with a ZWNJ.
-_PREFIXES = ("بی", "نیمه", "خوش", "بین", "یک", "چند")
+# Each with the least length of the word after it («به» wants 4 letters: «بهعنوان» is
+# «به‌عنوان», while «بهراد», «بهرنگ» are names).
+_PREFIXES = (("بی", 3), ("نیمه", 3), ("خوش", 3), ("بین", 3), ("یک", 3), ("چند", 3), ("به", 4))
 # Productive heads (second parts) of compounds written with a ZWNJ.
 _HEADS = (
     "آفرین", "آلود", "آمیز", "آور", "انگیز", "بخش", "بخشی", "برداری", "بندی", "پذیر", "پذیری",
@@ -244,9 +246,9 @@ def _suffixed(word: str, lex: _Lexicon, depth: int, *, weak: bool = False) -> st
 
 
 def _compound(word: str, lex: _Lexicon) -> str | None:
-    for prefix in _PREFIXES:
+    for prefix, least in _PREFIXES:
         rest = word[len(prefix):]
-        if word.startswith(prefix) and len(rest) >= 3:
+        if word.startswith(prefix) and len(rest) >= least:
             if rest in lex.words or _attached(rest, lex):
                 return _join(prefix, rest)
             if rest in lex.compounds:
