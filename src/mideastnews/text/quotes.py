@@ -587,7 +587,8 @@ def _in_attribution(text: str, bounds: _Bounds, span: _Span, attributions: Seque
         after = text[span.end + 1:end]
     if _opens_speech(after.split()[:6]) is None:
         return False
-    for a in reversed(attributions):
+    k = bisect.bisect_right(attributions, span.start, key=_start)
+    for a in reversed(attributions[max(0, k - 6):k]):
         if a.verb_end < 0 or a.verb_end > span.start:
             continue
         if bounds.any_between(a.verb_end, span.start) or span.start - a.verb_end > 300:
