@@ -37,8 +37,8 @@ def run_mideastnews() -> Runner:
     from mideastnews.dates import find_dates
 
     def run(text: str, lang: str, ref: dt.date | None) -> Found:
-        return [dict(start=m.start, end=m.end, calendar=str(m.calendar), ymd=[m.year, m.month, m.day],
-                     greg=m.date.isoformat() if m.date else None) for m in find_dates(text, ref=ref)]
+        return [{"start": m.start, "end": m.end, "calendar": str(m.calendar), "ymd": [m.year, m.month, m.day],
+                     "greg": m.date.isoformat() if m.date else None} for m in find_dates(text, ref=ref)]
     return run
 
 
@@ -54,8 +54,8 @@ def run_dateparser() -> Runner:
             if start < 0:
                 start = text.find(surface)
             pos = max(pos, start + 1)
-            out.append(dict(start=start, end=start + len(surface), calendar="gregorian",
-                            ymd=[value.year, value.month, value.day], greg=value.date().isoformat()))
+            out.append({"start": start, "end": start + len(surface), "calendar": "gregorian",
+                            "ymd": [value.year, value.month, value.day], "greg": value.date().isoformat()})
         return out
     return run
 
@@ -64,7 +64,8 @@ def _agrees(g: dict[str, Any], r: dict[str, Any]) -> bool:
     if g["greg"]:
         if not r["greg"]:
             return False
-        return bool(abs((dt.date.fromisoformat(g["greg"]) - dt.date.fromisoformat(r["greg"])).days) <= g["tol"])
+        gap = dt.date.fromisoformat(g["greg"]) - dt.date.fromisoformat(r["greg"])
+        return bool(abs(gap.days) <= g["tol"])
     if g["calendar"] != r["calendar"]:
         return False
     return all(w is None or w == got for w, got in zip(g["ymd"], r["ymd"], strict=True))
@@ -117,7 +118,8 @@ def main() -> None:
     if not gold.exists():
         gold = ROOT / "tests" / "data" / "date_cases.jsonl"
     cases = load(gold)
-    print(f"{gold.name}: {len(cases)} paragraphs, {sum(len(c['text'].encode()) for c in cases) / 1024:.1f} KB")
+    size = sum(len(c["text"].encode()) for c in cases) / 1024
+    print(f"{gold.name}: {len(cases)} paragraphs, {size:.1f} KB")
     rows = []
     for name, make, rounds in (("mideastnews.find_dates", run_mideastnews, args.rounds * 20),
                                ("dateparser.search_dates", run_dateparser, args.rounds)):

@@ -53,4 +53,5 @@ def test_formatted_date_inside_a_sentence(cd: CalendarDate, fmt: dict[str, objec
     assert len(found) == 1, (text, found)
     m = found[0]
     assert (m.calendar, m.year, m.month, m.day) == (cd.calendar, cd.year, cd.month, cd.day), text
-    assert m.start == len(before) and m.end == len(before) + len(written)
+    assert m.start == len(before)
+    assert m.end == len(before) + len(written)

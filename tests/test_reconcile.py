@@ -18,7 +18,9 @@ def test_persian_pair_fills_the_year_from_its_partner() -> None:
     groups = reconcile(found)
     assert len(groups) == 1
     g = groups[0]
-    assert isinstance(g, DateGroup) and not g.conflict and g.date == dt.date(2023, 10, 7)
+    assert isinstance(g, DateGroup)
+    assert not g.conflict
+    assert g.date == dt.date(2023, 10, 7)
     jalali, gregorian = g.mentions
     assert (jalali.calendar, jalali.year, jalali.month, jalali.day) == (Calendar.JALALI, 1402, 7, 15)
     assert gregorian.calendar is Calendar.GREGORIAN
@@ -26,7 +28,8 @@ def test_persian_pair_fills_the_year_from_its_partner() -> None:
 
 def test_reconcile_fills_a_year_find_dates_left_open() -> None:
     a = DateMention(text="۱۵ مهرماه", start=0, end=9, calendar="jalali", month=7, day=15, group=0)
-    b = DateMention(text="هفتم اکتبر ۲۰۲۳", start=19, end=34, calendar="gregorian", year=2023, month=10, day=7,
+    b = DateMention(text="هفتم اکتبر ۲۰۲۳", start=19, end=34, calendar="gregorian", year=2023, month=10,
+                    day=7,
                     date=dt.date(2023, 10, 7), group=0)
     (g,) = reconcile([b, a])
     assert [m.start for m in g.mentions] == [0, 19]
@@ -36,9 +39,11 @@ def test_reconcile_fills_a_year_find_dates_left_open() -> None:
 def test_triple_with_iranian_lunar_date_agrees() -> None:
     text = "امروز چهارشنبه ۸ آذر ۱۴۰۲ – ۱۵ جمادی‌الاول ۱۴۴۵ – ۲۹ نوامبر ۲۰۲۳ است."
     found = find_dates(text, ref=REF)
-    assert len(found) == 3 and len({m.group for m in found}) == 1
+    assert len(found) == 3
+    assert len({m.group for m in found}) == 1
     (g,) = reconcile(found)
-    assert not g.conflict and g.date == dt.date(2023, 11, 29)
+    assert not g.conflict
+    assert g.date == dt.date(2023, 11, 29)
     assert [m.calendar for m in g.mentions] == [Calendar.JALALI, Calendar.HIJRI, Calendar.GREGORIAN]
 
 
@@ -49,7 +54,9 @@ def test_iranian_tolerance_for_hijri_in_persian_text() -> None:
     assert not g.conflict
     # Three days apart is beyond any sighting: a conflict.
     (g,) = reconcile(find_dates("۸ آذر ۱۴۰۲ برابر با ۱۹ جمادی‌الاول ۱۴۴۵"))
-    assert g.conflict and g.date is None and g.warnings
+    assert g.conflict
+    assert g.date is None
+    assert g.warnings
 
 
 def test_arabic_hijri_gregorian_pair() -> None:
@@ -57,20 +64,23 @@ def test_arabic_hijri_gregorian_pair() -> None:
     found = find_dates(text)
     assert [m.calendar for m in found] == [Calendar.HIJRI, Calendar.GREGORIAN]
     (g,) = reconcile(found)
-    assert not g.conflict and g.date == dt.date(2023, 9, 30)
+    assert not g.conflict
+    assert g.date == dt.date(2023, 9, 30)
 
 
 def test_real_conflict_is_flagged_and_warned_in_find_dates() -> None:
     text = "۱۰ آذر ۱۴۰۲ همزمان با ۵ دسامبر ۲۰۲۳"
     found = find_dates(text)
     (g,) = reconcile(found)
-    assert g.conflict and g.date is None
+    assert g.conflict
+    assert g.date is None
     assert all(m.warnings for m in found)
 
 
 def test_weekday_checked_against_the_agreed_day() -> None:
     found = find_dates("الجمعة 15 ربيع الأول 1445 هـ الموافق 30 سبتمبر 2023م", ref=REF)
-    assert found[0].weekday == 4 and found[0].warnings  # 30 Sep 2023 was a Saturday
+    assert found[0].weekday == 4
+    assert found[0].warnings
     found = find_dates("السبت 15 ربيع الأول 1445 هـ الموافق 30 سبتمبر 2023م", ref=REF)
     assert found[0].warnings == ()
 

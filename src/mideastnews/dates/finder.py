@@ -15,6 +15,7 @@ characters, diacritics and tatweel removed; offsets are mapped back so that
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import re
 
@@ -23,13 +24,13 @@ import attrs
 from .. import _regex
 from ..errors import DateError
 from . import lexicon as lx
-from .calendars import Calendar
+from .calendars import IRAN_HIJRI_TOLERANCE, Calendar
 from .mention import DateMention, Granularity
 from .resolve import (
+    ARAB_HIJRI_TOLERANCE,
     add_months,
     day_of,
     fill_year,
-    hijri_tolerance,
     in_calendar,
     month_not_after,
     reconcile,
@@ -80,21 +81,15 @@ _ERA = _W(lx.ERA_WORDS)
 _RELDAY = _W(lx.RELATIVE_DAY_WORDS)
 _REL = _W(lx.RELATIVE_WORDS)
 _WDQUAL = _W(list(lx.WEEKDAY_QUALIFIER_WORDS))
-_MQUAL = _W(list(_w for _w in _MQ) if (_MQ := [
-    "الجاری", "الحالی", "الماضی", "المنصرم", "الفاءت", "السابق", "المقبل", "القادم", "گذشته", "اینده", "جاری",
-    "من العام الماضی", "العام الماضی", "من السنه الماضیه", "السنه الماضیه", "من العام الجاری",
-    "من العام الحالی", "من هذا العام", "العام الجاری", "العام الحالی", "هذا العام", "من العام المقبل",
-    "العام المقبل", "من العام القادم", "العام القادم", "امسال", "سال جاری", "سال گذشته", "پارسال", "سال قبل",
-    "سال اینده", "سال بعد", "هر سال", "من کل عام", "کل عام", "من کل سنه", "سنویا"]) else [])
+_MQUAL = _W(lx.MONTH_QUALIFIER_WORDS)
 _DAYPART = _W(lx.DAYPARTS)
 _TADV = _W(lx.TIME_ADVERBS)
 _PREP = _W(lx.PREPOSITIONS)
 _YEARW = _W(lx.YEAR_WORDS)
 _MPREFIX = _W(lx.MONTH_PREFIXES)
 _YEARW_IN = _W(["العام", "عام", "سنه", "السنه", "سال"])
-_NUMW_AR = _W([w for w, n in (("ثلاثه", 3), ("ثلاث", 3), ("اربعه", 4), ("اربع", 4), ("خمسه", 5), ("خمس", 5),
-                             ("سته", 6), ("ست", 6), ("سبعه", 7), ("سبع", 7), ("ثمانیه", 8), ("ثمانی", 8),
-                             ("ثمان", 8), ("تسعه", 9), ("تسع", 9), ("عشره", 10), ("عشر", 10)) if n])
+_NUMW_AR = _W(["ثلاثه", "ثلاث", "اربعه", "اربع", "خمسه", "خمس", "سته", "ست", "سبعه", "سبع", "ثمانیه", "ثمانی",
+               "ثمان", "تسعه", "تسع", "عشره", "عشر"])
 _UNITS_AR = _W(["ایام", "یوما", "اسابیع", "اسبوعا", "اشهر", "شهور", "شهرا", "اعوام", "عاما", "سنوات", "سنه",
                 "سنین"])
 _DUAL_AR = _W(["یومین", "اسبوعین", "شهرین", "عامین", "سنتین"])
@@ -146,9 +141,11 @@ _DAY = rf"(?:(?:ال)?(?<![\d.,:/٫٬])(?P<D_dd>\d{{1,2}})(?!\d)|(?P<D_do>{_ORDI
 
 _ALTERNATIVES = {
     # 7 أكتوبر 2023, السابع من تشرين الأول/أكتوبر 2023, چهارشنبه هشتم آذرماه ۱۴۰۲, time and weekday around
-    "D": rf"{_timepre('D')}{_wdpre('D')}{_DAY}(?:{_SP}من{_SP}|{_OSP}){_month('D')}{_year('D')}{_timesuf('D')}",
+    "D": rf"{_timepre('D')}{_wdpre('D')}{_DAY}(?:{_SP}من{_SP}|{_OSP}){_month('D')}{_year('D')}"
+         rf"{_timesuf('D')}",
     # 15/10/2023, ١٤٠٣/١٢/٣٠, 2023-10-07T10:00
-    "N": rf"{_timepre('N')}{_wdpre('N')}(?<![\d/.\-٫])(?P<N_a>\d{{1,4}})(?P<N_s>[/.\-])(?P<N_b>\d{{1,2}})(?P=N_s)"
+    "N": rf"{_timepre('N')}{_wdpre('N')}(?<![\d/.\-٫])(?P<N_a>\d{{1,4}})(?P<N_s>[/.\-])(?P<N_b>\d{{1,2}})"
+         rf"(?P=N_s)"
          rf"(?P<N_c>\d{{1,4}})(?![\d٫]|[/.\-]\d)(?:{_OSP}(?P<N_era>{_ERA})(?!\w))?{_timesuf('N')}",
     # يوم السبت, أمس الخميس, الأحد المقبل, روز شنبه, شنبه آینده
     "W": rf"{_timepre('W')}(?:{_YOM}{_SP})?(?:(?P<W_rw>{_RELDAY}){_END}{_SP})?(?:{_YOM}{_SP})?"
@@ -177,8 +174,8 @@ _GATE = _W([
 #: The one pattern every date expression starts with.
 DATE_PATTERN = _regex.compile(
     "dates.finder.DATE",
-    r"(?<!\w)[وفبل]?(?=\d|ال\d|" + _GATE + ")(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _ALTERNATIVES.items())
-    + ")",
+    r"(?<!\w)[وفبل]?(?=\d|ال\d|" + _GATE + ")(?:"
+    + "|".join(f"(?P<{k}>{v})" for k, v in _ALTERNATIVES.items()) + ")",
     worst=_WORST,
 )
 
@@ -189,7 +186,8 @@ _RANGE_TAIL = _regex.compile(
 )
 _CONNECTOR = _regex.compile(
     "dates.finder.CONNECTOR",
-    rf"[ \u00a0\u200c(\[]{{0,3}}(?:[-–—|/،,)\]]{{1,2}}|(?:ال)?{_W(['موافق', 'موافق ل', 'موافقه', 'موافقه ل'])}"
+    rf"[ \u00a0\u200c(\[]{{0,3}}(?:[-–—|/،,)\]]{{1,2}}"
+    rf"|(?:ال)?{_W(['موافق', 'موافق ل', 'موافقه', 'موافقه ل'])}"
     rf"|{_W(['همزمان با', 'برابر با', 'مطابق با', 'مصادف با', 'برابر', 'مطابق', 'بمطابقه'])})?"
     rf"[ \u00a0\u200c(\[]{{0,3}}(?:ل|لـ)?[ \u00a0\u200c(\[]{{0,2}}",
     worst=_WORST,
@@ -295,7 +293,7 @@ def _time(m: re.Match[str], p: str) -> dt.time | None:
             continue
         if not val:
             continue
-        parts = re.split("[:：]", val)
+        parts = val.replace("：", ":").split(":")
         try:
             hh = int(parts[0])
             mm = int(parts[1]) if len(parts) > 1 else 0
@@ -304,10 +302,8 @@ def _time(m: re.Match[str], p: str) -> dt.time | None:
             return None
         adv = ""
         for a in (f"{p}_ta", f"{p}_pta"):
-            try:
+            with contextlib.suppress(IndexError):
                 adv = lx.canon(m.group(a) or "") or adv
-            except IndexError:
-                pass
         if adv in {"مساء", "مساءا", "عصرا", "لیلا", "عصر", "شب", "pm", "p.m.", "بعدازظهر"} and hh < 12:
             hh += 12
         if not (0 <= hh <= 23 and 0 <= mm <= 59 and 0 <= ss <= 59):
@@ -354,7 +350,8 @@ def _prep_before(ctx: _Ctx, pos: int) -> bool:
     return ctx.word_before(pos) in _PREPS
 
 
-_FA_PREPS = frozenset(lx.key(w) for w in ("در", "از", "تا", "اوایل", "اواسط", "اواخر", "ابتدای", "پایان", "طی"))
+_FA_PREPS = frozenset(lx.key(w) for w in ("در", "از", "تا", "اوایل", "اواسط", "اواخر", "ابتدای", "پایان",
+                                          "طی"))
 _NEEDS_YEAR = frozenset({lx.key("می"), lx.key("may")})  # also the Persian verb prefix, the English verb
 _FRIDAY = frozenset({lx.key("الجمعه"), lx.key("جمعه")})
 
@@ -371,16 +368,14 @@ def _short_year_ok(ctx: _Ctx, m: re.Match[str], p: str) -> bool:
 def _read_day_month(ctx: _Ctx, m: re.Match[str], p: str, r_start: int) -> _Raw | None:
     """A ``D`` match: day, month (pair), optional year, qualifier, weekday, time."""
     if p == "D":
-        if m.group("D_dd"):
-            day = _int(m.group("D_dd"))
-        else:
-            day = lx.ORDINALS.get(lx.canon(m.group("D_do")), 0)
+        dd = m.group("D_dd")
+        day = _int(dd) if dd else lx.ORDINALS.get(lx.canon(m.group("D_do")), 0)
         if not 1 <= day <= 31:
             return None
     else:
         day = 0
     m1 = m.group(f"{p}_m1") or m.group(f"{p}_m3")
-    cal, month, level = lx.MONTHS[lx.canon(m1)]
+    cal, month, _level = lx.MONTHS[lx.canon(m1)]
     end = m.end(f"{p}_m1") if m.group(f"{p}_m1") else m.end(f"{p}_m3")
     m2 = m.group(f"{p}_m2")
     if m2 and lx.MONTHS[lx.canon(m2)][:2] == (cal, month):
@@ -447,17 +442,18 @@ def _finish_day(ctx: _Ctx, r: _Raw) -> None:
 
 
 def _check_weekday(ctx: _Ctx, r: _Raw) -> None:
+    """Warn when the weekday written with a date is not that date's (Hijri: within sighting tolerance)."""
     if r.weekday is None or r.date is None:
         return
-    lo, hi = (0, 0)
+    lo, hi = 0, 0
     if r.calendar is H:
-        probe = DateMention(text=ctx.text[r.s:r.e] if not ctx.clean_pos else "", start=0, end=0, calendar=H)
-        lo, hi = hijri_tolerance(probe) if not ctx.iranian else (-1, 2)
-    ok = any((r.date + dt.timedelta(days=k)).weekday() == r.weekday for k in range(lo, hi + 1))
-    if not ok:
-        names = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-        r.warnings.append(f"weekday {names[r.weekday]} does not match {r.date.isoformat()} "
-                          f"({names[r.date.weekday()]})")
+        lo, hi = IRAN_HIJRI_TOLERANCE if ctx.iranian else ARAB_HIJRI_TOLERANCE
+    if not any((r.date + dt.timedelta(days=k)).weekday() == r.weekday for k in range(lo, hi + 1)):
+        r.warnings.append(f"weekday {_DAY_NAMES[r.weekday]} does not match {r.date.isoformat()} "
+                          f"({_DAY_NAMES[r.date.weekday()]})")
+
+
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _read_numeric(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:

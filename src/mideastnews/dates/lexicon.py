@@ -258,8 +258,8 @@ WEEKDAY_WORDS: tuple[str, ...] = tuple(w for words, _d in _WEEKDAY_TABLE for w i
 _AR_UNITS_M = ("الاول", "الثانی", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع")
 _AR_UNITS_F = ("الاولی", "الثانیه", "الثالثه", "الرابعه", "الخامسه", "السادسه", "السابعه", "الثامنه",
                "التاسعه")
-_AR_COMPOUND_M = ("الحادی",) + _AR_UNITS_M[1:]
-_AR_COMPOUND_F = ("الحادیه",) + _AR_UNITS_F[1:]
+_AR_COMPOUND_M = ("الحادی", *_AR_UNITS_M[1:])
+_AR_COMPOUND_F = ("الحادیه", *_AR_UNITS_F[1:])
 _FA_UNITS = ("یکم", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم")
 
 
@@ -379,17 +379,18 @@ RELATIVE_DAY_WORDS: tuple[str, ...] = tuple(
 #: Weekday qualifiers: key -> -1 (the one before ref), +1 (the next after ref), 0 (this week's).
 _WEEKDAY_QUALIFIER_TABLE: tuple[tuple[str, int], ...] = (
         ("الماضی", -1), ("الفاءت", -1), ("المنصرم", -1), ("السابق", -1), ("الماضیه", -1),
-        ("الفاءته", -1), ("المنصرمه", -1), ("المقبل", 1), ("القادم", 1), ("المقبله", 1), ("القادمه", 1), ("اینده", 1), ("هفته اینده", 1), ("هفته بعد", 1), ("بعد", 1),
+        ("الفاءته", -1), ("المنصرمه", -1), ("المقبل", 1), ("القادم", 1), ("المقبله", 1), ("القادمه", 1),
+        ("اینده", 1), ("هفته اینده", 1), ("هفته بعد", 1),
         ("گذشته", -1), ("هفته گذشته", -1), ("هفته پیش", -1), ("هفته قبل", -1),
         ("این هفته", 0), ("هذا الاسبوع", 0), ("من هذا الاسبوع", 0),
 )
 WEEKDAY_QUALIFIERS: dict[str, int] = {key(w): v for w, v in _WEEKDAY_QUALIFIER_TABLE}
 WEEKDAY_QUALIFIER_WORDS: tuple[str, ...] = tuple(w for w, _v in _WEEKDAY_QUALIFIER_TABLE)
 
-#: What may follow a month with no year: key -> (year offset against ref, month-relative?)
-#: ``("month", d)``: «ديسمبر الجاري» (d = 0), «آذر ماه گذشته» (-1); ``("year", d)``: «من العام الماضي».
-MONTH_QUALIFIERS: dict[str, tuple[str, int]] = {
-    key(w): v for w, v in (
+#: What may follow a month with no year: ``("month", d)``: «ديسمبر الجاري» (d = 0), «آذر ماه گذشته»
+#: (-1), «مايو المقبل» (+1), counted from ref's month; ``("year", d)``: «من العام الماضي», «امسال»;
+#: ``("every", 0)``: a recurring day, «من كل عام», «هر سال» (the year stays open).
+_MONTH_QUALIFIER_TABLE: tuple[tuple[str, tuple[str, int]], ...] = (
         ("الجاری", ("month", 0)), ("الحالی", ("month", 0)), ("الماضی", ("month", -1)),
         ("المنصرم", ("month", -1)), ("الفاءت", ("month", -1)), ("السابق", ("month", -1)),
         ("المقبل", ("month", 1)), ("القادم", ("month", 1)),
@@ -405,8 +406,9 @@ MONTH_QUALIFIERS: dict[str, tuple[str, int]] = {
         ("سال بعد", ("year", 1)),
         ("هر سال", ("every", 0)), ("من کل عام", ("every", 0)), ("کل عام", ("every", 0)),
         ("من کل سنه", ("every", 0)), ("سنویا", ("every", 0)),
-    )
-}
+)
+MONTH_QUALIFIERS: dict[str, tuple[str, int]] = {key(w): v for w, v in _MONTH_QUALIFIER_TABLE}
+MONTH_QUALIFIER_WORDS: tuple[str, ...] = tuple(w for w, _v in _MONTH_QUALIFIER_TABLE)
 
 #: Numbers written as words before a unit: «ثلاثة أيام», «سه روز».
 _NUMBER_TABLE: tuple[tuple[tuple[str, ...], int], ...] = (
