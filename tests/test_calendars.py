@@ -196,7 +196,13 @@ def test_month_and_year_lengths_come_from_the_tables() -> None:
     assert month_length("gregorian", 1900, 2) == 28
     assert month_length("hijri", 1342, 12) == 28
     assert {year_length("hijri", y) for y in range(1, 1342)} == {354, 355}
-    assert dates.calendars.is_leap_year("jalali", 1403)
+    assert dates.is_leap_year("jalali", 1403)
+    assert not dates.is_leap_year("gregorian", 1900)
+    uq_years = {year_length("hijri", y) for y in range(1343, 1501)}
+    assert uq_years == {353, 354, 355, 356}
+    assert [dates.is_leap_year("hijri", y) for y in range(1343, 1501)] == [
+        year_length("hijri", y) > 354 for y in range(1343, 1501)
+    ]
     with pytest.raises(mn.DateError, match="month 13"):
         month_length("hijri", 1445, 13)
     with pytest.raises(mn.DateError, match="year 0"):

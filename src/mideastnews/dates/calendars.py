@@ -553,7 +553,8 @@ def year_length(calendar: Calendar | str, year: int) -> int:
         year: The year in that calendar.
 
     Returns:
-        The number of days (354 or 355 Umm al-Qura/tabular, 365 or 366 otherwise).
+        The number of days: 365 or 366 (Gregorian, Solar Hijri), 354 or 355
+        (tabular Hijri), 353 to 356 (Umm al-Qura).
 
     Raises:
         DateError: The year is outside the calendar's supported range.
@@ -569,8 +570,21 @@ def year_length(calendar: Calendar | str, year: int) -> int:
 
 
 def is_leap_year(calendar: Calendar | str, year: int) -> bool:
-    """Whether ``year`` is longer than the calendar's common year (366 or 355 days)."""
-    return year_length(calendar, year) in (355, 366)
+    """Whether ``year`` is longer than the calendar's common year.
+
+    Args:
+        calendar: The calendar or its string.
+        year: The year in that calendar.
+
+    Returns:
+        True for a 366-day Gregorian or Solar Hijri year, and for a Hijri year
+        longer than 354 days (Umm al-Qura has years of 353 to 356 days).
+
+    Raises:
+        DateError: The year is outside the calendar's supported range.
+    """
+    cal = as_calendar(calendar)
+    return year_length(cal, year) > (354 if cal is _HIJRI else 365)
 
 
 def supported_range(calendar: Calendar | str) -> tuple[CalendarDate, CalendarDate]:

@@ -142,7 +142,14 @@ def month_name(calendar: str, month: int, lang: str = "en", *, style: str = "msa
 
 
 def weekday_name(weekday: int, lang: str = "en") -> str:
-    """The weekday's name (0 = Monday) in ``lang``.
+    """The weekday's name in ``lang``.
+
+    Args:
+        weekday: 0 = Monday .. 6 = Sunday, as :meth:`datetime.date.weekday` counts.
+        lang: ``"fa"``, ``"ar"`` or ``"en"``.
+
+    Returns:
+        The name, e.g. ``"چهارشنبه"`` for 2 in Persian.
 
     Raises:
         DateError: Unknown language or a weekday outside 0..6.
