@@ -339,7 +339,8 @@ class DepthReport:
     """What the depth scan found.
 
     Attributes:
-        depth: The deepest element nesting the page asks for.
+        depth: The deepest element nesting the page asks for (for pages within
+            the limit, an upper bound of it).
         removed: How many tags (open and close) were removed to flatten it.
     """
 
@@ -362,6 +363,10 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
     Args:
         html: The page.
         limit: The deepest nesting kept.
+
+    A quick pass bounds the depth from above (each open tag nests until an
+    end tag of its name); only a page whose bound exceeds ``limit`` gets the
+    exact scan, so for ordinary pages :attr:`DepthReport.depth` is that bound.
 
     Returns:
         The page (unchanged when within the limit) and a :class:`DepthReport`.
@@ -398,12 +403,35 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
             end = lowered.find("</" + name, close)
         pos = length if end < 0 else end
 
+    # A quick bound first: every open tag nests until an end tag of its name
+    # closes one (implied end tags ignored, so this over-counts).  Only a page
+    # that may exceed the limit gets the exact scan below.
+    findall = _TAG.findall
+    counts: dict[str, int] = {}
+    level = peak = 0
+    void = _VOID
+    for seg_start, seg_end in segments:
+        for slash, name in findall(html, seg_start, seg_end):
+            if not name.islower():
+                name = name.lower()
+            if slash:
+                c = counts.get(name)
+                if c:
+                    counts[name] = c - 1
+                    level -= 1
+            elif name not in void:
+                counts[name] = counts.get(name, 0) + 1
+                level += 1
+                if level > peak:
+                    peak = level
+    if peak <= limit:
+        return html, DepthReport(peak, 0)
+
     stack: list[str] = []
     phantom: list[bool] = []
     open_count: dict[str, int] = {}
     cuts: list[tuple[int, int]] = []
     deepest = depth = foreign = 0
-    void = _VOID
     siblings = _SELF_CLOSING_SIBLINGS
     p_closers = _P_CLOSERS
     find = html.find

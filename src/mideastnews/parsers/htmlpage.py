@@ -1117,6 +1117,12 @@ def choose_body(tree: LexborHTMLParser) -> list[LexborNode]:
         if parent is not None and parent.tag != "p" and parent.mem_id not in seen_br_parents:
             seen_br_parents.add(parent.mem_id)
             units.append(parent)
+    if sum(len(u.text(deep=True)) for u in units[:400]) < 600:
+        # Few <p> and <br>: paragraphs may be bare text in <div>s, <td>s, <span>s.
+        seen = {u.mem_id for u in units}
+        for node in tree.css("div, td, section, article, span, font, li"):
+            if node.mem_id not in seen and len((node.text(deep=False) or "").strip()) >= 80:
+                units.append(node)
     root_id = scope_root.mem_id
     direct: dict[int, int] = {}
     for unit in units:
