@@ -1,34 +1,456 @@
 """parse_many: many inputs to one Article or Failure each, in input order.
 
-(Skeleton: the batch issue adds the process pool, time budget and streaming.)
+With ``workers`` of 2 or more the inputs go to a pool of worker processes of
+our own (not :mod:`concurrent.futures`, whose pool breaks as a whole when one
+worker dies).  The parent reads the input lazily and keeps a bounded window
+of inputs in flight, so memory does not grow with the input count; results
+are yielded in input order as soon as they are ready.  Each worker gets small
+chunks of inputs and sends back one result per input, so the parent knows
+when each input started: one that runs past the time budget has its worker
+killed and replaced and becomes a ``Failure(error_type="Timeout")``; a worker
+that dies (a crash in C code, the OOM killer) turns its current input into a
+``Failure(error_type="WorkerCrash")``; the inputs queued behind it go to the
+other workers.  Nothing one input does stops the rest.
+
+With ``workers`` of ``None`` or 1 the inputs are parsed in this process; the
+time budget is then enforced with ``SIGALRM`` where that is possible (POSIX,
+main thread).
 """
 
 from __future__ import annotations
 
+import collections
+import contextlib
+import datetime as dt
+import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+import pickle
+import queue
+import signal
+import sys
+import threading
+import time
+import warnings
+from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from types import FrameType
+from typing import Any, TypeVar
 
-from ..api import parse
-from ..errors import MideastNewsError
+from ..api import Source, parse
+from ..errors import MideastNewsError, MideastNewsWarning
 from ..model import Article, Failure
+from ..registry import BUILTIN_PARSERS, registry
+from .inputs import Input, as_input
 
-__all__ = ["parse_many"]
+__all__ = ["DEFAULT_TIMEOUT", "Result", "Transform", "parse_input", "parse_many", "run_batch"]
 
-Source = str | bytes | os.PathLike[str]
+#: Seconds one input may take before it is given up as a ``Timeout`` failure.
+DEFAULT_TIMEOUT = 5.0
+
+Result = Article | Failure
+T = TypeVar("T")
+#: A function run in the worker on each input and its result (it must pickle:
+#: a module-level function), so that the parent receives what it needs only.
+Transform = Callable[[Input, Result], Any]
+
+_CHUNK = 8  # inputs sent to a worker in one message
+_WINDOW_PER_WORKER = 48  # inputs in flight (sent, or done but not yet yielded) per worker
+_JOIN_SECONDS = 2.0
 
 
-def _source_id(source: object, position: int) -> str:
-    if isinstance(source, os.PathLike):
-        return str(os.fspath(source))
-    return f"#{position}"
+class _Timeout(BaseException):
+    """Raised by the SIGALRM handler inside an in-process parse (not an Exception: nothing catches it)."""
+
+
+def parse_input(item: Input, timeout: float | None = None) -> Result:
+    """Parse one :class:`Input` to an Article, or a Failure carrying the error.
+
+    Never raises for a bad input: a :class:`~mideastnews.ParseError`, a
+    parser's bug or a timeout (``timeout`` seconds, enforced with ``SIGALRM``
+    in the main thread on POSIX) all become a :class:`~mideastnews.Failure`.
+    """
+    alarm = timeout is not None and timeout > 0 and _can_alarm()
+    previous: Any = None
+    if alarm and timeout is not None:
+        previous = signal.signal(signal.SIGALRM, _raise_timeout)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        return parse(item.source, url=item.url, parser=item.parser, ref=item.ref)
+    except _Timeout:
+        return Failure(item.source_id, "Timeout", f"parsing took longer than {timeout:g} s")
+    except (MideastNewsError, TypeError) as exc:
+        return Failure(item.source_id, type(exc).__name__, str(exc))
+    except Exception as exc:  # a parser's bug must not stop the batch
+        return Failure(item.source_id, type(exc).__name__, f"unexpected error: {exc}")
+    finally:
+        if alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+def _can_alarm() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _raise_timeout(signum: int, frame: FrameType | None) -> None:
+    raise _Timeout
+
+
+def _identity(item: Input, result: Result) -> Result:
+    return result
+
+
+# -- the worker process -------------------------------------------------------------------------
+def _worker_main(tasks: Connection, results: Connection, extra_parsers: bytes, transform: Transform) -> None:
+    """Run in a worker process: parse what arrives on ``tasks``, answer on ``results``."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    for cls in pickle.loads(extra_parsers):
+        with contextlib.suppress(MideastNewsError):
+            registry.register(cls, replace=True)
+    # The parent warns about faulty plugins; the workers keep quiet.
+    warnings.simplefilter("ignore", MideastNewsWarning)
+    registry.infos(load=True)
+    inbox: queue.SimpleQueue[list[tuple[int, Input]] | None] = queue.SimpleQueue()
+
+    def read() -> None:
+        # A thread of its own drains the task pipe, so the parent never blocks on a
+        # send while this process blocks on sending a large result back.  ``None``
+        # (or the pipe's end) means stop.
+        try:
+            while True:
+                chunk = tasks.recv()
+                inbox.put(chunk)
+                if chunk is None:
+                    return
+        except (EOFError, OSError):
+            inbox.put(None)
+
+    threading.Thread(target=read, daemon=True).start()
+    while True:
+        chunk = inbox.get()
+        if chunk is None:
+            return
+        for seq, item in chunk:
+            outcome = transform(item, parse_input(item))
+            try:
+                results.send((seq, outcome))
+            except OSError:
+                return
+
+
+class _Worker:
+    """One worker process, its pipes and the inputs it holds, oldest first."""
+
+    def __init__(self, ctx: Any, extra_parsers: bytes, transform: Transform) -> None:
+        task_r, self.tasks = ctx.Pipe(duplex=False)
+        self.results, result_w = ctx.Pipe(duplex=False)
+        self.process: BaseProcess = ctx.Process(
+            target=_worker_main, args=(task_r, result_w, extra_parsers, transform),
+            name="mideastnews-worker", daemon=True)
+        self.process.start()
+        task_r.close()
+        result_w.close()
+        self.held: collections.deque[tuple[int, Input]] = collections.deque()
+        self.since = time.monotonic()  # when the oldest held input started (or was sent)
+
+    def send(self, chunk: list[tuple[int, Input]]) -> None:
+        if not self.held:
+            self.since = time.monotonic()
+        self.held.extend(chunk)
+        self.tasks.send(chunk)
+
+    def stop(self, *, kill: bool = False) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            if kill:
+                self.process.kill()
+            else:
+                self.tasks.send(None)
+        self.process.join(_JOIN_SECONDS)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(_JOIN_SECONDS)
+        for conn in (self.tasks, self.results):
+            with contextlib.suppress(OSError):
+                conn.close()
+        with contextlib.suppress(ValueError):
+            self.process.close()
+
+
+def _context() -> Any:
+    """Fork where it is safe (POSIX, no other thread alive), else a preloaded fork server, else spawn.
+
+    Forking inherits the loaded parsers, plugins and parsers registered at run
+    time, and needs no ``if __name__ == "__main__"`` guard in the caller's
+    script; with other threads alive (a Dask client, a progress monitor) a
+    fork could copy a held lock, so the fork server is used instead.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        # Import the library and the built-in parsers once in the fork server: new and
+        # replaced workers then start in milliseconds.
+        modules = sorted({target.partition(":")[0] for target in BUILTIN_PARSERS.values()})
+        ctx.set_forkserver_preload(["mideastnews", *modules])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _runtime_parsers() -> bytes:
+    """Parser classes registered at run time, pickled (by reference) for the workers."""
+    classes = []
+    for name, info in registry.infos(load=False).items():
+        if info.target is None and info.status == "loaded":
+            cls = type(registry.get(name))
+            try:
+                pickle.dumps(cls)
+            except (pickle.PicklingError, AttributeError, TypeError) as exc:
+                warnings.warn(f"parser {name!r} cannot be sent to worker processes ({exc}); define it at "
+                              "module level to use it with workers > 1", MideastNewsWarning, stacklevel=4)
+                continue
+            classes.append(cls)
+    return pickle.dumps(classes)
+
+
+def _pooled(
+    items: Iterator[Input | Failure], workers: int, timeout: float, transform: Transform
+) -> Iterator[tuple[Input | Failure, Any]]:
+    ctx = _context()
+    extra = _runtime_parsers()
+    pool = [_Worker(ctx, extra, transform) for _ in range(workers)]
+    window = _WINDOW_PER_WORKER * workers
+    todo: collections.deque[tuple[int, Input]] = collections.deque()
+    given: dict[int, Input | Failure] = {}  # every input read and not yet yielded
+    done: dict[int, Any] = {}
+    next_read = next_yield = 0
+    exhausted = False
+
+    def settle(worker: _Worker, error_type: str, message: str) -> None:
+        """Fail the worker's oldest input, requeue the rest, replace the worker."""
+        seq, item = worker.held.popleft()
+        done[seq] = transform(item, Failure(item.source_id, error_type, message))
+        todo.extendleft(reversed(worker.held))
+        worker.held.clear()
+        pool[pool.index(worker)] = _Worker(ctx, extra, transform)
+
+    def drain(worker: _Worker) -> bool:
+        """Read every result waiting from ``worker``; false when its pipe is closed."""
+        try:
+            while worker.results.poll():
+                seq, outcome = worker.results.recv()
+                worker.held.popleft()
+                worker.since = time.monotonic()
+                done[seq] = outcome
+        except (EOFError, OSError):
+            return False
+        return True
+
+    try:
+        while True:
+            # Read ahead within the window.
+            while not exhausted and next_read - next_yield < window:
+                try:
+                    item = next(items)
+                except StopIteration:
+                    exhausted = True
+                    break
+                given[next_read] = item
+                if isinstance(item, Failure):
+                    done[next_read] = transform(Input(b"", item.source_id), item)
+                else:
+                    todo.append((next_read, item))
+                next_read += 1
+            # Hand out work: each worker holds at most two chunks.
+            for worker in sorted(pool, key=lambda w: len(w.held)):
+                while todo and len(worker.held) < 2 * _CHUNK:
+                    chunk = [todo.popleft() for _ in range(min(_CHUNK, len(todo)))]
+                    try:
+                        worker.send(chunk)
+                    except OSError:
+                        break  # dead; its sentinel reports it below
+            # Yield what is ready, in order.
+            while next_yield in done:
+                yield given.pop(next_yield), done.pop(next_yield)
+                next_yield += 1
+            if exhausted and next_yield == next_read:
+                return
+            busy = [w for w in pool if w.held]
+            if not busy:
+                continue
+            now = time.monotonic()
+            deadline = min(w.since + timeout for w in busy)
+            wait_for = None if deadline == float("inf") else max(0.0, deadline - now)
+            ready = set(wait([w.results for w in busy] + [w.process.sentinel for w in busy], wait_for))
+            for worker in busy:
+                alive = drain(worker) if worker.results in ready else True
+                if not worker.held:
+                    continue
+                if not alive or worker.process.sentinel in ready:
+                    drain(worker)
+                    if worker.held:
+                        worker.process.join(_JOIN_SECONDS)
+                        code = worker.process.exitcode
+                        worker.stop(kill=True)
+                        settle(worker, "WorkerCrash",
+                               f"the worker process died (exit code {code}) on this input")
+                # Past the budget?  A result may have arrived at the last moment: read it before judging.
+                elif (time.monotonic() - worker.since > timeout and drain(worker) and worker.held
+                      and time.monotonic() - worker.since > timeout):
+                    worker.stop(kill=True)
+                    settle(worker, "Timeout", f"parsing took longer than {timeout:g} s (worker replaced)")
+    finally:
+        for worker in pool:
+            worker.stop()
+
+
+def run_batch(
+    items: Iterable[Input | Failure],
+    *,
+    workers: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    transform: Transform = _identity,
+    progress: bool = False,
+) -> Iterator[tuple[Input | Failure, Any]]:
+    """Parse a stream of inputs; yield ``(input, transform(input, result))`` in input order.
+
+    The engine under :func:`parse_many` and the command line.  A
+    :class:`~mideastnews.Failure` among ``items`` (a container that could not
+    be read) passes through as its own result.
+
+    Args:
+        items: Inputs, read lazily.
+        workers: Worker processes; ``None`` or 1 parses in this process, 0 uses one per CPU.
+        timeout: Seconds one input may take (``None``: no limit; in-process only where
+            ``SIGALRM`` works).
+        transform: A module-level function applied to each result in the worker.
+        progress: Show a progress bar on stderr.
+
+    Raises:
+        TypeError: ``workers`` is not an integer.
+        ValueError: ``workers`` is negative or ``timeout`` is not positive.
+    """
+    if workers is not None and (not isinstance(workers, int) or isinstance(workers, bool)):
+        raise TypeError(f"workers must be an int or None, not {type(workers).__name__}")
+    if workers is not None and workers < 0:
+        raise ValueError("workers must be 0 (one per CPU), 1, or more")
+    if timeout is not None and not timeout > 0:
+        raise ValueError("timeout must be a positive number of seconds, or None")
+    if workers == 0:
+        workers = _cpu_count()
+    stream: Iterator[tuple[Input | Failure, Any]]
+    if workers is None or workers <= 1:
+        stream = _in_process(iter(items), timeout, transform)
+    else:
+        stream = _pooled(iter(items), workers, timeout if timeout is not None else float("inf"), transform)
+    if progress:
+        stream = _with_progress(stream)
+    return stream
+
+
+def _cpu_count() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def _in_process(
+    items: Iterator[Input | Failure], timeout: float | None, transform: Transform
+) -> Iterator[tuple[Input | Failure, Any]]:
+    for item in items:
+        if isinstance(item, Failure):
+            yield item, transform(Input(b"", item.source_id), item)
+        else:
+            yield item, transform(item, parse_input(item, timeout))
+
+
+def _with_progress(stream: Iterator[tuple[Input | Failure, Any]]) -> Iterator[tuple[Input | Failure, Any]]:
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        yield from _plain_progress(stream)
+        return
+    # Start the workers before tqdm starts its monitor thread (see _context).
+    try:
+        first = next(stream)
+    except StopIteration:
+        return
+    with tqdm(desc="parsing", unit=" articles", file=sys.stderr, dynamic_ncols=True, mininterval=0.25) as bar:
+        yield first
+        bar.update()
+        for pair in stream:
+            yield pair
+            bar.update()
+
+
+def _plain_progress(stream: Iterator[tuple[Input | Failure, Any]]) -> Iterator[tuple[Input | Failure, Any]]:
+    start = last = time.monotonic()
+    count = 0
+    for pair in stream:
+        count += 1
+        now = time.monotonic()
+        if now - last >= 0.5:
+            last = now
+            sys.stderr.write(f"\rparsing: {count} articles ({count / (now - start):.0f}/s)")
+            sys.stderr.flush()
+        yield pair
+    if count:
+        sys.stderr.write(f"\rparsing: {count} articles\n")
 
 
 def parse_many(
-    sources: Iterable[Source], *, workers: int | None = None, progress: bool = False
+    sources: Iterable[Source | Input],
+    *,
+    workers: int | None = None,
+    progress: bool = False,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    url: str | None = None,
+    parser: str | None = None,
+    ref: dt.date | None = None,
 ) -> Iterator[Article | Failure]:
-    """Parse many inputs, yielding one Article or Failure per input, in order."""
-    for position, source in enumerate(sources):
-        try:
-            yield parse(source)
-        except (MideastNewsError, TypeError) as exc:
-            yield Failure(_source_id(source, position), type(exc).__name__, str(exc))
+    """Parse many inputs, yielding one Article or Failure per input, in input order.
+
+    The inputs are read lazily and a bounded number is in flight at any time,
+    so memory stays flat however many there are.  Nothing one input does
+    (a :class:`~mideastnews.ParseError`, a parser's bug, a crash of its
+    worker, running past the time budget) stops the others: it becomes a
+    :class:`~mideastnews.Failure` in its place.
+
+    Args:
+        sources: What :func:`~mideastnews.parse` takes (text, bytes, paths), or
+            :class:`mideastnews.io.Input` records carrying a URL, a reference
+            day and an id.  A failure's ``source_id`` is the path, the
+            input's id, or ``#position``.
+        workers: Worker processes: ``None`` or 1 parses in this process, 0
+            starts one per CPU, ``n`` starts ``n``.
+        progress: Show a progress bar on stderr (tqdm when installed).
+        timeout: Seconds one input may take before it becomes a ``"Timeout"``
+            failure (``None``: no limit).  In this process (``workers`` of
+            ``None`` or 1) it is enforced only where ``SIGALRM`` works.
+        url: A URL for every plain source (not for :class:`Input` records).
+        parser: A parser's name to force for every plain source.
+        ref: A reference day for every plain source.
+
+    Yields:
+        An :class:`~mideastnews.Article` or :class:`~mideastnews.Failure` per input.
+
+    Raises:
+        TypeError: ``workers`` is not an integer (a source of the wrong type is
+            a ``TypeError`` failure in its place, not an exception).
+        ValueError: ``workers`` is negative or ``timeout`` is not positive.
+    """
+
+    def inputs() -> Iterator[Input | Failure]:
+        for position, source in enumerate(sources):
+            try:
+                item = as_input(source, position)
+            except TypeError as exc:
+                yield Failure(f"#{position}", "TypeError", str(exc))
+                continue
+            if not isinstance(source, Input) and (url or parser or ref):
+                item = Input(item.source, item.source_id, url=url, ref=ref, parser=parser)
+            yield item
+
+    for _, result in run_batch(inputs(), workers=workers, timeout=timeout, progress=progress):
+        yield result

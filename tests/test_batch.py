@@ -1,0 +1,214 @@
+"""parse_many: order, failures in place, worker crashes and timeouts, streaming, pickling."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import mideastnews as mn
+from mideastnews.io import Input
+from mideastnews.io.batch import run_batch
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+
+
+class SleepyParser(mn.Parser):
+    """Sleeps on a text whose first line is ``sleep N`` (a stand-in for a runaway parser)."""
+
+    name = "test_sleepy"
+    languages = ("en",)
+
+    def parse_text(self, doc: mn.Document) -> mn.Article:
+        first = doc.lines[0]
+        if first.startswith("sleep "):
+            time.sleep(float(first.split()[1]))
+        return mn.Article(source=self.name, title=first, language="en", paragraphs=doc.lines[1:])
+
+
+class CrashingParser(mn.Parser):
+    """Kills its process on a text whose first line is ``crash`` (a segfault in C code, say)."""
+
+    name = "test_crashing"
+    languages = ("en",)
+
+    def parse_text(self, doc: mn.Document) -> mn.Article:
+        if doc.lines[0] == "crash":
+            os._exit(13)
+        return mn.Article(source=self.name, title=doc.lines[0], language="en", paragraphs=doc.lines[1:])
+
+
+class BuggyParser(mn.Parser):
+    """Raises an undocumented exception on every input."""
+
+    name = "test_buggy"
+    languages = ("en",)
+
+    def parse_text(self, doc: mn.Document) -> mn.Article:
+        raise ZeroDivisionError("a parser bug")
+
+
+@pytest.fixture(autouse=True)
+def _test_parsers() -> Iterator[None]:
+    for cls in (SleepyParser, CrashingParser, BuggyParser):
+        mn.register_parser(cls, replace=True)
+    yield
+    for cls in (SleepyParser, CrashingParser, BuggyParser):
+        mn.registry.registry.unregister(cls.name)
+
+
+def _ids(results: list[mn.Article | mn.Failure]) -> list[str]:
+    return [r.title if isinstance(r, mn.Article) else f"!{r.error_type}" for r in results]
+
+
+@pytest.mark.parametrize("workers", [None, 2])
+def test_order_and_failures_in_place(workers: int | None) -> None:
+    bad: list[object] = [b"\x00\x01\x02\x03" * 100, b"", "   \n ", Path("/nonexistent/file.txt"), 42]
+    sources: list[object] = []
+    for i in range(40):
+        sources.append(SEEDS[i % len(SEEDS)])
+        if i % 8 == 3:
+            sources.append(bad[(i // 8) % len(bad)])
+    results = list(mn.parse_many(sources, workers=workers))  # type: ignore[arg-type]
+    assert len(results) == len(sources)
+    expected = [mn.parse(s).title if isinstance(s, Path) and s.exists() else None for s in sources]
+    for source, want, got in zip(sources, expected, results, strict=True):
+        if want is None:
+            assert isinstance(got, mn.Failure), source
+            assert got.error_type in {"ParseError", "TypeError"}
+        else:
+            assert isinstance(got, mn.Article)
+            assert got.title == want
+    missing = next(r for s, r in zip(sources, results, strict=True) if isinstance(s, Path) and not s.exists())
+    assert isinstance(missing, mn.Failure)
+    assert missing.source_id == "/nonexistent/file.txt"
+
+
+def test_pool_equals_in_process() -> None:
+    sources = [*SEEDS, *SEEDS]
+    assert list(mn.parse_many(sources, workers=2)) == list(mn.parse_many(sources))
+
+
+def test_worker_crash_fails_one_input_only() -> None:
+    items = [Input(f"ok {i}\nbody", f"in{i}", parser="test_crashing") for i in range(30)]
+    items[7] = Input("crash\nbody", "in7", parser="test_crashing")
+    items[21] = Input("crash\nbody", "in21", parser="test_crashing")
+    results = list(mn.parse_many(items, workers=2))
+    assert len(results) == 30
+    for i, result in enumerate(results):
+        if i in (7, 21):
+            assert isinstance(result, mn.Failure)
+            assert result.error_type == "WorkerCrash"
+            assert result.source_id == f"in{i}"
+            assert "13" in result.message
+        else:
+            assert isinstance(result, mn.Article)
+            assert result.title == f"ok {i}"
+
+
+@pytest.mark.parametrize("workers", [None, 2])
+def test_timeout_fails_one_input_only(workers: int | None) -> None:
+    items = [Input(f"ok {i}\nbody", f"in{i}", parser="test_sleepy") for i in range(12)]
+    items[5] = Input("sleep 30\nbody", "in5", parser="test_sleepy")
+    start = time.monotonic()
+    results = list(mn.parse_many(items, workers=workers, timeout=0.5))
+    assert time.monotonic() - start < 15
+    assert _ids(results) == [f"ok {i}" if i != 5 else "!Timeout" for i in range(12)]
+
+
+def test_parser_bug_becomes_failure() -> None:
+    results = list(mn.parse_many([*SEEDS[:2], "text\nbody"], parser="test_buggy", workers=2))
+    assert [type(r).__name__ for r in results] == ["Failure"] * 3
+    assert all(isinstance(r, mn.Failure) and r.error_type == "ParseError" for r in results)
+
+
+def test_streams_with_bounded_read_ahead() -> None:
+    consumed = 0
+
+    def endless() -> Iterator[str]:
+        nonlocal consumed
+        while True:
+            consumed += 1
+            yield f"headline {consumed}\nbody text"
+
+    stream = mn.parse_many(endless(), workers=2, parser="test_sleepy")
+    first = [next(stream) for _ in range(5)]
+    assert [r.title for r in first if isinstance(r, mn.Article)] == [f"headline {i}" for i in range(1, 6)]
+    assert consumed <= 5 + 2 * 48 + 1  # the window, not the whole input
+    stream.close()  # type: ignore[attr-defined]
+
+
+def test_in_process_is_lazy() -> None:
+    consumed = 0
+
+    def endless() -> Iterator[str]:
+        nonlocal consumed
+        while True:
+            consumed += 1
+            yield f"headline {consumed}\nbody"
+
+    stream = mn.parse_many(endless(), parser="test_sleepy")
+    next(stream)
+    assert consumed == 1
+
+
+def test_failures_from_the_input_stream_pass_through() -> None:
+    items = [Input("a\nb", "x", parser="test_sleepy"), mn.Failure("broken.json", "ParseError", "bad JSON"),
+             Input("c\nd", "y", parser="test_sleepy")]
+    for workers in (None, 2):
+        got = [result for _, result in run_batch(items, workers=workers)]
+        assert _ids(got) == ["a", "!ParseError", "c"]
+
+
+def test_arguments_are_checked() -> None:
+    with pytest.raises(TypeError):
+        list(mn.parse_many(SEEDS, workers="2"))  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="workers"):
+        list(mn.parse_many(SEEDS, workers=-1))
+    with pytest.raises(ValueError, match="timeout"):
+        list(mn.parse_many(SEEDS, timeout=0))
+
+
+def test_progress_writes_to_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    results = list(mn.parse_many(SEEDS[:2], progress=True))
+    assert len(results) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+
+
+def test_articles_and_parsers_pickle() -> None:
+    for path in SEEDS:
+        article = mn.parse(path)
+        assert pickle.loads(pickle.dumps(article)) == article
+    for name in ("rt", "almayadeen", "irna", "sputnik", "generic"):
+        parser = mn.get_parser(name)
+        clone = pickle.loads(pickle.dumps(parser))
+        assert type(clone) is type(parser)
+        assert clone.parse(mn.Document.from_source(SEEDS[0].read_bytes())).title == \
+            parser.parse(mn.Document.from_source(SEEDS[0].read_bytes())).title
+    failure = mn.Failure("x", "ParseError", "m")
+    assert pickle.loads(pickle.dumps(failure)) == failure
+    item = Input(SEEDS[0], str(SEEDS[0]), url="https://www.rt.com/x")
+    assert pickle.loads(pickle.dumps(item)) == item
+
+
+def test_fork_server_when_threads_are_alive() -> None:
+    # With another thread alive the pool uses a preloaded fork server, not fork; parsers
+    # registered at run time travel to the workers by reference.
+    import threading
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    try:
+        items = [Input(f"ok {i}\nbody", f"in{i}", parser="test_crashing") for i in range(6)]
+        items[2] = Input("crash\nbody", "in2", parser="test_crashing")
+        results = list(mn.parse_many([*items, *SEEDS[:2]], workers=2))
+    finally:
+        stop.set()
+    assert _ids(results)[:6] == ["ok 0", "ok 1", "!WorkerCrash", "ok 3", "ok 4", "ok 5"]
+    assert [r.title for r in results[6:]] == [mn.parse(s).title for s in SEEDS[:2]]
