@@ -310,7 +310,17 @@ def _analyse_word(word: str) -> str:
         return compound
     if _attached(word, lex):
         return word
-    return _analyse(word, lex, weak=word in lex.weak) or word
+    weak = word in lex.weak
+    return _analyse(word, lex, weak=weak) or (None if weak else _unknown_plural(word)) or word
+
+
+def _unknown_plural(word: str) -> str | None:
+    """A word no list knows, ending in the plural: a new or foreign noun («پادکستها»)."""
+    for suffix in _PLURAL:
+        base = word[: -len(suffix)]
+        if word.endswith(suffix) and len(base) >= 3 and base[-1] not in NON_JOINING:
+            return base + ZWNJ + suffix
+    return None
 
 
 def _is_persian(line: str) -> bool:
