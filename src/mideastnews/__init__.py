@@ -15,6 +15,7 @@ from .api import get_parser, parse, parsers, register_parser
 from .document import Document
 from .errors import DateError, MideastNewsError, MideastNewsWarning, ParseError, PluginError
 from .io.batch import parse_many
+from .io.export import to_arrow, to_pandas, to_parquet
 from .model import Article, Dropped, Failure, Quote
 from .parsers.base import Parser
 from .registry import ParserInfo
@@ -45,4 +46,7 @@ __all__ = [
     "parsers",
     "register_parser",
     "text",
+    "to_arrow",
+    "to_pandas",
+    "to_parquet",
 ]
