@@ -410,6 +410,12 @@ def test_bulk_numpy() -> None:
         to_calendar_columns(np.array([1, 2]), "hijri")
     empty = to_calendar_columns(np.array([], dtype="datetime64[D]"), "jalali")
     assert all(col.size == 0 for col in empty)
+    with pytest.raises(mn.DateError, match="row 1 is NaT"):
+        to_calendar_columns(np.array(["2023-11-29", "NaT"], dtype="datetime64[D]"), "hijri")
+    objects = np.array([dt.date(2023, 11, 29), dt.date(2024, 3, 20)], dtype=object)
+    assert to_calendar_columns(objects, "jalali") == ([1402, 1403], [9, 1], [8, 1])
+    times = np.array(["1969-12-31T23:59:59", "2023-11-29T12:00"], dtype="datetime64[s]")
+    assert [c.tolist() for c in to_calendar_columns(times, "gregorian")] == [[1969, 2023], [12, 11], [31, 29]]
 
 
 # ---------------------------------------------------------------- properties

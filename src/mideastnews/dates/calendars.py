@@ -731,10 +731,12 @@ def to_calendar_columns(values: Any, to: Calendar | str) -> tuple[Any, Any, Any]
 
     Returns:
         ``(years, months, days)``: three lists, or three ``int64`` numpy arrays
-        when ``values`` is a numpy array.
+        when ``values`` is a ``datetime64`` numpy array (an object array of
+        dates takes the list path and gives lists).
 
     Raises:
-        DateError: A day lies outside what ``to`` can express.
+        DateError: A day lies outside what ``to`` can express, or a
+            ``datetime64`` value is NaT.
         TypeError: An item is not a date.
     """
     cal = as_calendar(to)
@@ -745,8 +747,13 @@ def to_calendar_columns(values: Any, to: Calendar | str) -> tuple[Any, Any, Any]
 
 def _numpy_to_columns(cal: Calendar, values: Any) -> tuple[Any, Any, Any]:
     np = _numpy()
+    if values.dtype.kind == "O":  # an object array of dates: the list path
+        return _columns_from_ordinals(cal, _ordinals(values.ravel().tolist()))
     if values.dtype.kind != "M":
         raise TypeError(f"a numpy array of dates must have a datetime64 dtype, not {values.dtype}")
+    missing = np.isnat(values)
+    if missing.any():
+        raise DateError(f"row {int(np.argmax(missing.ravel()))} is NaT (not a time), not a date")
     ordinals = values.astype("datetime64[D]").astype(np.int64) + 719163
     if ordinals.size == 0:
         empty = np.zeros(0, dtype=np.int64)
