@@ -680,10 +680,25 @@ class Layout:
     since: dt.date | None = None
     until: dt.date | None = None
 
-    def matches(self, tree: LexborHTMLParser) -> bool:
-        """Whether every ``detect`` selector matches the page."""
-        return bool(self.detect) and all(tree.css_first(s) is not None for s in self.detect)
+    def matches(self, tree: LexborHTMLParser, html: str | None = None) -> bool:
+        """Whether every ``detect`` selector matches the page.
 
+        Args:
+            tree: The page's tree.
+            html: The page's source, when at hand: a selector whose class
+                and id names do not all occur in it cannot match, which
+                spares a walk of the tree.
+        """
+        if not self.detect:
+            return False
+        if html is not None:
+            for selector in self.detect:
+                if not all(name in html for name in _SELECTOR_NAMES.findall(selector)):
+                    return False
+        return all(tree.css_first(s) is not None for s in self.detect)
+
+
+_SELECTOR_NAMES = _regex.compile("htmlpage.SELECTOR_NAMES", r"(?<=[.#])[A-Za-z0-9_-]{1,80}")
 
 SiteBlock = Callable[[Document, PageMeta], None]
 
@@ -734,8 +749,10 @@ class Site:
     rules: tuple[ParagraphRule, ...] = ()
 
 
-def _pick_layout(tree: LexborHTMLParser, layouts: tuple[Layout, ...], when: When | None) -> Layout | None:
-    matching = [layout for layout in layouts if layout.matches(tree)]
+def _pick_layout(
+    tree: LexborHTMLParser, layouts: tuple[Layout, ...], when: When | None, html: str | None = None
+) -> Layout | None:
+    matching = [layout for layout in layouts if layout.matches(tree, html)]
     if len(matching) <= 1 or when is None:
         return matching[0] if matching else None
     day = when.date() if isinstance(when, dt.datetime) else when
@@ -1327,11 +1344,16 @@ def _texts(nodes: Iterable[LexborNode]) -> list[str]:
     return list(dict.fromkeys(t for t in (clean_text(n.text(deep=True, separator=" ")) for n in nodes) if t))
 
 
+_LEAD_SELECTORS = ", ".join((
+    '[itemprop="description"]:not(meta)', ".lead", ".standfirst", ".summary", ".excerpt", ".intro", ".dek",
+    ".article-summary", ".article__summary", ".subtitle", ".sub-title",
+))
+
+
 def _generic_lead(tree: LexborHTMLParser, containers: list[LexborNode]) -> tuple[str, LexborNode | None]:
     """A standfirst element outside the body (class words lead/summary/standfirst/excerpt/intro/dek)."""
     inside = {c.mem_id for c in containers}
-    for selector in ('[itemprop="description"]:not(meta)', ".lead", ".standfirst", ".summary", ".excerpt",
-                     ".intro", ".dek", ".article-summary", ".article__summary", ".subtitle", ".sub-title"):
+    for selector in (_LEAD_SELECTORS,):
         for node in tree.css(selector):
             if node.tag in ("meta", "body", "html") or node.mem_id in inside:
                 continue
@@ -1396,7 +1418,7 @@ def read_page(doc: Document, site: Site) -> Article:
     meta = read_metadata(doc, zone)
     for block in site.blocks:
         block(doc, meta)
-    layout = _pick_layout(tree, site.layouts, meta.published)
+    layout = _pick_layout(tree, site.layouts, meta.published, doc.text)
     base = meta.url or doc.url
     dropped: list[Dropped] = []
     warnings = list(doc.warnings)
@@ -1565,7 +1587,7 @@ def score_page(doc: Document, site: Site, domains: tuple[str, ...]) -> float:
         address = node_attr(node, "href", "content")
         if address and domain_matches(address, domains):
             return 0.95
-    if any(layout.matches(tree) for layout in site.layouts):
+    if any(layout.matches(tree, doc.text) for layout in site.layouts):
         return 0.7
     return 0.0
 
