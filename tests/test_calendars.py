@@ -410,6 +410,7 @@ def test_bulk_numpy() -> None:
         to_calendar_columns(np.array([1, 2]), "hijri")
     empty = to_calendar_columns(np.array([], dtype="datetime64[D]"), "jalali")
     assert all(col.size == 0 for col in empty)
+    assert convert_many(days[:50], "hijri") == convert_many(as_dates[:50], "hijri")
     with pytest.raises(mn.DateError, match="row 1 is NaT"):
         to_calendar_columns(np.array(["2023-11-29", "NaT"], dtype="datetime64[D]"), "hijri")
     objects = np.array([dt.date(2023, 11, 29), dt.date(2024, 3, 20)], dtype=object)

@@ -877,17 +877,23 @@ def convert_many(values: Iterable[dt.date | CalendarDate], to: Calendar | str) -
     """Convert many days at once (the bulk form of :func:`convert`).
 
     Args:
-        values: Dates and/or calendar dates.
+        values: Dates and/or calendar dates, or a numpy ``datetime64`` array.
         to: The target calendar or its string.
 
     Returns:
         One :class:`CalendarDate` in ``to`` per value, in order.
 
     Raises:
-        DateError: A day lies outside what ``to`` can express.
+        DateError: A day lies outside what ``to`` can express (or is NaT).
         TypeError: An item is not a date.
     """
     cal = as_calendar(to)
-    ordinals = _ordinals(values)
-    years, months, days = _columns_from_ordinals(cal, ordinals)
+    if _is_ndarray(values) and values.dtype.kind == "M":  # type: ignore[attr-defined]
+        flat = values.ravel()  # type: ignore[attr-defined]
+        cols = _numpy_to_columns(cal, flat)
+        ordinals = (flat.astype("datetime64[D]").astype("int64") + 719163).tolist()
+        years, months, days = (c.tolist() for c in cols)
+    else:
+        ordinals = _ordinals(values)
+        years, months, days = _columns_from_ordinals(cal, ordinals)
     return [_make(cal, y, m, d, o) for y, m, d, o in zip(years, months, days, ordinals, strict=True)]
