@@ -1353,6 +1353,12 @@ _LEAD_SELECTORS = ", ".join((
 def _generic_lead(tree: LexborHTMLParser, containers: list[LexborNode]) -> tuple[str, LexborNode | None]:
     """A standfirst element outside the body (class words lead/summary/standfirst/excerpt/intro/dek)."""
     inside = {c.mem_id for c in containers}
+    # The standfirst sits near the body: under one of its five nearest ancestors.
+    near: set[int] = set()
+    current = containers[0].parent if containers else None
+    while current is not None and len(near) < 5 and current.tag not in ("body", "html"):
+        near.add(current.mem_id)
+        current = current.parent
     for selector in (_LEAD_SELECTORS,):
         for node in tree.css(selector):
             if node.tag in ("meta", "body", "html") or node.mem_id in inside:
@@ -1364,7 +1370,12 @@ def _generic_lead(tree: LexborHTMLParser, containers: list[LexborNode]) -> tuple
                     nested = True
                     break
                 current = current.parent
-            if nested:
+            if nested or not near or node.mem_id in near or _inside_negative(node, 0, limit=30):
+                continue
+            current, steps = node.parent, 0
+            while current is not None and steps < 6 and current.mem_id not in near:
+                current, steps = current.parent, steps + 1
+            if current is None or current.mem_id not in near:
                 continue
             text = clean_text(node.text(deep=True, separator=" "))
             if 20 <= len(text) <= 1200:
@@ -1424,15 +1435,21 @@ def read_page(doc: Document, site: Site) -> Article:
     warnings = list(doc.warnings)
 
     # Headline: the page's visible headline where it agrees with the metadata, else the metadata.
-    h1_text, _ = first_text(tree, layout.title if layout else ("h1",))
-    title = ""
-    agrees = bool(meta.title and h1_text and (_same_text(meta.title, h1_text) or meta.title in h1_text))
-    if h1_text and (agrees or layout is not None):
-        title = h1_text
-    title = title or meta.title or h1_text or ""
-    if not title and meta.html_title:
-        title = meta.html_title
     names = [n for n in (meta.site_name, *site.site_names) if n]
+    known = meta.title or (strip_site_suffix(meta.html_title, names)[0] if meta.html_title else None)
+    title = ""
+    if layout is not None:
+        title, _ = first_text(tree, layout.title)
+    elif known:
+        # The first <h1> (or, failing that, <h2>) that says what the metadata says.
+        for node in tree.css("h1, h2")[:12]:
+            text = clean_text(node.text(deep=True, separator=" "))
+            if text and (_same_text(known, text) or known in text):
+                title = text
+                break
+    if not title and layout is None and not known:
+        title, _ = first_text(tree, ("h1",))
+    title = title or known or ""
     title, suffix = strip_site_suffix(title, names)
     if suffix:
         dropped.append(Dropped(suffix, "site-suffix"))
