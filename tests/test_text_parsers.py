@@ -273,6 +273,25 @@ def test_irna_stamp_id_and_media_credits() -> None:
     assert kinds["نظر شما"] == "footer"
 
 
+@pytest.mark.parametrize(("line", "authors"), [
+    ("خبرنگار: علی محمدی", ("علی محمدی",)),
+    ("بقلم: محمد علي", ("محمد علي",)),
+    ("By Jane Smith", ("Jane Smith",)),
+    ("By the end of the year prices rose", ()),
+    ("كتب الرئيس على حسابه أن المحادثات مستمرة", ()),
+])
+def test_bylines(line: str, authors: tuple[str, ...]) -> None:
+    article = read_dump(dump(f"عنوان\nالملخص.\n{line}\n"), generic.TEXT_DUMP)
+    assert article.authors == authors
+
+
+def test_irna_desk_codes_and_end_mark() -> None:
+    text = "عنوان\nتهران- ایرنا- خلاصه.\nمتن خبر.\n۷۱۷۸/ ۲۰۹۷\n**۱۰۳۹\nانتهای پیام\n"
+    article = mn.parse(text)
+    assert article.paragraphs == ("متن خبر.",)
+    assert [d.kind for d in article.dropped] == ["desk-code", "desk-code", "footer"]
+
+
 @pytest.mark.parametrize(("line", "credits"), [
     ("به گزارش آران نیوز به نقل از ایرنا کاظم جلالی گفت: متن.", ("آران نیوز", "ایرنا")),
     ("به گزارش ایرنا، گروه های مقاومت عملیات کردند.", ("ایرنا",)),

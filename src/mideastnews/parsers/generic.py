@@ -30,6 +30,7 @@ BOILERPLATE: tuple[Rule, ...] = (
     starts("read-also", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "اقرأ المزيد", "بیشتر بخوانید",
            "Read more", take="next"),
     exact("related", "مواضيع ذات صلة", "أخبار ذات صلة", "اخبار مرتبط", "Related", take="rest"),
+    exact("footer", "انتهای پیام", "انتهای خبر"),
 )
 
 #: How :func:`~mideastnews.parsers.textdump.read_dump` reads other sites' dumps.

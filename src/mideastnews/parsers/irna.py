@@ -14,7 +14,18 @@ from ..document import Document
 from ..model import Article
 from . import htmlpage
 from .base import Parser
-from .textdump import DumpProfile, Marker, Rule, Stamp, exact, marker_score, read_dump, read_jalali, starts
+from .textdump import (
+    DumpProfile,
+    Marker,
+    Rule,
+    Stamp,
+    exact,
+    marker_score,
+    matching,
+    read_dump,
+    read_jalali,
+    starts,
+)
 
 __all__ = ["BOILERPLATE", "HTML_LAYOUTS", "HTML_SITE", "TEXT_DUMP", "TEXT_MARKERS", "IRNAParser"]
 
@@ -46,6 +57,8 @@ _MODIFIED_NAMED = _regex.compile(
 _NEWS_ID = _regex.compile("irna.NEWS_ID", rf"کد خبر ?: ?(?P<id>{_FA_DIGIT}{{6,10}})")
 _CREDIT_CHAIN = _regex.compile("irna.CREDIT_CHAIN", r"^به (?:گزارش|نقل از) [^،,:.]{0,60}ایرنا")
 _DATELINE = _regex.compile("irna.DATELINE", r"^\S{1,30} ?[-–] ?ایرنا ?[-–]")
+#: The desk and reporter codes closing a story («۷۱۷۸/ ۲۰۹۷», «**۱۰۳۹»).
+_DESK_CODE = _regex.compile("irna.DESK_CODE", r"^(?=[^۰-۹0-9]{0,40}[۰-۹0-9])[*/ ۰-۹0-9]{2,40}$")
 
 #: IRNA's boilerplate lines, by kind (the HTML mode drops the same texts).
 BOILERPLATE: tuple[Rule, ...] = (
@@ -54,6 +67,8 @@ BOILERPLATE: tuple[Rule, ...] = (
     exact("tag-list", "برچسب‌ها", "برچسب ها", "برچسبها", take="tags"),
     exact("related", "اخبار مرتبط", "پربازدیدترین", "پربازدیدترین ها", "آخرین اخبار", take="rest"),
     starts("photo-credit", "فیلم: ایرنا۲۴", "عکس: ایرنا", "عکاس:", max_words=10),
+    matching("desk-code", _DESK_CODE),
+    exact("footer", "انتهای پیام", "انتهای خبر"),
 )
 
 #: Signs that a text is an IRNA page, with their weights.

@@ -352,6 +352,12 @@ SOURCE_LINE = _regex.compile(
     "textdump.SOURCE_LINE",
     r"^(?:المصدر|المصادر|مصدر|منبع|Source)[ ]?:[ ]?(?P<outlets>.{1,120})$",
 )
+#: A byline: ``نویسنده: …``, ``خبرنگار: …``, ``بقلم: …``, ``By …``.
+BYLINE = _regex.compile(
+    "textdump.BYLINE",
+    r"^(?:(?:نویسنده|نویسندگان|خبرنگار|گزارش از|كتب|كتبت|إعداد)[ ]?:|بقلم[ ]?:?|By(?= [A-Z]))"
+    r"[ ]?(?P<names>[^:.]{2,80})$",
+)
 #: ``هذا المحتوى مقدم من قناة روسيا اليوم``: aggregators crediting the outlet.
 CREDIT_LINE = _regex.compile(
     "textdump.CREDIT_LINE",
@@ -534,6 +540,7 @@ class _State:
     site_id: str | None = None
     section: str | None = None
     url: str | None = None
+    authors: list[str] = attrs.field(factory=list)
     in_head: bool = True
     images: list[str] = attrs.field(factory=list)
 
@@ -683,6 +690,11 @@ def _classify_common(state: _State, profile: DumpProfile, i: int, photo: set[str
     if m and word_count(text) <= 14:
         state.credits.extend(o.strip() for o in _SOURCE_SPLIT.split(m.group("outlets")) if o.strip())
         state.drop(i, "credit-line")
+        return True
+    m = BYLINE.match(text)
+    if m and word_count(text) <= 8:
+        state.authors.extend(a.strip() for a in _SOURCE_SPLIT.split(m.group("names")) if a.strip())
+        state.drop(i, "byline")
         return True
     m = CREDIT_LINE.match(text)
     if m:
@@ -1031,6 +1043,7 @@ def read_dump(doc: Document, profile: DumpProfile) -> Article:
         subheadings=tuple(subheadings),
         published=published,
         modified=state.modified,
+        authors=tuple(dict.fromkeys(state.authors)),
         tags=tuple(dict.fromkeys(tags)),
         images=tuple(state.images),
         captions=tuple(captions),
