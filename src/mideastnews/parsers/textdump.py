@@ -40,9 +40,17 @@ from ..errors import ParseError
 from ..model import Article, Dropped
 
 __all__ = [
+    "BYLINE",
     "COMMON_RULES",
+    "CREDIT_LINE",
+    "DATE_LINE",
+    "HEADLINE_WORDS",
+    "HEAD_LINES",
     "PERSIAN_OUTLETS",
     "PHOTO_AGENCIES",
+    "SHORT_LINE_WORDS",
+    "SOURCE_LINE",
+    "TAG_WORDS",
     "DumpProfile",
     "Line",
     "LineMatch",
@@ -53,8 +61,12 @@ __all__ = [
     "exact",
     "marker_score",
     "matching",
+    "read_dotted",
     "read_dump",
+    "read_iso",
+    "read_jalali",
     "split_lines",
+    "split_lost_subheading",
     "starts",
     "word_count",
 ]
@@ -479,6 +491,10 @@ def detect_language(texts: Iterable[str], default: str = "ar") -> str:
 
     Persian writes پ چ ژ گ and the keheh/Farsi-yeh forms ک ی; Arabic writes
     ي ك ة ى.  Text with more Latin than Arabic-script letters is English.
+
+    Args:
+        texts: The texts to read (title, lead, paragraphs).
+        default: The answer when the letters do not tell.
     """
     fa = ar = arabic_script = latin = 0
     for text in texts:
@@ -507,7 +523,12 @@ def marker_score(doc: Document, markers: Sequence[Marker], *, max_lines: int = 3
     """How surely ``doc`` (a text dump) carries a site's ``markers``, from 0 to 1.
 
     Each marker counts once, however many lines match it; weights combine as
-    independent evidence (``1 - Π(1 - w)``).
+    independent evidence (``1 - Π(1 - w)``).  HTML documents score 0.
+
+    Args:
+        doc: The document to score.
+        markers: The site's markers.
+        max_lines: Only the first this many lines are read.
     """
     if doc.is_html:
         return 0.0
@@ -962,6 +983,15 @@ def _text_credits(paragraphs: Sequence[str]) -> list[str]:
 
 def read_dump(doc: Document, profile: DumpProfile) -> Article:
     """Read a text dump into an :class:`~mideastnews.Article` as ``profile`` describes its site.
+
+    Args:
+        doc: The decoded dump (its ``url``, when given, is kept and may give
+            the article id).
+        profile: The site's description (rules, markers, switches).
+
+    Returns:
+        The article as the parser reads it; dates, quotes and an inferred
+        publication date are added later by :func:`mideastnews.parse`.
 
     Raises:
         ParseError: the text holds no line.
