@@ -86,6 +86,8 @@ def test_spacing() -> None:
     assert only("spacing", "سلام   ،  دنیا  .", "fa") == "سلام، دنیا."
     assert only("spacing", "«  سلام  »  ( دنیا )", "fa") == "«سلام» (دنیا)"
     assert only("spacing", "گفت:سلام،دنیا؟بله", "fa") == "گفت: سلام، دنیا؟ بله"
+    assert only("spacing", "گفت«سلام»و رفت(امروز)دیروز", "fa") == "گفت «سلام» و رفت (امروز) دیروز"
+    assert only("spacing", "f(x) و [1]", "fa") == "f(x) و [1]"
     assert only("spacing", "  سطر اول  \n  سطر دوم ", "fa") == "سطر اول\nسطر دوم"
     # digits and Latin keep their separators
     assert only("spacing", "زلزله ۳.۷ ریشتری ساعت 10:30 در example.com", "fa") == \

@@ -30,7 +30,9 @@ NLP while keeping the text readable.  In order:
 ``spacing`` (on)
     Runs of spaces and tabs become one space, no space at a line's ends; no space before
     ``، ؛ : . ! ؟ ? ) ] } »`` nor after ``( [ { «``; one space after ``، ؛ ؟ ! :`` and a
-    sentence ``.`` when a letter follows.  Digits keep their separators (``۳.۷``, ``۱۰:۳۰``).
+    sentence ``.`` when a letter follows, and between a word and an opening ``( [ «`` or a
+    closing ``) ] »`` and a word glued to it.  Digits keep their separators (``۳.۷``,
+    ``۱۰:۳۰``).
 
 The steps are applied until the text no longer changes (at most a few rounds), so
 ``normalize`` is idempotent for every language and combination of switches.
@@ -110,6 +112,15 @@ _SPACE_AFTER = _compile(
 )
 
 
+_AR_SCRIPT = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5\u06fa-\u06fc"
+# «گفت«سلام»و» → «گفت «سلام» و»: a space outside quotes and brackets glued to a word.
+_SPACE_OUTSIDE = _compile(
+    "text.normalize.SPACE_OUTSIDE",
+    f"(?<=[{_AR_SCRIPT}])(?=[(\\[\u00ab])|(?<=[)\\]\u00bb])(?=[{_AR_SCRIPT}])",
+    worst=(lambda n: ("ب«" * (n // 2 + 1))[:n], lambda n: ("»ب" * (n // 2 + 1))[:n]),
+)
+
+
 def _step_nfkc(text: str, lang: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
@@ -136,6 +147,7 @@ def _step_spacing(text: str, lang: str) -> str:
     text = _SPACE_BEFORE.sub("", text)
     text = _SPACE_AFTER_OPEN.sub("", text)
     text = _SPACE_AFTER.sub(r"\1 ", text)
+    text = _SPACE_OUTSIDE.sub(" ", text)
     return _LINE_EDGE.sub("", text)
 
 
