@@ -214,6 +214,14 @@ def test_al_mayadeen_tail_tags_sidebar_footer() -> None:
     assert kinds.count("footer") == 4
 
 
+def test_tags_may_end_with_a_quotation_mark() -> None:
+    text = ("عنوان\nالملخص الطويل للخبر.\nالفقرة الأولى من الخبر.\nالفقرة الثانية من الخبر.\n\n\n"
+            "إيطاليا\n\n\nصحيفة \"لا ريبوبليكا\"\n\n\nروما\n\n\nاليوم 13:00\n\n\nتصفح المزيد\n")
+    article = read_dump(dump(text), almayadeen.TEXT_DUMP)
+    assert article.tags == ("إيطاليا", "صحيفة \"لا ريبوبليكا\"", "روما")
+    assert article.paragraphs == ("الفقرة الأولى من الخبر.", "الفقرة الثانية من الخبر.")
+
+
 def test_coverage_blurb_after_the_tags() -> None:
     blurb = ("في السابع من تشرين الأول/أكتوبر 2023 أعلنت كتائب القسام معركة طوفان الأقصى، "
              "فاقتحمت المستوطنات في غلاف غزة.")

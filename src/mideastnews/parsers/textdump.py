@@ -85,6 +85,7 @@ HEADLINE_WORDS = 25
 _WORD = _regex.compile("textdump.WORD", r"\w+")
 # Closing punctuation of a sentence: a line ending with one is prose, not a heading.
 _CLOSERS = frozenset(".!?؟…:؛;\"'»”)]»›")
+_SENTENCE_ENDS = (".", "!", "?", "؟", "…", ":", "؛", ";")
 _BULLETS = ("•", "●", "▪", "◦", "·", "‣")
 
 
@@ -838,10 +839,15 @@ def _mark_tail_tags(state: _State, profile: DumpProfile) -> None:
         # No tail boilerplate after the last body line: a tag list cannot be told from text.
         return
 
+    dense = _dense(lines, body)
+
     def tag_like(i: int) -> bool:
+        # A tag may end with a quotation mark (صحيفة "لا ريبوبليكا"); not with a sentence's end,
+        # unless it stands apart from a dense body.
         text = lines[i].text
-        return (role[i] == "body" and word_count(text) <= TAG_WORDS and not _is_prose(text)
-                and not _is_bullet(text))
+        if role[i] != "body" or word_count(text) > TAG_WORDS or _is_bullet(text):
+            return False
+        return not text.endswith(_SENTENCE_ENDS) or (dense and lines[i].gap > 0)
 
     first_body = body[0]
     run: list[int] = []
@@ -857,7 +863,7 @@ def _mark_tail_tags(state: _State, profile: DumpProfile) -> None:
     # Where paragraphs follow one another without blank lines but the tags
     # stand apart, each tag has a blank line before it: a short last paragraph
     # without one is not a tag.
-    if _dense(lines, body) and any(lines[i].gap for i in run):
+    if dense and any(lines[i].gap for i in run):
         spaced = 0
         while spaced < len(run) and lines[run[spaced]].gap:
             spaced += 1
