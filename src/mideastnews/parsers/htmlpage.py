@@ -30,6 +30,7 @@ from .. import _regex
 from ..document import Document
 from ..errors import ParseError
 from ..model import Article, Dropped
+from .textdump import COMMON_RULES
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -1098,12 +1099,13 @@ def _link_density(node: LexborNode, text_len: int) -> float:
     return min(1.0, links / text_len)
 
 
-def _inside_negative(node: LexborNode, stop: int, limit: int = 12) -> bool:
+def _inside_negative(node: LexborNode, stop: int, limit: int = 12,
+                     allow: frozenset[str] = frozenset()) -> bool:
     current = node.parent
     steps = 0
+    negative = _NEGATIVE_SCORE_TOKENS - {"more", "also", "content"} - allow
     while current is not None and steps < limit and current.mem_id != stop:
-        if current.tag in ("nav", "aside", "footer", "form") or (
-                class_tokens(current) & _NEGATIVE_SCORE_TOKENS - {"more", "also", "content"}):
+        if current.tag in ("nav", "aside", "footer", "form") or (class_tokens(current) & negative):
             return True
         current = current.parent
         steps += 1
@@ -1383,6 +1385,32 @@ def _generic_lead(tree: LexborHTMLParser, containers: list[LexborNode]) -> tuple
     return "", None
 
 
+_AUTHOR_SELECTORS = ", ".join((
+    'a[rel="author"]', '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]:not(meta)',
+    ".byline a", ".author-name", ".author a", ".article-author a", ".byline__name",
+))
+_BYLINE_PREFIX = _regex.compile(
+    "htmlpage.BYLINE_PREFIX", r"^(?:By|بقلم|كتب|كتبت|إعداد|نویسنده|به قلم)\s{0,3}:?\s{0,3}", re.IGNORECASE
+)
+
+
+_BYLINE_TOKENS = frozenset({"byline", "author", "authors", "meta", "date", "time", "published"})
+
+
+def _generic_authors(tree: LexborHTMLParser) -> list[str]:
+    """Bylines of a page no layout describes: author links and names outside sidebars."""
+    found: list[str] = []
+    for node in tree.css(_AUTHOR_SELECTORS)[:20]:
+        if _inside_negative(node, 0, limit=30, allow=_BYLINE_TOKENS):
+            continue
+        name = _BYLINE_PREFIX.sub("", clean_text(node.text(deep=True, separator=" ")))
+        if name and len(name.split()) <= 6 and name not in found:
+            found.append(name)
+        if len(found) >= 6:
+            break
+    return found
+
+
 def _generic_date_lines(
     tree: LexborHTMLParser, walk: Walk, zone: str | None
 ) -> tuple[When | None, dt.datetime | None]:
@@ -1436,7 +1464,11 @@ def read_page(doc: Document, site: Site) -> Article:
 
     # Headline: the page's visible headline where it agrees with the metadata, else the metadata.
     names = [n for n in (meta.site_name, *site.site_names) if n]
-    known = meta.title or (strip_site_suffix(meta.html_title, names)[0] if meta.html_title else None)
+    known = meta.title
+    if not known and meta.html_title:
+        known, page_suffix = strip_site_suffix(meta.html_title, names)
+        if page_suffix:
+            dropped.append(Dropped(page_suffix, "site-suffix"))
     title = ""
     if layout is not None:
         title, _ = first_text(tree, layout.title)
@@ -1474,7 +1506,7 @@ def read_page(doc: Document, site: Site) -> Article:
         del walk.paragraphs[MAX_PARAGRAPHS:], walk.signatures[MAX_PARAGRAPHS:]
         del walk.link_ratios[MAX_PARAGRAPHS:]
         walk.subheadings = [i for i in walk.subheadings if i < MAX_PARAGRAPHS]
-    _apply_rules(walk, site.rules, title)
+    _apply_rules(walk, (*site.rules, *COMMON_RULES), title)
     if not layout_body:
         _drop_leading_lists(walk)
         _drop_trailing_foreign(walk)
@@ -1542,13 +1574,16 @@ def read_page(doc: Document, site: Site) -> Article:
             walk.captions[:0] = [c for c in media.captions if c not in walk.captions]
             dropped.extend(d for d in media.dropped if d.kind == "photo-credit")
 
-    elif published is None or modified is None:
-        line_published, line_modified = _generic_date_lines(tree, walk, zone)
-        if published is None and line_published is not None:
-            published = line_published
-            meta.published_from = "date-line"
-        if modified is None and line_modified is not None:
-            modified = line_modified
+    else:
+        if published is None or modified is None:
+            line_published, line_modified = _generic_date_lines(tree, walk, zone)
+            if published is None and line_published is not None:
+                published = line_published
+                meta.published_from = "date-line"
+            if modified is None and line_modified is not None:
+                modified = line_modified
+        if not authors:
+            authors = _generic_authors(tree)
 
     url = meta.url or doc.url
     site_id, url_section = _url_parts(site, url)
