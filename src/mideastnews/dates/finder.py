@@ -184,6 +184,12 @@ _RANGE_TAIL = _regex.compile(
     rf"{_OSP}(?:تا|الی|الی|حتی|و|-|–|/){_OSP}(?P<y>\d{{4}})(?![\d٫.,/:]\d|\d)",
     worst=_WORST,
 )
+_RANGE_HEAD = _regex.compile(
+    "dates.finder.RANGE_HEAD",
+    rf"(?<![\d.,/:٫])(?P<d>\d{{1,2}})(?!\d){_OSP}(?:-|–|{_W(['و', 'الی', 'حتی', 'تا', 'و تا'])}){_OSP}"
+    rf"(?:ال)?$",
+    worst=_WORST,
+)
 _CONNECTOR = _regex.compile(
     "dates.finder.CONNECTOR",
     rf"[ \u00a0\u200c(\[]{{0,3}}(?:[-–—|/،,)\]]{{1,2}}"
@@ -350,6 +356,9 @@ def _prep_before(ctx: _Ctx, pos: int) -> bool:
     return ctx.word_before(pos) in _PREPS
 
 
+#: Prepositions after which a plausible year is a year whatever follows («بحلول 2030 ستصل»).
+_STRONG_PREPS = frozenset(lx.key(w) for w in ("بحلول", "منذ", "مطلع", "اوائل", "اواخر", "منتصف", "نهایه",
+                                              "بدایه", "اواسط", "اوایل", "ابتدای", "پایان", "since", "until"))
 _FA_PREPS = frozenset(lx.key(w) for w in ("در", "از", "تا", "اوایل", "اواسط", "اواخر", "ابتدای", "پایان",
                                           "طی"))
 _NEEDS_YEAR = frozenset({lx.key("می"), lx.key("may")})  # also the Persian verb prefix, the English verb
@@ -521,6 +530,17 @@ def _count_ok(ctx: _Ctx, start: int, end: int) -> bool:
     return after not in {"من", "از", "علی"}
 
 
+def _ongoing_before(ctx: _Ctx, pos: int) -> bool:
+    """Whether the clause before ``pos`` describes something still going on («الحرب المستمرة منذ …»)."""
+    window = ctx.clean[max(0, pos - 70):pos]
+    for stop in ".،,؛;!?؟\n":
+        cut = window.rfind(stop)
+        if cut >= 0:
+            window = window[cut + 1:]
+    words = [lx.canon(w) for w in window.split()]
+    return any(w in lx.ONGOING_BEFORE or (w[:1] in "وف" and w[1:] in lx.ONGOING_BEFORE) for w in words)
+
+
 def _read_count(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
     start = m.start("C")
     if m.group("C_ar"):
@@ -554,6 +574,8 @@ def _read_count(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
                 _relative_unit(ctx, r, unit, -1)
                 return r
     if n <= 0 or not _count_ok(ctx, start, m.end("C")):
+        return None
+    if m.group("C_ar") and lx.canon(m.group("C_ar")) == lx.key("منذ") and _ongoing_before(ctx, start):
         return None
     r = _Raw(start, m.end("C"), cal, relative=True)
     _relative_unit(ctx, r, unit, -n)
@@ -642,7 +664,7 @@ def _read_year(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
             return None
         after = ctx.word_after(m.end())
         rest = ctx.clean[m.end():m.end() + 1]
-        if after and after not in lx.YEAR_FOLLOWERS and rest in " \u00a0\u200c":
+        if pre not in _STRONG_PREPS and after and after not in lx.YEAR_FOLLOWERS and rest in " \u00a0\u200c":
             return None
         if not (1900 <= year <= 2100 or (persian and 1300 <= year <= 1420)):
             return None
@@ -650,6 +672,20 @@ def _read_year(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
     start = m.start("Y_w") if word else m.start("Y_y")
     end = m.end("Y_era") if m.group("Y_era") else m.end("Y_y")
     return _Raw(start, end, cal, year=year, granularity=Granularity.YEAR)
+
+
+def _range_head(ctx: _Ctx, m: re.Match[str], r: _Raw, pos: int) -> _Raw | None:
+    """The first day of a range that shares its month: «۹ و ۱۰ محرم», «من 20 إلى 25 نوفمبر»."""
+    if m.lastgroup != "D" or r.day is None or m.group("D_wd") or m.group("D_pt"):
+        return None
+    day_start = m.start("D_dd") if m.group("D_dd") else m.start("D_do")
+    h = _RANGE_HEAD.search(ctx.clean, max(pos, day_start - 16), day_start)
+    if h is None:
+        return None
+    day = _int(h.group("d"))
+    if not 1 <= day < r.day:
+        return None
+    return attrs.evolve(r, s=h.start("d"), e=h.end("d"), day=day, weekday=None, time=None, warnings=[])
 
 
 def _range_tail(ctx: _Ctx, r: _Raw) -> _Raw | None:
@@ -781,6 +817,9 @@ def find_dates(text: str, *, ref: dt.date | None = None) -> list[DateMention]:
         if r is None or r.e <= r.s:
             pos = m.start() + 1
             continue
+        head = _range_head(ctx, m, r, pos)
+        if head is not None:
+            raws.append(head)
         raws.append(r)
         pos = r.e
         if r.granularity is Granularity.YEAR:

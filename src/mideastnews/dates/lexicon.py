@@ -213,7 +213,15 @@ def canon(surface: str) -> str:
     Returns:
         The key under which the tables of this module file it.
     """
-    return surface.lower().translate(_CANON)
+    got = _CANON_CACHE.get(surface)
+    if got is None:
+        got = surface.lower().translate(_CANON)
+        if len(_CANON_CACHE) < 8192:
+            _CANON_CACHE[surface] = got
+    return got
+
+
+_CANON_CACHE: dict[str, str] = {}
 
 
 def key(word: str) -> str:
@@ -316,6 +324,7 @@ ERA_WORDS: tuple[str, ...] = tuple(w for words, _c in _ERA_TABLE for w in words)
 
 #: Parts of the day that may stand before a date: «صباح يوم الجمعة», «بامداد امروز».
 DAYPARTS = ("صباح", "مساء", "ظهر", "عصر", "فجر", "لیله", "لیل", "ضحی", "منتصف لیل", "صبح", "بامداد",
+            "ظهیره", "شامگاه", "صبحگاه", "نیمه شب", "سحر",
             "ظهر", "شب", "غروب", "عصر", "بعد از ظهر", "بعدازظهر", "ظهر")
 
 #: Adverbs after a clock time: «7:00 صباحاً».
@@ -335,12 +344,12 @@ class Relative(IntEnum):
 # Relative phrases: (spellings, unit, offset, Persian?)
 _RELATIVE_TABLE: tuple[tuple[tuple[str, ...], Relative, int, bool], ...] = (
     (("الیوم", "هذا الیوم"), Relative.DAY, 0, False),
-    (("امس", "الامس", "البارحه", "یوم امس"), Relative.DAY, -1, False),
+    (("امس", "الامس", "البارحه", "یوم امس", "اللیله الماضیه"), Relative.DAY, -1, False),
     (("اول امس", "امس الاول", "اول من امس"), Relative.DAY, -2, False),
     (("غدا", "غد", "یوم غد", "الغد"), Relative.DAY, 1, False),
     (("بعد غد", "بعد غدا"), Relative.DAY, 2, False),
     (("امروز", "امشب"), Relative.DAY, 0, True),
-    (("دیروز", "دیشب", "روز گذشته"), Relative.DAY, -1, True),
+    (("دیروز", "دیشب", "روز گذشته", "شب گذشته"), Relative.DAY, -1, True),
     (("پریروز",), Relative.DAY, -2, True),
     (("فردا", "فردا شب"), Relative.DAY, 1, True),
     (("پس_فردا",), Relative.DAY, 2, True),
@@ -459,11 +468,23 @@ VAGUE_BEFORE = frozenset(
     )
 )
 
+#: Words that make «منذ N أيام» a length («the war, ongoing for 34 days»), not a day («3 days ago»)
+#: when they stand earlier in its clause.
+ONGOING_BEFORE = frozenset(
+    key(w) for w in (
+        "المستمر", "المستمره", "مستمر", "مستمره", "المتواصل", "المتواصله", "متواصل", "متواصله", "یتعرض", "تتعرض",
+        "یعیش", "تعیش", "یزال", "تزال", "زال", "زالت", "یستمر", "تستمر", "استمر", "استمرت", "یتواصل", "تتواصل",
+        "یعانی", "تعانی", "المفروض", "المفروضه", "یخوض", "تخوض", "تدور", "یدور", "قاءم", "قاءمه", "القاءم",
+        "القاءمه", "تشن", "یشن", "الدایر", "الداءر", "الداءره", "یشهد", "تشهد", "مضی", "طیله", "طوال", "مدی",
+    )
+)
+
 #: Year words before a bare year: «عام 2022», «سال ۱۹۷۸».
 YEAR_WORDS = ("عام", "العام", "سنه", "السنه", "سال", "عامی", "سالهای", "سال های", "year")
 #: Words before a month or a year that make it a date: «في أبريل», «در سال».
 PREPOSITIONS = ("فی", "منذ", "خلال", "حتی", "مطلع", "اوائل", "اواخر", "منتصف", "نهایه", "بدایه", "اواسط",
-                "طوال", "قبل", "بعد", "الی", "من", "در", "از", "تا", "اوایل", "ابتدای", "پایان", "طی", "in",
+                "طوال", "قبل", "بعد", "الی", "من", "در", "از", "تا", "اوایل", "ابتدای", "پایان", "طی",
+                "بحلول", "اعتبارا", "in",
                 "since", "until")
 #: Words that may follow a bare «في 2023» and keep it a year (not a count of things).
 YEAR_FOLLOWERS = frozenset(
