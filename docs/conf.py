@@ -73,6 +73,8 @@ nitpick_ignore_regex = [
     (r"py:func", r"hypothesis\..*"),
     # pyarrow and pandas under their conventional import names, in string annotations.
     (r"py:class", r"(pa|pd|np)\..*"),
+    # Type aliases used in signatures (not objects of their own).
+    (r"py:class", r"(mideastnews\.[a-z_.]+\.)?(SourceIds|Source|Published|WorstInput)"),
 ]
 
 # -- doctest ------------------------------------------------------------------
