@@ -462,3 +462,35 @@ def test_real_almayadeen_texts_are_detected_and_clean() -> None:
         for line in body:
             assert "pic.twitter.com/" not in line
             assert not line.startswith(("شبكة الميادين الإعلامية", "تصفح المزيد", "جميع الحقوق محفوظة"))
+
+
+@pytest.mark.corpus
+def test_real_tag_lists_are_read_as_tags() -> None:
+    """Real keyword lists (the tawsiyat metadata of 296 pages) laid out as the site prints them."""
+    path = SHARED / "corpus" / "almayadeen" / "ayahzm_2024_05_tawsiyat_raw.json"
+    if not path.exists():
+        pytest.skip("../shared/corpus is absent")
+    body = ("الفقرة الأولى من نص الخبر تتحدث عن التفاصيل.", "وأضاف المصدر أن المحادثات مستمرة بين الجانبين.")
+    tail = ("اليوم 13:00\n\n\n12 اب\n\n\nتصفح المزيد\n\n\nشبكة الميادين الإعلامية قناة فضائية\n"
+            "واتخذت من العاصمة بيروت مقرا لها.\n\nجميع الحقوق محفوظة")
+    checked = 0
+    for page in json.loads(path.read_text(encoding="utf-8")):
+        try:
+            meta = json.loads(page["full_text"])
+        except (ValueError, TypeError):
+            continue
+        raw = meta.get("keywords") or []
+        keywords = list(dict.fromkeys(
+            k.strip() for k in (re.split(r"[,،]", raw) if isinstance(raw, str) else raw) if k.strip()))
+        title, lead = (meta.get("title") or "").strip(), (meta.get("description") or "").strip()
+        if not (title and lead and keywords) or "\n" in lead:
+            continue
+        text = (f"{title}\n\n{lead}\n" + "\n".join(body) + "\n\n\n\n\n" + "\n\n\n".join(keywords)
+                + "\n\n\n" + tail)
+        article = mn.parse(text)
+        assert article.source == "almayadeen"
+        assert (article.title, article.lead, article.paragraphs) == (title, lead, body)
+        assert list(article.tags) == keywords
+        checked += 1
+    assert checked > 200
+

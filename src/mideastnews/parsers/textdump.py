@@ -870,6 +870,15 @@ def _mark_tail_tags(state: _State, profile: DumpProfile) -> None:
         run = run[:spaced]
     if not run:
         return
+    # A tag that reads like a date («7 أكتوبر») or repeats the headline was dropped as such:
+    # inside the run, or just before it, it is a tag.
+    first, last = min(run), max(run)
+    before = first - 1
+    if before > 0 and state.kinds[before] in (profile.date_line_kind, "duplicate-title") and (
+            not dense or lines[before].gap > 0) and word_count(lines[before].text) <= TAG_WORDS:
+        first = before
+    run = [i for i in range(first, last + 1)
+           if i in run or state.kinds[i] in (profile.date_line_kind, "duplicate-title")]
     for i in run:
         role[i] = "tag"
         state.kinds[i] = "tag-list"
