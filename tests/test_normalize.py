@@ -184,3 +184,10 @@ def test_article_normalized_arabic() -> None:
     art = _article("ar").normalized()
     assert art.authors == ("علي",)
     assert art.captions == ("عكس",)
+
+
+def test_zwnj_step_after_letters() -> None:
+    # Persian typed with Arabic yeh and kaf: repair_zwnj alone leaves it, the zwnj step
+    # folds the letters first.
+    text = "آنها ميكنند و برنامههاي جديد دارند"
+    assert normalize(text, "fa", zwnj=True) == f"آن{Z}ها می{Z}کنند و برنامه{Z}های جدید دارند"

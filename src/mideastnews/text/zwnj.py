@@ -24,7 +24,8 @@ from hazm's word lists (MIT licence); it is read once, on first use.
 
 Only lines that read as Persian are repaired (more Persian-only letters «پ چ ژ گ ی ک» than
 Arabic-only ones «ة ي ك ى»), and words with Arabic-only letters are skipped, so Arabic
-text passes through unchanged.
+text passes through unchanged.  Persian typed with the Arabic «ي» and «ك» is therefore left
+alone too: ``normalize(text, "fa", zwnj=True)`` folds the letters first, then repairs.
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ _HEADS = (
 )
 # Arabic prepositions with the pronoun «ها», quoted in Persian («سلام‌الله‌علیها»).
 _ARABIC_WORDS = frozenset({"علیها", "منها", "فیها", "الیها", "عنها", "لها", "بها", "علیهما", "منهما"})
+_HEAD_SET = frozenset(_HEADS)
 _FA_ONLY = _compile("text.zwnj.FA_ONLY", "[پچژگ]")
 _AR_LETTERS = frozenset("ةيكى")
 
@@ -253,12 +255,11 @@ def _compound(word: str, lex: _Lexicon) -> str | None:
                 return _join(prefix, rest)
             if rest in lex.compounds:
                 return _join(prefix, lex.compounds[rest])
-    for head in _HEADS:
-        first = word[: -len(head)]
-        if word.endswith(head) and len(first) >= 3:
-            known = _known(first, lex)
+    for i in range(3, len(word) - 1):  # the longest head first
+        if word[i:] in _HEAD_SET:
+            known = _known(word[:i], lex)
             if known is not None:
-                return _join(known, head)
+                return _join(known, word[i:])
     return None
 
 
