@@ -257,3 +257,18 @@ def test_contract_base_class_is_not_collected() -> None:
     assert TestKitParserContract.__test__ is True
     assert type(_contract(KitParser)).__test__ is False
     assert "kit_example" not in mn.parsers()  # the run-time registration was undone
+
+
+def test_strategies_register_when_imported_before_hypothesis() -> None:
+    # Importing mideastnews.testing may be what imports hypothesis; its entry
+    # point then meets a half-imported module and must neither fail nor warn.
+    import subprocess
+    import sys
+
+    code = ("import mideastnews.testing\n"
+            "from hypothesis import strategies as st\n"
+            "from mideastnews import dates\n"
+            "assert isinstance(st.from_type(dates.CalendarDate).example(), dates.CalendarDate)\n")
+    result = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True, text=True,
+                            check=False, timeout=120)
+    assert result.returncode == 0, result.stderr
