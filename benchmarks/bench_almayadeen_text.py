@@ -43,7 +43,9 @@ WORD = re.compile(r"\w+")
 # R1  Blank lines carry nothing.
 # R2  The article ends where its tag list begins: the first line, after the
 #     first line of text, that is one of the page's own keywords (the scrape's
-#     `keywords` metadata).  Everything from there on -- the tags, «اقرأ
+#     `keywords` metadata) and is followed by another keyword or by the page's
+#     furniture (R3) -- a body line that happens to equal a keyword is followed
+#     by more prose.  Everything from there on -- the tags, «اقرأ
 #     للكاتب» and the author's other articles, the coverage blurb, the sidebar's
 #     times of other articles, «تصفح المزيد», the network's footer, «جميع الحقوق
 #     محفوظة» -- is page furniture.
@@ -84,11 +86,15 @@ def reference_lines(item: dict[str, Any]) -> tuple[list[str], list[str]]:
     lines = [line for line in lines if line]  # R1
     tags = keywords(item)
     end = len(lines)
+    def furniture(line: str) -> bool:
+        return bool(_SIDEBAR_TIME.fullmatch(line)) or line.startswith(_FURNITURE_STARTS)
+
     for i, line in enumerate(lines):
-        if i > 0 and line in tags:  # R2
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if i > 0 and line in tags and (following is None or following in tags or furniture(following)):  # R2
             end = i
             break
-        if _SIDEBAR_TIME.fullmatch(line) or line.startswith(_FURNITURE_STARTS):  # R3
+        if furniture(line):  # R3
             end = i
             break
     kept: list[str] = []
