@@ -59,6 +59,9 @@ _COMPARATIVE = ("ترین", "تری", "تر")
 # («ات» is left out: after «ه» and «ی» it is far more often the Arabic plural, «توجهات».)
 _AFTER_VOWEL = ("اند", "ایم", "اید", "ای", "ام", "اش")
 _AFTER_HEH = ("است",)  # «شده‌است», where a site writes the copula on
+# The copula «اند» after an adjective ending in a consonant («موظف‌اند»; the joined
+# spelling would be «موظفند», so «موظفاند» only comes from a lost ZWNJ).
+_AFTER_ADJECTIVE = ("اند",)
 # Suffixes written joined to a word: a known word plus one of these is a word as it stands.
 _ATTACHED = ("ی", "یی", "ان", "م", "ت", "ش", "مان", "تان", "شان", "ین")
 # Verb person endings after present and past stems.
@@ -211,6 +214,8 @@ def _suffix_fits(family: tuple[str, ...], base: str, lex: _Lexicon) -> bool:
         return len(base) >= 3 and last in "هی"
     if family is _AFTER_HEH:
         return len(base) >= 3 and last == "ه"
+    if family is _AFTER_ADJECTIVE:
+        return len(base) >= 3 and last not in "هی" and base in lex.comparable
     if family is _COMPARATIVE:
         return len(base) >= 3 and (
             base in lex.comparable or base in lex.compounds
@@ -221,7 +226,7 @@ def _suffix_fits(family: tuple[str, ...], base: str, lex: _Lexicon) -> bool:
 
 def _suffixed(word: str, lex: _Lexicon, depth: int, *, weak: bool = False) -> str | None:
     best: tuple[int, str] | None = None
-    for family in (_PLURAL, _COMPARATIVE, _AFTER_VOWEL, _AFTER_HEH):
+    for family in (_PLURAL, _COMPARATIVE, _AFTER_VOWEL, _AFTER_HEH, _AFTER_ADJECTIVE):
         for suffix in family:
             base = word[: -len(suffix)]
             if not word.endswith(suffix) or len(base) < 2 or not _suffix_fits(family, base, lex):
@@ -232,6 +237,8 @@ def _suffixed(word: str, lex: _Lexicon, depth: int, *, weak: bool = False) -> st
             participle = family is _AFTER_VOWEL and suffix != "ای" and base in lex.participles
             if weak and family is _AFTER_VOWEL and not participle and suffix != "ای":
                 continue  # a listed word ending in «هام», «هاش» is rarely «ه» + «ام», «اش»
+            if family is _AFTER_ADJECTIVE and (weak or word in lex.verb_forms):
+                continue  # «ترساند» is a verb
             stem = _stem(base, lex, depth, weak_ok=len(base) >= 3 and not weak)
             if stem is None:
                 continue
