@@ -13,7 +13,11 @@ text (ours: ``lead`` + ``paragraphs``), and both are timed (best of
 ``--repeat`` runs, after one warm-up).  The closing lines give the mean F1
 and the speed ratio (trafilatura's time / ours).
 
-Run: ``.venv/bin/python benchmarks/bench_html.py [--repeat 5]``
+``--bad`` first times ``mn.parse`` on the robustness tests' bad inputs
+(truncated, unclosed, 5,000- and 100,000-deep nesting, 100,000 siblings,
+a 5 MB page, binary junk, a wrong charset).
+
+Run: ``.venv/bin/python benchmarks/bench_html.py [--repeat 5] [--bad]``
 (``.venv/bin/pip install trafilatura`` for the side-by-side).
 """
 
@@ -87,11 +91,47 @@ def best(fn: Callable[[], object], repeat: int) -> float:
     return min(times) * 1000
 
 
+def bad_inputs() -> list[tuple[str, bytes]]:
+    """The bad pages of tests/test_html_bad.py, for timing."""
+    head = b"<!DOCTYPE html><html lang='ar'><head><meta charset='utf-8'><title>t</title></head><body>"
+    para = "<p>نص عربي في فقرة من فقرات الخبر، وهو نص طويل بما يكفي ليعد فقرة.</p>".encode()
+    good = gzip.decompress((FIXTURES / "RT_2024-05-12.html.gz").read_bytes())
+    five_mb = head + b"<div class='sidebar'><a href='/x'>link</a></div>" * 40_000 + b"<article>" + para * 200
+    five_mb += b" " * (5 * 1024 * 1024 - len(five_mb) - 20) + b"</body></html>"
+    return [
+        ("truncated at 50%", good[: len(good) // 2]),
+        ("unclosed tags", head + b"<div><div><p>" + para.replace(b"</p>", b"") * 50 + b"<span><b><i>" * 200),
+        ("5,000-deep nesting", head + b"<div>" * 5000 + para * 3 + b"</div>" * 5000),
+        ("100,000-deep nesting", head + b"<div>" * 100_000 + para),
+        ("100,000 siblings", (head + b"<div class='article-body'>" + para * 100_000)[: 5 * 1024 * 1024 - 10]),
+        ("5 MB page", five_mb),
+        ("binary junk with an HTML header", head + bytes(range(256)) * 200),
+        ("wrong charset (utf-8 declared, cp1256)", good.decode().encode("cp1256", errors="replace")),
+    ]
+
+
+def time_bad() -> None:
+    """Print how long each bad input takes, and what it gives."""
+    print(f"{'bad input':<42}{'ms':>10}  result")
+    for name, data in bad_inputs():
+        start = time.perf_counter()
+        try:
+            article = mn.parse(data)
+            result = f"Article ({len(article.paragraphs)} paragraphs, {len(article.warnings)} warnings)"
+        except mn.ParseError as exc:
+            result = f"ParseError: {str(exc)[:60]}"
+        print(f"{name:<42}{(time.perf_counter() - start) * 1000:>10.1f}  {result}")
+
+
 def main() -> None:
     """Run the benchmark and print a table."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--bad", action="store_true", help="also time the bad inputs of the robustness tests")
     args = parser.parse_args()
+    if args.bad:
+        time_bad()
+        print()
     try:
         import trafilatura
     except ImportError:  # pragma: no cover - optional peer

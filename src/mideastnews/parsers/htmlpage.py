@@ -892,6 +892,7 @@ class _Walker:
         self.credit_prefixes = credit_prefixes
         self.out = Walk()
         self.buffer = _Buffer()
+        self.full = False
 
     # paragraphs ------------------------------------------------------------
     def flush(self) -> None:
@@ -916,6 +917,7 @@ class _Walker:
                 self.out.signatures.append(signature)
                 self.out.link_ratios.append(ratio)
         self.buffer = _Buffer()
+        self.full = len(self.out.paragraphs) > MAX_PARAGRAPHS
 
     def drop(self, node: LexborNode, kind: str) -> None:
         text = clean_text(node.text(deep=True, separator=" "))
@@ -926,6 +928,8 @@ class _Walker:
     def walk(self, node: LexborNode, depth: int = 0, block: LexborNode | None = None) -> None:
         block = block if block is not None else node
         for child in node.iter(include_text=True):
+            if self.full:
+                return
             tag = child.tag
             if tag == "-text":
                 text = child.text_content or ""
@@ -1112,6 +1116,9 @@ def _inside_negative(node: LexborNode, stop: int, limit: int = 12,
     return False
 
 
+_MAX_UNITS = 6000
+
+
 def choose_body(tree: LexborHTMLParser) -> list[LexborNode]:
     """The body containers of a page no layout describes.
 
@@ -1129,7 +1136,7 @@ def choose_body(tree: LexborHTMLParser) -> list[LexborNode]:
         return []
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
-    units: list[LexborNode] = list(tree.css("p"))
+    units: list[LexborNode] = list(tree.css("p"))[:_MAX_UNITS]
     seen_br_parents: set[int] = set()
     for br in tree.css("br"):
         parent = br.parent
@@ -1500,9 +1507,8 @@ def read_page(doc: Document, site: Site) -> Article:
         layout_body = True
     walk = walk_body(containers, base=base, exclude=exclude, captions=caption_selectors)
     if len(walk.paragraphs) > MAX_PARAGRAPHS:
-        cut = len(walk.paragraphs) - MAX_PARAGRAPHS
-        warnings.append(f"the body has {len(walk.paragraphs)} paragraphs: the {cut} after the first "
-                        f"{MAX_PARAGRAPHS} were cut (no news article is that long)")
+        warnings.append(f"the body has more than {MAX_PARAGRAPHS} paragraphs: the rest was cut "
+                        "(no news article is that long)")
         del walk.paragraphs[MAX_PARAGRAPHS:], walk.signatures[MAX_PARAGRAPHS:]
         del walk.link_ratios[MAX_PARAGRAPHS:]
         walk.subheadings = [i for i in walk.subheadings if i < MAX_PARAGRAPHS]
