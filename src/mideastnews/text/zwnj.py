@@ -8,10 +8,12 @@ not itself a word, looks for an analysis that is:
 2. a verb with the prefix «می» or «نمی», after an optional preverb («بر», «در», …), and
    a verb stem with a person ending («میکنند» → «می‌کنند», «برنمیگردد» → «برنمی‌گردد»);
 3. a word and a suffix written apart: the plural «ها» and its forms («‌های», «‌هایی»,
-   «‌هایش», …), the comparative «‌تر», «‌ترین», and after a final «ه» or «ی» the forms
-   «‌ای», «‌ام», «‌ات», «‌اش», «‌اند», «‌ایم», «‌اید» (and «‌است» after «ه»);
-4. a productive prefix («بی», «نیمه», «پیش», …) or compound head («گیری», «کننده»,
-   «دهنده», «شده», …) with a known word.
+   «‌هایش», …), the comparative «‌تر», «‌ترین», after a final «ه» or «ی» the forms
+   «‌ای», «‌ام», «‌اش», «‌اند», «‌ایم», «‌اید» (and «‌است» after «ه»), and «‌اند» after an
+   adjective ending in a consonant; where two readings fit, the better-attested base wins;
+4. a productive prefix («بی», «نیمه», «به», …) or compound head («گیری», «کننده»,
+   «دهنده», «شده», …) with a known word;
+5. the plural of a word no list knows («پادکستها» → «پادکست‌ها»).
 
 A word the lexicon knows as it stands (tagged in hazm's word list) is never touched, nor
 one that is a known word plus a suffix written joined («میدانی» is «میدان» + «ی»), so
