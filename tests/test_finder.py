@@ -211,6 +211,18 @@ def test_ordinals_both_genders_and_persian() -> None:
     assert _one("نشست سی‌ام مهر ۱۴۰۲ برگزار شد.").day == 30
 
 
+def test_day_of_a_relative_month_and_other_forms() -> None:
+    ref = dt.date(2024, 5, 30)
+    m = _one("والمقررة في الـثامن والعشرين من الشهر المقبل.", ref=ref)
+    assert m.date == dt.date(2024, 6, 28)
+    assert m.text == "الـثامن والعشرين من الشهر المقبل"
+    assert _one("وعقد الاجتماع في 15 من الشهر الجاري.", ref=ref).date == dt.date(2024, 5, 15)
+    assert _one("وعقد الاجتماع الأسبوع الفائت.", ref=ref).date == dt.date(2024, 5, 23)
+    assert find_dates("في اليوم الـ237 من العدوان على غزة", ref=ref) == []
+    assert find_dates("في مركز جون إف. كينيدي للفنون", ref=ref) == []
+    assert [m.day for m in find_dates("من 20 إلى 25 نوفمبر 2023", ref=ref)] == [20, 25]
+
+
 def test_parse_date_errors() -> None:
     assert parse_date("۸ آذر ۱۴۰۲").date == dt.date(2023, 11, 29)
     with pytest.raises(DateError):

@@ -190,6 +190,12 @@ _RANGE_HEAD = _regex.compile(
     rf"(?:ال)?$",
     worst=_WORST,
 )
+_REL_DAY_HEAD = _regex.compile(
+    "dates.finder.REL_DAY_HEAD",
+    rf"(?:(?:(?<!\w)ال|(?<![\w.,/:٫]))(?P<d>\d{{1,2}})(?!\d)|(?<!\w)(?P<o>{_ORDINAL}))"
+    rf"{_SP}(?:من|از){_SP}$",
+    worst=_WORST,
+)
 _CONNECTOR = _regex.compile(
     "dates.finder.CONNECTOR",
     rf"[ \u00a0\u200c(\[]{{0,3}}(?:[-–—|/،,)\]]{{1,2}}"
@@ -226,11 +232,12 @@ def _clean(text: str) -> tuple[str, list[int], list[int]]:
 class _Ctx:
     """One call's text, its clean copy and offset map."""
 
-    __slots__ = ("clean", "clean_pos", "iranian", "ref", "removed", "text")
+    __slots__ = ("clean", "clean_pos", "iranian", "pos", "ref", "removed", "text")
 
     def __init__(self, text: str, ref: dt.date | None) -> None:
         self.text = text
         self.ref = ref
+        self.pos = 0  # where the search stands: nothing before it may be taken again
         self.clean, self.clean_pos, self.removed = _clean(text)
         c = self.clean
         self.iranian = c.count("ی") + c.count("ک") > c.count("ي") + c.count("ك")
@@ -620,14 +627,35 @@ def _read_relative(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
         after = ctx.word_after(m.end("R_w"))
         if after in lx.NOT_TODAY_AFTER or before in lx.NOT_TODAY_BEFORE:
             return None
+        if after.startswith("ال") and after[2:3].isdigit():  # «في اليوم الـ237 من العدوان»
+            return None
     if unit is not lx.Relative.DAY or k == lx.key("روز گذشته"):
         near = ctx.word_just_before(m.start("R"))
         if near.isdigit() or near in lx.NUMBER_WORDS or (fa and near in _LENGTH_BEFORE):
             return None
     r = _Raw(m.start("R"), m.end("R"), J if fa else G, relative=True)
-    del start
     _relative_unit(ctx, r, unit, offset)
+    if unit is lx.Relative.MONTH:
+        _day_of_relative_month(ctx, r, start)
     return r
+
+
+def _day_of_relative_month(ctx: _Ctx, r: _Raw, start: int) -> None:
+    """«في 15 من الشهر الجاري», «الثامن والعشرين من الشهر المقبل»: a day of a relative month."""
+    h = _REL_DAY_HEAD.search(ctx.clean, max(ctx.pos, start - 40), start)
+    if h is None:
+        return
+    dd = h.group("d")
+    day = _int(dd) if dd else lx.ORDINALS.get(lx.canon(h.group("o")), 0)
+    if not 1 <= day <= 31:
+        return
+    r.s = h.start("d") if dd else h.start("o")
+    r.day = day
+    r.granularity = Granularity.DAY
+    if r.year is not None and r.month is not None:
+        r.date = day_of(r.calendar, r.year, r.month, day)
+        if r.date is None:
+            r.warnings.append(f"{day}/{r.month}/{r.year} does not exist in the {r.calendar} calendar")
 
 
 def _read_month(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
@@ -810,6 +838,7 @@ def find_dates(text: str, *, ref: dt.date | None = None) -> list[DateMention]:
         m = search(clean, pos)
         if m is None:
             break
+        ctx.pos = pos
         try:
             r = _read(ctx, m)
         except (DateError, ValueError, KeyError, OverflowError):
