@@ -379,7 +379,7 @@ CREDIT_LINE = _regex.compile(
 )
 _SOURCE_SPLIT = _regex.compile("textdump.SOURCE_SPLIT", r"[ ]?(?:\+|،|,|/|\bو(?= )|&)[ ]?")
 _FA_ROLE = _regex.compile(
-    "textdump.FA_ROLE", r"^(?:خبرنگار|گروه|سرویس|پایگاه|دفتر|مرکز|میز)\b",
+    "textdump.FA_ROLE", r"^(?:خبرنگار|گروه|سرویس|دفتر|میز)\b",
 )
 
 
