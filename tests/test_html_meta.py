@@ -235,3 +235,43 @@ def test_decode_never_raises(data: bytes, declared: str) -> None:
     assert all(isinstance(w, str) for w in warnings)
     with contextlib.suppress(mn.ParseError):
         Document.from_source(head + data)
+
+
+# -- layouts and fallbacks ---------------------------------------------------------------------
+
+
+def test_layout_generation_is_picked_by_date() -> None:
+    from mideastnews.parsers.htmlpage import Layout, Site, read_page
+
+    old = Layout(name="V1", detect=("div.story",), body=("div.story .old",), until=dt.date(2020, 1, 1))
+    new = Layout(name="V1_1", detect=("div.story",), body=("div.story .new",), since=dt.date(2020, 1, 1))
+    site = Site(name="generic", layouts=(old, new))
+
+    def page(day: str) -> Document:
+        return Document.from_source(
+            f"<html><head><meta property='article:published_time' content='{day}'></head><body>"
+            "<h1>Headline of the story</h1><div class='story'><p class='old'>Old layout text here.</p>"
+            "<p class='new'>New layout text here.</p></div></body></html>")
+
+    assert read_page(page("2019-05-01"), site).paragraphs == ("Old layout text here.",)
+    assert read_page(page("2021-05-01"), site).paragraphs == ("New layout text here.",)
+
+
+def test_url_day_is_the_last_resort() -> None:
+    html = "<html><head><title>Headline</title></head><body><h1>Headline</h1><p>Body text of the story.</p>"
+    article = mn.parse(html, url="https://news.example/2019/07/04/story-slug/")
+    assert article.published == dt.date(2019, 7, 4)
+    assert not article.published_inferred
+    article = mn.parse(html, url="http://arabic.cnn.com/2013/middle_east/8/3/syria.clashes/index.html")
+    assert article.published is None or article.published_inferred
+
+
+def test_bare_text_divs_beside_a_short_paragraph_elsewhere() -> None:
+    text = "The council approved a budget for the new park on the river bank after months of debate."
+    html = ("<html><head><title>Park budget approved - Town Daily</title></head><body>"
+            "<div class='story'>" + "".join(f"<div class='txt'>{text} Part {i}.</div>" for i in range(4)) +
+            "</div><div class='foot'><p>Contact us at the newsroom for corrections and tips.</p></div>"
+            "</body></html>")
+    article = mn.parse(html, url="https://www.towndaily.example/news/park")
+    assert article.title == "Park budget approved"
+    assert len(article.paragraphs) == 4

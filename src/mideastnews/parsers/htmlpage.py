@@ -22,7 +22,7 @@ import re
 import zoneinfo
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import attrs
 
@@ -612,21 +612,39 @@ def strip_site_suffix(title: str, site_names: Iterable[str] = ()) -> tuple[str, 
     Returns:
         The title and the removed suffix (or ``None``).
     """
-    names = [n.lower() for n in site_names if n]
+    names = [_compact(n) for n in site_names if n]
     for sep in _SUFFIX_SEPARATORS:
         if sep not in title:
             continue
         head, _, tail = title.rpartition(sep)
         tail_l = tail.strip().lower()
-        if head and (any(n in tail_l or tail_l in n for n in names if len(tail_l) >= 2)
+        tail_c = _compact(tail)
+        if head and (any(n == tail_c or (len(tail_c) >= 3 and (n in tail_c or tail_c in n)) for n in names)
                      or ("." in tail_l.replace(" ", "") and len(tail_l.split()) <= 3)
                      or (len(tail_l.split()) <= 3 and len(head.split()) >= 2 * len(tail_l.split()) + 2)):
             return head.strip(), tail.strip()
         first, _, rest = title.partition(sep)
-        first_l = first.strip().lower()
-        if rest and any(n in first_l or first_l in n for n in names if len(first_l) >= 2):
+        first_c = _compact(first)
+        if rest and any(n in first_c or first_c in n for n in names if len(first_c) >= 3):
             return rest.strip(), first.strip()
     return title, None
+
+
+def _compact(name: str) -> str:
+    """A name without case, spaces, dots and hyphens (``Town Daily`` ~ ``towndaily.example``)."""
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+def _host_name(url: str | None) -> str | None:
+    """The site's name as its host spells it (``www.towndaily.co.uk`` → ``towndaily``)."""
+    if not url:
+        return None
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").removeprefix("www.")
+    parts = [p for p in host.split(".") if p]
+    while len(parts) > 1 and (len(parts[-1]) <= 3 or parts[-1] in ("example", "online", "news")):
+        parts.pop()
+    name = parts[-1] if parts else ""
+    return name if len(name) >= 4 else None
 
 
 # -- layouts -----------------------------------------------------------------------
@@ -1143,8 +1161,13 @@ def choose_body(tree: LexborHTMLParser) -> list[LexborNode]:
         if parent is not None and parent.tag != "p" and parent.mem_id not in seen_br_parents:
             seen_br_parents.add(parent.mem_id)
             units.append(parent)
-    if sum(len(u.text(deep=True)) for u in units[:400]) < 600:
-        # Few <p> and <br>: paragraphs may be bare text in <div>s, <td>s, <span>s.
+    # Where no parent gathers much <p> text, paragraphs may be bare text in <div>s, <td>s, <span>s.
+    gathered: dict[int, int] = {}
+    for u in units:
+        parent = u.parent if u.tag == "p" else u
+        if parent is not None:
+            gathered[parent.mem_id] = gathered.get(parent.mem_id, 0) + len(u.text(deep=u.tag == "p"))
+    if max(gathered.values(), default=0) < 500:
         seen = {u.mem_id for u in units}
         for node in tree.css("div, td, section, article, span, font, li"):
             if node.mem_id not in seen and len((node.text(deep=False) or "").strip()) >= 80:
@@ -1418,6 +1441,24 @@ def _generic_authors(tree: LexborHTMLParser) -> list[str]:
     return found
 
 
+_URL_DATE = _regex.compile(
+    "htmlpage.URL_DATE", r"/((?:19|20)[0-9]{2})[/-]([01]?[0-9])[/-]([0-3]?[0-9])(?:/|$|[-_][^0-9])"
+)
+
+
+def _url_date(url: str | None) -> dt.date | None:
+    """The day in an address (``/2013/11/27/``), the last resort for ``published``."""
+    if not url:
+        return None
+    m = _URL_DATE.search(url)
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
 def _generic_date_lines(
     tree: LexborHTMLParser, walk: Walk, zone: str | None
 ) -> tuple[When | None, dt.datetime | None]:
@@ -1470,7 +1511,7 @@ def read_page(doc: Document, site: Site) -> Article:
     warnings = list(doc.warnings)
 
     # Headline: the page's visible headline where it agrees with the metadata, else the metadata.
-    names = [n for n in (meta.site_name, *site.site_names) if n]
+    names = [n for n in (meta.site_name, *site.site_names, _host_name(meta.url or doc.url)) if n]
     known = meta.title
     if not known and meta.html_title:
         known, page_suffix = strip_site_suffix(meta.html_title, names)
@@ -1592,6 +1633,10 @@ def read_page(doc: Document, site: Site) -> Article:
             authors = _generic_authors(tree)
 
     url = meta.url or doc.url
+    if published is None:
+        published = _url_date(url) or _url_date(doc.url)
+        if published is not None:
+            meta.published_from = "url"
     site_id, url_section = _url_parts(site, url)
     if site_id is None and doc.url and doc.url != url:
         site_id, _ = _url_parts(site, doc.url)
