@@ -32,6 +32,10 @@ sections introduced by ``@name`` lines, one entry per line:
     Words in «ه» that hazm spells with «‌ای» after them, alone or as a compound's last
     part («دقیقه» from «پنج‌دقیقه‌ای»): «دقیقهای» is then read «دقیقه‌ای», not the
     plural «دقیق‌های».
+``@plural_first``
+    Words such as «طرف», «حق», «ساعت» whose plural «‌های» outweighs «ه‌ای» of the word
+    in «ه» («طرفه»): spelled with a letter of Arabic loans, both tagged, and the bare word
+    more than five times as frequent as the one in «ه» by hazm's frequency column.
 ``@past`` / ``@present``
     Verb stems («کرد» / «کن»), for the prefixes «می» and «نمی».
 
@@ -58,6 +62,8 @@ OUT = OUT_DIR / "fa_lexicon.txt.gz"
 # Letters a Persian word is written with (and ZWNJ); anything else drops the entry.
 PERSIAN_LETTERS = frozenset("آأؤإئابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیةء")
 COMPARABLE_TAGS = frozenset({"AJ", "ADV", "AJC"})
+ARABIC_SHAPE = frozenset("ثحصضطظعق")  # as in mideastnews.text.zwnj
+NON_JOINING = frozenset("آأإؤادذرزژوةء")
 
 
 def clean(word: str) -> str:
@@ -74,10 +80,11 @@ def hazm_data_dir() -> Path:
     return Path(spec.origin).parent / "data"
 
 
-def read_words(path: Path) -> tuple[dict[str, str], set[str], set[str], set[str]]:
-    """Tagged plain words (with comparable tags), untagged plain words, compounds, «ه‌ای» bases."""
+def read_words(path: Path) -> tuple[dict[str, str], set[str], set[str], set[str], set[str]]:
+    """Tagged plain words (with comparable tags), untagged words, compounds, «ه‌ای» bases, plural-first."""
     tagged: dict[str, str] = {}
     hei: set[str] = set()
+    freq: dict[str, int] = {}
     weak: set[str] = set()
     compounds: set[str] = set()
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -89,6 +96,8 @@ def read_words(path: Path) -> tuple[dict[str, str], set[str], set[str], set[str]
         if not word or any(not p for p in parts_z) or not set(word) - {ZWNJ} <= PERSIAN_LETTERS:
             continue
         tags = {t for t in parts[2].split(",") if t and t != "0"}
+        if parts[1].strip().isdigit():
+            freq[word] = max(freq.get(word, 0), int(parts[1]))
         if len(parts_z) >= 2 and parts_z[-1] == "ای" and parts_z[-2].endswith("ه"):
             hei.add(parts_z[-2])
         if ZWNJ in word:
@@ -106,7 +115,12 @@ def read_words(path: Path) -> tuple[dict[str, str], set[str], set[str], set[str]
         if c.replace(ZWNJ, "") not in tagged
         and (c.replace(ZWNJ, "") not in weak or c.endswith("ه" + ZWNJ + "ای"))
     }
-    return tagged, weak, compounds, hei
+    plural_first = {
+        x for x in tagged
+        if x + "ه" in tagged and ARABIC_SHAPE & set(x) and x[-1] not in NON_JOINING
+        and freq.get(x, 0) > 5 * freq.get(x + "ه", 0)
+    }
+    return tagged, weak, compounds, hei, plural_first
 
 
 def read_verbs(path: Path) -> tuple[set[str], set[str]]:
@@ -131,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-o", "--output", type=Path, default=OUT)
     args = ap.parse_args(argv)
     data = args.hazm_data or hazm_data_dir()
-    tagged, weak, compounds, hei = read_words(data / "words.dat")
+    tagged, weak, compounds, hei, plural_first = read_words(data / "words.dat")
     past, present = read_verbs(data / "verbs.dat")
     lines = [
         "# Persian lexicon for mideastnews.text.repair_zwnj, built by scripts/build_zwnj_lexicon.py",
@@ -144,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
         *sorted(compounds),
         "@hei",
         *sorted(hei),
+        "@plural_first",
+        *sorted(plural_first),
         "@past",
         *sorted(past),
         "@present",
@@ -155,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     with open(args.output, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
         gz.write(payload)
     print(f"{args.output}: {len(tagged)} words, {len(weak)} weak, {len(compounds)} compounds, "
-          f"{len(hei)} «ه‌ای» bases, {len(past)} past / {len(present)} present stems; {args.output.stat().st_size} bytes")
+          f"{len(hei)} «ه‌ای» bases, {len(plural_first)} plural-first, {len(past)} past / {len(present)} present stems; {args.output.stat().st_size} bytes")
     return 0
 
 

@@ -87,6 +87,8 @@ _HEADS = (
 # Arabic prepositions with the pronoun «ها», quoted in Persian («سلام‌الله‌علیها»).
 _ARABIC_WORDS = frozenset({"علیها", "منها", "فیها", "الیها", "عنها", "لها", "بها", "علیهما", "منهما"})
 _HEAD_SET = frozenset(_HEADS)
+# Letters Persian has only in Arabic loanwords.
+_ARABIC_SHAPE = _compile("text.zwnj.ARABIC_SHAPE", "[ثحصضطظعق]")
 _FA_ONLY = _compile("text.zwnj.FA_ONLY", "[پچژگ]")
 _AR_LETTERS = frozenset("ةيكى")
 
@@ -100,6 +102,7 @@ class _Lexicon:
     weak: frozenset[str]
     participles: frozenset[str]
     hei: frozenset[str]
+    plural_first: frozenset[str]
     compounds: dict[str, str]
     verb_forms: frozenset[str]
 
@@ -143,6 +146,7 @@ def _lexicon() -> _Lexicon:
         comparable=frozenset(comparable),
         weak=frozenset(sections.get("weak", [])),
         hei=frozenset(sections.get("hei", [])),
+        plural_first=frozenset(sections.get("plural_first", [])),
         participles=frozenset(
             p + stem + "ه" for stem in sections.get("past", []) for p in ("", "ن")
         ),
@@ -251,6 +255,12 @@ def _suffixed(word: str, lex: _Lexicon, depth: int, *, weak: bool = False) -> st
                 rank = 6
             if family is _AFTER_HEH:
                 rank -= 2  # the copula is written apart: «زبانهاست» is «زبان‌هاست»
+            if (suffix == "ای" and rank == 4 and _ARABIC_SHAPE.search(base[:-1])
+                    and base[:-1] not in lex.plural_first):
+                # An Arabic word in «ه» (Arabic «ة») is commonly more frequent than the
+                # bare form's plural: «مجموعهای» is «مجموعه‌ای», not «مجموع‌های»; unless
+                # the bare word is far the more frequent («طرفهای» is «طرف‌های»).
+                rank = 5
             if best is None or rank > best[0]:
                 best = (rank, _join(stem[0], suffix))
     return best[1] if best is not None else None
