@@ -171,7 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     with open(args.output, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
         gz.write(payload)
     print(f"{args.output}: {len(tagged)} words, {len(weak)} weak, {len(compounds)} compounds, "
-          f"{len(hei)} «ه‌ای» bases, {len(plural_first)} plural-first, {len(past)} past / {len(present)} present stems; {args.output.stat().st_size} bytes")
+          f"{len(hei)} «ه‌ای» bases, {len(plural_first)} plural-first, {len(past)} past / "
+          f"{len(present)} present stems; {args.output.stat().st_size} bytes")
     return 0
 
 
