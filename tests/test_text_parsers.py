@@ -263,6 +263,14 @@ def test_sputnik_sentences_before_an_inline_photo_credit_stay_body() -> None:
     assert article.lead == "الملخص جملة كاملة."
 
 
+def test_sputnik_list_items_are_not_related_headlines() -> None:
+    text = "عنوان\nالملخص.\nوتشمل الخطة:\n- خفض الإنتاج\n1- تمديد الاتفاق\nعنوان خبر ذي صلة\nفقرة أخيرة.\n"
+    article = read_dump(dump(text), sputnik.TEXT_DUMP)
+    assert article.paragraphs == ("وتشمل الخطة:", "- خفض الإنتاج", "1- تمديد الاتفاق", "فقرة أخيرة.")
+    assert [d.text for d in article.dropped] == ["عنوان خبر ذي صلة"]
+    assert article.subheadings == ()
+
+
 def test_sputnik_dated_line_is_a_fallback_publication_date() -> None:
     text = "عنوان\nالملخص.\n08.12.2023, سبوتنيك عربي\nفقرة.\n"
     assert read_dump(dump(text), sputnik.TEXT_DUMP).published == dt.date(2023, 12, 8)

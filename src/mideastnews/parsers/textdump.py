@@ -327,6 +327,8 @@ DATE_LINE = _regex.compile(
     r"(?:[ ،,-]{1,3}[0-9٠-٩۰-۹]{1,2}:[0-9٠-٩۰-۹]{2})?"
     r"|[0-9٠-٩۰-۹]{1,2}:[0-9٠-٩۰-۹]{2}(?: [0-9]{1,2}[./][0-9]{1,2}[./][0-9]{4})?",
 )
+#: A list item: a dash, a star or a number before the text («- …», «1- …», «٢. …»).
+_LIST_ITEM = _regex.compile("textdump.LIST_ITEM", r"^(?:[-–*]|[0-9٠-٩۰-۹]{1,3}[-.)])\s?")
 _HASHTAG = _regex.compile("textdump.HASHTAG", r"(?:^|\s)#\w")
 _AD_MARKER = _regex.compile("textdump.AD_MARKER", r"\[ad_\d{1,3}\]")
 _PHOTO_PREFIX = _regex.compile(
@@ -408,7 +410,7 @@ class DumpProfile:
             headline (navigation menus, a radio schedule).
         short_line_kind: ``None`` makes short body lines without closing
             punctuation subheadings; a kind drops them instead (Sputnik's inline
-            related-article headlines).
+            related-article headlines); list items («- …», «1- …») stay.
         caption_before_credit: The image's caption is printed between the
             headline and the photo credit, before the lead (Sputnik).
         caption_labels: A bullet line (``• قمة``) followed by a longer line is
@@ -887,7 +889,8 @@ def _mark_tail_tags(state: _State, profile: DumpProfile) -> None:
 
 
 def _is_heading(text: str) -> bool:
-    return word_count(text) <= SHORT_LINE_WORDS and not _is_prose(text) and not _is_bullet(text)
+    return (word_count(text) <= SHORT_LINE_WORDS and not _is_prose(text) and not _is_bullet(text)
+            and not _LIST_ITEM.match(text))
 
 
 # The past-tense speech verbs of wire copy («گفت:», «یادآور شد:», «تاکید کرد:»).  Present
