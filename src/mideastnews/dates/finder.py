@@ -148,8 +148,9 @@ _ALTERNATIVES = {
          rf"(?P=N_s)"
          rf"(?P<N_c>\d{{1,4}})(?![\d٫]|[/.\-]\d)(?:{_OSP}(?P<N_era>{_ERA})(?!\w))?{_timesuf('N')}",
     # يوم السبت, أمس الخميس, الأحد المقبل, روز شنبه, شنبه آینده
-    "W": rf"{_timepre('W')}(?:{_YOM}{_SP})?(?:(?P<W_rw>{_RELDAY}){_END}{_SP})?(?:{_YOM}{_SP})?"
-         rf"(?P<W_wd>{_WEEKDAY}){_END}(?:{_SP}(?P<W_q>{_WDQUAL}){_END})?{_timesuf('W')}",
+    "W": rf"{_timepre('W')}(?:{_YOM}{_SP})?(?:(?P<W_rw>{_RELDAY}){_END}(?:{_OSP}[،,(]{_OSP}|{_SP}))?"
+         rf"(?:{_YOM}{_SP})?(?P<W_wd>{_WEEKDAY}){_END}(?:{_OSP}\))?(?:{_SP}(?P<W_q>{_WDQUAL}){_END})?"
+         rf"{_timesuf('W')}",
     # قبل يومين, منذ 3 أيام, سه روز پیش
     "C": rf"(?:(?P<C_ar>قبل|منذ){_SP}(?:(?P<C_n>\d{{1,3}}|{_NUMW_AR})(?!\d){_SP}(?P<C_u>{_UNITS_AR})|"
          rf"(?P<C_d>{_DUAL_AR})|(?P<C_s>{_SINGLE_AR})){_END}"
@@ -369,6 +370,7 @@ _STRONG_PREPS = frozenset(lx.key(w) for w in ("بحلول", "منذ", "مطلع"
 _FA_PREPS = frozenset(lx.key(w) for w in ("در", "از", "تا", "اوایل", "اواسط", "اواخر", "ابتدای", "پایان",
                                           "طی"))
 _NEEDS_YEAR = frozenset({lx.key("می"), lx.key("may")})  # also the Persian verb prefix, the English verb
+_YOM_KEYS = frozenset({lx.key("یوم"), lx.key("روز")})
 _FRIDAY = frozenset({lx.key("الجمعه"), lx.key("جمعه")})
 
 
@@ -502,10 +504,17 @@ def _read_weekday(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
     wd = lx.WEEKDAYS[lx.canon(wd_txt)]
     key = lx.canon(wd_txt)
     persian_word = not key.startswith("ال") and key.isalpha() and not key.isascii()
-    if key in _FRIDAY and m.start("W_wd") == m.start("W") and lx.canon(
-            ctx.word_before(m.start("W_wd"))) in lx.FRIDAY_PRAYER:
-        return None
+    before, bstart = ctx.word_before_at(m.start("W"))
+    if before in _YOM_KEYS:
+        before = ctx.word_before(bstart)
+    if before in lx.GENERIC_WEEKDAY_BEFORE or (
+            key in _FRIDAY and m.start("W_wd") == m.start("W") and before in lx.FRIDAY_PRAYER):
+        return None  # «آخرین جمعه ماه رمضان», «كل يوم جمعة», «امام جمعه»
+    if ctx.clean[m.end("W_wd"):m.end("W_wd") + 3] in ("\u200cها", " ها"):
+        return None  # «شنبه‌ها»: Saturdays
     rw = m.group("W_rw")
+    if key == lx.key("جمعه") and not ctx.iranian:
+        persian_word = False  # «يوم جمعة» in Arabic text
     cal = J if persian_word or (rw and lx.RELATIVE[lx.canon(rw)][2]) else G
     r = _Raw(m.start("W"), m.end("W"), cal, weekday=wd, relative=True)
     q = m.group("W_q")

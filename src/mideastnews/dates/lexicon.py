@@ -390,6 +390,7 @@ RELATIVE_DAY_WORDS: tuple[str, ...] = tuple(
 _WEEKDAY_QUALIFIER_TABLE: tuple[tuple[str, int], ...] = (
         ("الماضی", -1), ("الفائت", -1), ("المنصرم", -1), ("السابق", -1), ("الماضیه", -1),
         ("الفائته", -1), ("المنصرمه", -1), ("المقبل", 1), ("القادم", 1), ("المقبله", 1), ("القادمه", 1),
+        ("المقبلین", 1), ("القادمین", 1), ("الماضیین", -1),
         ("اینده", 1), ("هفته اینده", 1), ("هفته بعد", 1),
         ("گذشته", -1), ("هفته گذشته", -1), ("هفته پیش", -1), ("هفته قبل", -1),
         ("این هفته", 0), ("هذا الاسبوع", 0), ("من هذا الاسبوع", 0),
@@ -498,6 +499,10 @@ YEAR_FOLLOWERS = frozenset(
 #: Words before «جمعة»/«الجمعة» that make it the Friday prayer, not a day.
 FRIDAY_PRAYER = frozenset(key(w) for w in ("امام", "نماز", "خطیب", "ایمه", "ائمه", "صلاه", "خطبه", "خطبه",
                                             "امامت", "جماعه"))
+#: Words before a weekday that make it any such day, not one day: «آخرین جمعه», «كل سبت», «هر شنبه».
+GENERIC_WEEKDAY_BEFORE = frozenset(
+    key(w) for w in ("هر", "همه", "اخرین", "اولین", "نخستین", "کل", "ایام", "روزهای", "اسبوعیا")
+)
 #: Adjectives after «اليوم» that make it «the … day», not today.
 NOT_TODAY_AFTER = frozenset(
     [key(w) for w in ("نفسه", "ذاته", "التالی", "السابق", "الدولی", "العالمی", "الوطنی", "الواحد", "الاخیر",
