@@ -39,14 +39,18 @@ PHOTO_CREDITS: tuple[str, ...] = (
     "RIA NOVOSTI", "Gettyimages.ru", "Global Look Press", "Sputnik", "AFP", "Reuters", "AP",
     "EPA", "TASS", "Legion-Media", "Public Domain", "RT",
 )
-_NEWS_COUNT = _regex.compile("rt.NEWS_COUNT", r"^[0-9٠-٩]{1,4} (?:خبر|أخبار|news)$", )
-_QUESTION_MORE = _regex.compile("rt.QUESTION_MORE", r"#اسأل_أكثر|#Question_?More", )
+_NEWS_COUNT = _regex.compile(
+    "rt.NEWS_COUNT", r"^(?:STORIES |Stories )?[0-9٠-٩]{1,4}(?: (?:خبر|أخبار|news))?$"
+)
+_QUESTION_MORE = _regex.compile("rt.QUESTION_MORE", r"#اسأل_أكثر|#?Question_?More")
 
 #: RT's boilerplate lines, by kind (the HTML mode drops the same texts).
 BOILERPLATE: tuple[Rule, ...] = (
     exact("navigation", "مباشر", "أين يمكنك متابعتنا", "أقسام مهمة", "Stories", "الرئيسية",
           "الأكثر قراءة", "RT Arabic", "RT عربي", "تابعوا RT على"),
     matching("navigation", _NEWS_COUNT, max_words=3),
+    exact("navigation", "اضغط للمزيد", "(فيديوهات)", "فيديوهات"),
+    exact("share", "Save post", "Share", "Facebook", "VK.com", "Telegram", "Twitter", "WhatsApp", "X"),
     exact("related", "RT STORIES"),
     matching("related", _QUESTION_MORE, max_words=4, take="previous"),
     starts("read-also", "إقرأ المزيد", "اقرأ المزيد", "READ MORE", take="next"),
