@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ARTICLE_TYPES",
+    "CAPTION_TOKENS",
     "MAX_PARAGRAPHS",
     "Layout",
     "PageMeta",
@@ -95,10 +96,17 @@ def _same_text(a: str, b: str, threshold: float = 0.8) -> bool:
     return len(wa & wb) / max(len(wa), len(wb)) >= threshold
 
 
+_TOKEN_ATTRS = ("class", "id", "data-component", "data-e2e", "data-testid")
+
+
 def class_tokens(node: LexborNode) -> frozenset[str]:
-    """The lower-cased words of a node's ``class`` and ``id`` (``article__body`` → article, body)."""
+    """The lower-cased words of a node's class, id and component names (``article__body`` → article, body).
+
+    Component attributes (``data-component``, ``data-e2e``, ``data-testid``) count too:
+    sites with hashed class names name their parts there.
+    """
     attrs_ = node.attributes
-    raw = f"{attrs_.get('class') or ''} {attrs_.get('id') or ''}"
+    raw = " ".join(v for k in _TOKEN_ATTRS if (v := attrs_.get(k)))
     if not raw.strip():
         return frozenset()
     return frozenset(t.lower() for t in _TOKEN_SPLIT.split(raw) if t)
@@ -840,11 +848,29 @@ _CREDIT_LABEL = _regex.compile(
     r"Image ?:|Credit ?:)",
     re.IGNORECASE,
 )
+# Labels screen readers hear before a caption («التعليق على الصورة،», «Image caption,»).
+_CAPTION_LABEL = _regex.compile(
+    "htmlpage.CAPTION_LABEL",
+    r"^(?:التعليق على الصورة|تعليق الصورة|توضیح تصویر|Image caption|Caption|Photo caption)"
+    r"\s{0,3}[,،:]\s{0,3}",
+    re.IGNORECASE,
+)
+_SOURCE_LABEL = _regex.compile(
+    "htmlpage.SOURCE_LABEL",
+    r"^(?:صدر الصورة|مصدر الصورة|منبع تصویر|Image source|Source)\s{0,3}[,،:]",
+    re.IGNORECASE,
+)
 _UPDATED_LABEL = _regex.compile(
     "htmlpage.UPDATED_LABEL",
     r"آخر تحديث|تم التحديث|محدث|به[\u200c ]?روز|updated|last modified",
     re.IGNORECASE,
 )
+
+
+_ROLE_KINDS = {"navigation": "navigation", "banner": "navigation", "search": "navigation",
+               "complementary": "sidebar", "contentinfo": "footer", "dialog": "overlay", "menu": "navigation"}
+#: Class words of caption elements outside <figure> (``image__caption``).
+CAPTION_TOKENS = frozenset({"caption", "figcaption", "imagecaption", "photocaption", "wp-caption-text"})
 
 
 def _negative_kind(node: LexborNode, tokens: frozenset[str]) -> str | None:
@@ -854,6 +880,11 @@ def _negative_kind(node: LexborNode, tokens: frozenset[str]) -> str | None:
     a = node.attributes
     if "hidden" in a or a.get("aria-hidden") == "true":
         return "hidden"
+    role = a.get("role")
+    if role:
+        kind = _ROLE_KINDS.get(role.strip().lower())
+        if kind:
+            return kind
     style = a.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return "hidden"
@@ -972,6 +1003,12 @@ class _Walker:
                 self.drop(child, self.exclude[mem])
                 continue
             tokens = class_tokens(child)
+            if mem in self.caption_ids or tag == "figcaption" or (
+                    tokens & CAPTION_TOKENS and tag not in _HEADINGS and tag != "p"
+                    and len(child.text(deep=True)) < 600):
+                self.flush()
+                self.caption(child)
+                continue
             kind = _negative_kind(child, tokens)
             if kind == "gallery":
                 self.flush()
@@ -980,10 +1017,6 @@ class _Walker:
             if kind is not None:
                 self.flush()
                 self.drop(child, kind)
-                continue
-            if mem in self.caption_ids or tag == "figcaption":
-                self.flush()
-                self.caption(child)
                 continue
             if tag in _BLOCK_TAGS or tag == "picture":
                 self.flush()
@@ -1040,7 +1073,13 @@ class _Walker:
         text = clean_text(node.text(deep=True, separator=" "))
         if not text:
             return
-        if _CREDIT_LABEL.match(text):
+        label = _CAPTION_LABEL.match(text)
+        if label:
+            self.out.dropped.append(Dropped(label.group(0).strip(), "caption-label"))
+            text = text[label.end():].strip()
+            if not text:
+                return
+        if _CREDIT_LABEL.match(text) or _SOURCE_LABEL.match(text):
             self.out.dropped.append(Dropped(text, "photo-credit"))
             return
         for prefix in self.credit_prefixes:
@@ -1294,6 +1333,16 @@ def _drop_leading_lists(walk: Walk) -> None:
     walk.subheadings = [j - lead for j in walk.subheadings if j >= lead]
 
 
+def _is_date_only(text: str) -> bool:
+    """Whether a short paragraph is only a date line («2 مارس/ آذار 2024», «14:32 19.05.2024»)."""
+    if read_date_line(text) is None:
+        return False
+    rest = _DAY_MONTH_YEAR.sub(" ", text.translate(_DIGITS))
+    rest = _NUMERIC_DATE.sub(" ", _MONTH_DAY_YEAR.sub(" ", rest))
+    rest = _CLOCK.sub(" ", rest)
+    return len(_LETTER.findall(rest)) <= 12
+
+
 def _apply_rules(walk: Walk, rules: tuple[ParagraphRule, ...], title: str) -> None:
     kinds: dict[int, str] = {}
     title_words = clean_text(title)
@@ -1320,6 +1369,8 @@ def _apply_rules(walk: Walk, rules: tuple[ParagraphRule, ...], title: str) -> No
         else:
             if not _LETTER.search(text):
                 kinds[i] = "navigation"
+            elif len(_words(text)) <= 7 and i not in walk.subheadings and _is_date_only(text):
+                kinds[i] = "timestamp"
             elif walk.link_ratios[i] > 0.6 and len(text) < 200 and i not in walk.subheadings \
                     and walk.signatures[i][0] != "p":
                 kinds[i] = "related"
