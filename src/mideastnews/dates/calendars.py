@@ -319,7 +319,10 @@ class CalendarDate:
 
     def __init__(self, calendar: Calendar | str, year: int, month: int, day: int) -> None:
         """Make the date, reading ``calendar`` from its string and validating the day."""
-        cal = calendar if calendar.__class__ is Calendar else as_calendar(calendar)
+        if calendar.__class__ is str:
+            cal = _ALIASES.get(calendar) or as_calendar(calendar)
+        else:
+            cal = calendar if calendar.__class__ is Calendar else as_calendar(calendar)
         if type(year) is not int or type(month) is not int or type(day) is not int:
             year, month, day = _coerce_int(year, "year"), _coerce_int(month, "month"), _coerce_int(day, "day")
         ordinal = _validate(cal, year, month, day)
