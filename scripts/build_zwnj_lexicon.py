@@ -36,6 +36,10 @@ sections introduced by ``@name`` lines, one entry per line:
     Words such as «طرف», «حق», «ساعت» whose plural «‌های» outweighs «ه‌ای» of the word
     in «ه» («طرفه»): spelled with a letter of Arabic loans, both tagged, and the bare word
     more than five times as frequent as the one in «ه» by hazm's frequency column.
+``@rare``
+    Tagged words that hazm's frequency column puts under 20,000 («یهودیه», «آماد»): as the
+    base of a suffix they weigh no more than a relational adjective («یهودی‌های» rather
+    than «یهودیه‌ای», «آماده‌ای» rather than «آمادهای»).
 ``@past`` / ``@present``
     Verb stems («کرد» / «کن»), for the prefixes «می» and «نمی».
 
@@ -80,8 +84,10 @@ def hazm_data_dir() -> Path:
     return Path(spec.origin).parent / "data"
 
 
-def read_words(path: Path) -> tuple[dict[str, str], set[str], set[str], set[str], set[str]]:
-    """Tagged plain words (with comparable tags), untagged words, compounds, «ه‌ای» bases, plural-first."""
+def read_words(
+    path: Path,
+) -> tuple[dict[str, str], set[str], set[str], set[str], set[str], set[str]]:
+    """Tagged words (with comparable tags), untagged words, compounds and the ranking sets."""
     tagged: dict[str, str] = {}
     hei: set[str] = set()
     freq: dict[str, int] = {}
@@ -120,7 +126,8 @@ def read_words(path: Path) -> tuple[dict[str, str], set[str], set[str], set[str]
         if x + "ه" in tagged and ARABIC_SHAPE & set(x) and x[-1] not in NON_JOINING
         and freq.get(x, 0) > 5 * freq.get(x + "ه", 0)
     }
-    return tagged, weak, compounds, hei, plural_first
+    rare = {w for w in tagged if freq.get(w, 0) < 20_000}
+    return tagged, weak, compounds, hei, plural_first, rare
 
 
 def read_verbs(path: Path) -> tuple[set[str], set[str]]:
@@ -145,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-o", "--output", type=Path, default=OUT)
     args = ap.parse_args(argv)
     data = args.hazm_data or hazm_data_dir()
-    tagged, weak, compounds, hei, plural_first = read_words(data / "words.dat")
+    tagged, weak, compounds, hei, plural_first, rare = read_words(data / "words.dat")
     past, present = read_verbs(data / "verbs.dat")
     lines = [
         "# Persian lexicon for mideastnews.text.repair_zwnj, built by scripts/build_zwnj_lexicon.py",
@@ -160,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         *sorted(hei),
         "@plural_first",
         *sorted(plural_first),
+        "@rare",
+        *sorted(rare),
         "@past",
         *sorted(past),
         "@present",
@@ -170,9 +179,9 @@ def main(argv: list[str] | None = None) -> int:
     # mtime=0 keeps the file byte-identical between builds.
     with open(args.output, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
         gz.write(payload)
-    print(f"{args.output}: {len(tagged)} words, {len(weak)} weak, {len(compounds)} compounds, "
-          f"{len(hei)} «ه‌ای» bases, {len(plural_first)} plural-first, {len(past)} past / "
-          f"{len(present)} present stems; {args.output.stat().st_size} bytes")
+    print(f"{args.output}: {len(tagged)} words ({len(rare)} rare), {len(weak)} weak, "
+          f"{len(compounds)} compounds, {len(hei)} «ه‌ای» bases, {len(plural_first)} plural-first, "
+          f"{len(past)} past / {len(present)} present stems; {args.output.stat().st_size} bytes")
     return 0
 
 

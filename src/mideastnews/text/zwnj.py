@@ -103,6 +103,7 @@ class _Lexicon:
     participles: frozenset[str]
     hei: frozenset[str]
     plural_first: frozenset[str]
+    rare: frozenset[str]
     compounds: dict[str, str]
     verb_forms: frozenset[str]
 
@@ -147,6 +148,7 @@ def _lexicon() -> _Lexicon:
         weak=frozenset(sections.get("weak", [])),
         hei=frozenset(sections.get("hei", [])),
         plural_first=frozenset(sections.get("plural_first", [])),
+        rare=frozenset(sections.get("rare", [])),
         participles=frozenset(
             p + stem + "ه" for stem in sections.get("past", []) for p in ("", "ن")
         ),
@@ -198,12 +200,13 @@ def _verb(word: str, lex: _Lexicon) -> str | None:
 def _stem(word: str, lex: _Lexicon, depth: int, *, weak_ok: bool) -> tuple[str, int] | None:
     """A base that takes a suffix, as spelled, and how sure it is a word (4 down to 0).
 
-    4: a listed word or compound; 3: a relational adjective in «ی» of a listed word
-    («یهودی», «سوری»); 2: another analysis; 0: a word hazm lists without a tag.
+    4: a listed word or compound; 3: a rare listed word («یهودیه», «آماد») or a relational
+    adjective in «ی» of a listed word («یهودی», «سوری»); 2: another analysis; 0: a word
+    hazm lists without a tag.
     """
     known = _known(word, lex)
     if known is not None:
-        return known, 4
+        return known, 3 if known in lex.rare else 4
     if _attached(word, lex):
         return word, 3 if word[-1] == "ی" and word[:-1] in lex.words else 2
     found = _analyse(word, lex, depth + 1, weak=word in lex.weak)
