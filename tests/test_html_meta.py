@@ -6,6 +6,7 @@ import codecs
 import contextlib
 import datetime as dt
 import gzip
+import json
 import re
 from pathlib import Path
 
@@ -275,3 +276,14 @@ def test_bare_text_divs_beside_a_short_paragraph_elsewhere() -> None:
     article = mn.parse(html, url="https://www.towndaily.example/news/park")
     assert article.title == "Park budget approved"
     assert len(article.paragraphs) == 4
+
+
+def test_script_rendered_page_takes_the_json_ld_body() -> None:
+    body = "\n".join(f"Paragraph {i} of the story, long enough to count as real prose." for i in range(8))
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Rendered by script", "articleBody": body})
+    html = (f'<html><head><script type="application/ld+json">{ld}</script></head>'
+            '<body><div id="root"><h1>Rendered by script</h1><p>Loading…</p></div></body></html>')
+    article = mn.parse(html)
+    assert article.paragraphs[0].startswith("Paragraph 0 of the story")
+    assert len(article.paragraphs) == 8
+    assert any("articleBody" in w for w in article.warnings)

@@ -398,6 +398,7 @@ class PageMeta:
     site_name: str | None = None
     language: str | None = None
     html_title: str | None = None
+    body: str | None = None
 
     def offer(self, field: str, value: Any, source: str) -> None:
         """Set ``field`` from ``source`` unless a more trusted source already did."""
@@ -520,6 +521,9 @@ def _read_json_ld(tree: LexborHTMLParser, meta: PageMeta, zone: str | None) -> N
         language = item.get("inLanguage")
         if isinstance(language, str):
             meta.offer("language", language[:2].lower(), src)
+        body = item.get("articleBody")
+        if isinstance(body, str) and body.strip():
+            meta.body = htmllib.unescape(body)
         return
 
 
@@ -1307,6 +1311,24 @@ def _drop_trailing_foreign(walk: Walk) -> None:
         walk.subheadings = [j - 1 if j > i else j for j in walk.subheadings if j != i]
 
 
+_BODY_BREAK = _regex.compile("htmlpage.BODY_BREAK", r"\n|(?<=[.!?؟])\s{2,}")
+
+
+def _prefer_json_ld_body(walk: Walk, body: str, warnings: list[str]) -> None:
+    """Take the JSON-LD ``articleBody`` when the page's markup holds much less (script-rendered pages)."""
+    text = clean_text(body)
+    found = sum(len(p) for p in walk.paragraphs)
+    if len(text) < 300 or found >= 0.5 * len(text):
+        return
+    paragraphs = [p for p in (clean_text(x) for x in _BODY_BREAK.split(body)) if p]
+    walk.dropped.extend(Dropped(p, "boilerplate") for p in walk.paragraphs)
+    walk.paragraphs = paragraphs
+    walk.signatures = [("json-ld", "", False, 0)] * len(paragraphs)
+    walk.link_ratios = [0.0] * len(paragraphs)
+    walk.subheadings = []
+    warnings.append("the page's markup holds little of the text: the body is the JSON-LD articleBody")
+
+
 def _drop_leading_lists(walk: Walk) -> None:
     """Drop list items before the body's first paragraph (story highlights, tables of contents)."""
     n = len(walk.paragraphs)
@@ -1598,6 +1620,8 @@ def read_page(doc: Document, site: Site) -> Article:
     else:
         layout_body = True
     walk = walk_body(containers, base=base, exclude=exclude, captions=caption_selectors)
+    if meta.body and not layout_body:
+        _prefer_json_ld_body(walk, meta.body, warnings)
     if len(walk.paragraphs) > MAX_PARAGRAPHS:
         warnings.append(f"the body has more than {MAX_PARAGRAPHS} paragraphs: the rest was cut "
                         "(no news article is that long)")
