@@ -337,12 +337,14 @@ def _analyse_word(word: str) -> str:
     return _analyse(word, lex, weak=weak) or (None if weak else _unknown_plural(word)) or word
 
 
-def _unknown_plural(word: str) -> str | None:
+def _unknown_plural(word: str, depth: int = 0) -> str | None:
     """A word no list knows, ending in the plural: a new or foreign noun («پادکستها»)."""
     for suffix in _PLURAL:
         base = word[: -len(suffix)]
         if word.endswith(suffix) and len(base) >= 3 and base[-1] not in NON_JOINING:
-            return base + ZWNJ + suffix
+            # the base gets the same treatment, so a second repair changes nothing
+            inner = _unknown_plural(base, depth + 1) if depth < 3 else None
+            return (inner or base) + ZWNJ + suffix
     return None
 
 
