@@ -114,6 +114,9 @@ def test_bare_weekday_is_latest_on_or_before_ref_and_future_cues() -> None:
     assert _one("ستعقد القمة الجمعة المقبلة.").date == dt.date(2023, 12, 15)
     assert _one("وصل الوفد الجمعة الماضية.").date == dt.date(2023, 12, 1)
     assert _one("جلسه بعدی جمعه آینده برگزار می‌شود.").date == dt.date(2023, 12, 15)
+    assert _one("ومن المقرر أن يعقد مجلس الأمن جلسة طارئة مساء الأحد.").date == dt.date(2023, 12, 10)
+    assert _one("ستعقد القمة الجمعة في الرياض.").date == REF  # a future cue: on or after ref
+    assert _one("قرار است نشست شنبه برگزار شود.").date == dt.date(2023, 12, 9)
     m = _one("قال المتحدث اليوم الخميس إن المفاوضات مستمرة.")
     assert m.date == REF
     assert m.warnings

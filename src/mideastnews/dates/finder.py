@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import datetime as dt
+import itertools
 import re
 
 import attrs
@@ -533,10 +534,30 @@ def _read_weekday(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
             day = weekday_after(ctx.ref, wd)
         elif qual == -1:
             day = weekday_on_or_before(ctx.ref - dt.timedelta(days=1), wd)
+        elif qual is None and _future_before(ctx, m.start("W")):
+            day = weekday_after(ctx.ref - dt.timedelta(days=1), wd)  # «ستعقد القمة الأحد»: on or after ref
         else:
             day = weekday_on_or_before(ctx.ref, wd)
         _fill_from_date(r, day)
     return r
+
+
+def _clause_before(ctx: _Ctx, pos: int, size: int = 70) -> list[str]:
+    """The canonical words of the clause that ends at ``pos`` (at most ``size`` characters back)."""
+    window = ctx.clean[max(0, pos - size):pos]
+    for stop in ".،,؛;!?؟\n":
+        cut = window.rfind(stop)
+        if cut >= 0:
+            window = window[cut + 1:]
+    return [lx.canon(w) for w in window.split()]
+
+
+def _future_before(ctx: _Ctx, pos: int) -> bool:
+    """Whether the clause before a bare weekday speaks of the future («من المقرر أن…», «ستعقد», «خواهد»)."""
+    words = _clause_before(ctx, pos)
+    if any(w in lx.FUTURE_BEFORE or (w[:1] in "وف" and w[1:] in lx.FUTURE_BEFORE) for w in words):
+        return True
+    return any(a == "قرار" and b == "است" for a, b in itertools.pairwise(words))
 
 
 def _count_ok(ctx: _Ctx, start: int, end: int) -> bool:
@@ -548,12 +569,7 @@ def _count_ok(ctx: _Ctx, start: int, end: int) -> bool:
 
 def _ongoing_before(ctx: _Ctx, pos: int) -> bool:
     """Whether the clause before ``pos`` describes something still going on («الحرب المستمرة منذ …»)."""
-    window = ctx.clean[max(0, pos - 70):pos]
-    for stop in ".،,؛;!?؟\n":
-        cut = window.rfind(stop)
-        if cut >= 0:
-            window = window[cut + 1:]
-    words = [lx.canon(w) for w in window.split()]
+    words = _clause_before(ctx, pos)
     return any(w in lx.ONGOING_BEFORE or (w[:1] in "وف" and w[1:] in lx.ONGOING_BEFORE) for w in words)
 
 
