@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..dates import convert
 from ..errors import DateError
 from ..model import Article, Failure
+from .inputs import Input
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -189,16 +190,19 @@ def table_from_rows(rows: list[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=arrow_schema())
 
 
-SourceIds = Iterable[str | None] | None
+SourceIds = Iterable[Input | str | None] | None
 
 
-def _rows(items: Iterable[Article | Failure], source_ids: SourceIds) -> Iterator[dict[str, Any]]:
-    if source_ids is None:
+def _rows(items: Iterable[Article | Failure], inputs: SourceIds) -> Iterator[dict[str, Any]]:
+    if inputs is None:
         for item in items:
             yield record_row(item)
-    else:
-        for item, sid in zip(items, source_ids, strict=True):
-            yield record_row(item, source_id=sid)
+        return
+    for item, given in zip(items, inputs, strict=True):
+        if isinstance(given, Input):
+            yield record_row(item, source_id=given.source_id, fetched=given.fetched)
+        else:
+            yield record_row(item, source_id=given)
 
 
 def _check(item: object) -> Article | Failure:
@@ -207,22 +211,24 @@ def _check(item: object) -> Article | Failure:
     return item
 
 
-def to_arrow(items: Iterable[Article | Failure], *, source_ids: SourceIds = None) -> pa.Table:
+def to_arrow(items: Iterable[Article | Failure], *, inputs: SourceIds = None) -> pa.Table:
     """A :class:`pyarrow.Table` of articles (and failures), one row each, with :func:`arrow_schema`.
 
     Args:
         items: Articles or failures, e.g. what :func:`~mideastnews.parse_many` yields.
-        source_ids: The inputs' ids, in the same order (optional).
+        inputs: The inputs, in the same order (optional): each an
+            :class:`~mideastnews.io.Input` (its id and capture time fill
+            ``source_id`` and ``fetched``) or just an id.
 
     Raises:
         ImportError: pyarrow is not installed (``pip install 'mideastnews[arrow]'``).
         TypeError: an item is neither an Article nor a Failure.
     """
     arrow_schema()
-    return table_from_rows(list(_rows((_check(i) for i in items), source_ids)))
+    return table_from_rows(list(_rows((_check(i) for i in items), inputs)))
 
 
-def to_pandas(items: Iterable[Article | Failure], *, source_ids: SourceIds = None) -> pd.DataFrame:
+def to_pandas(items: Iterable[Article | Failure], *, inputs: SourceIds = None) -> pd.DataFrame:
     """A pandas DataFrame of articles with the same schema, every column Arrow-backed (``pd.ArrowDtype``).
 
     Raises:
@@ -230,7 +236,7 @@ def to_pandas(items: Iterable[Article | Failure], *, source_ids: SourceIds = Non
         TypeError: an item is neither an Article nor a Failure.
     """
     pd = _pandas()
-    return to_arrow(items, source_ids=source_ids).to_pandas(types_mapper=pd.ArrowDtype)
+    return to_arrow(items, inputs=inputs).to_pandas(types_mapper=pd.ArrowDtype)
 
 
 class ParquetSink:
@@ -294,7 +300,7 @@ def to_parquet(
     items: Iterable[Article | Failure],
     path: str | os.PathLike[str],
     *,
-    source_ids: SourceIds = None,
+    inputs: SourceIds = None,
     batch_size: int = 2000,
     compression: str = "zstd",
 ) -> int:
@@ -311,6 +317,6 @@ def to_parquet(
         TypeError: an item is neither an Article nor a Failure.
     """
     with ParquetSink(path, batch_size=batch_size, compression=compression) as sink:
-        for row in _rows((_check(i) for i in items), source_ids):
+        for row in _rows((_check(i) for i in items), inputs):
             sink.write_row(row)
         return sink.rows
