@@ -170,6 +170,14 @@ def test_not_dates(text: str) -> None:
     assert find_dates(text, ref=REF) == []
 
 
+def test_weekday_in_brackets_after_the_date_is_its_own() -> None:
+    (m,) = find_dates("نشست ۸ آذر ۱۴۰۲ (چهارشنبه) برگزار شد")
+    assert m.text == "۸ آذر ۱۴۰۲ (چهارشنبه)"
+    assert (m.weekday, m.warnings) == (2, ())
+    (m,) = find_dates("نشست ۸ آذر ۱۴۰۲ (جمعه) برگزار شد")
+    assert m.warnings
+
+
 def test_weekday_after_a_relative_day_is_one_mention() -> None:
     assert [m.text for m in find_dates("امروز (چهارشنبه) نشست برگزار شد", ref=REF)] == ["امروز (چهارشنبه)"]
     (m,) = find_dates("وقال أمس، الخميس، إن المفاوضات مستمرة", ref=REF)

@@ -143,7 +143,7 @@ _DAY = rf"(?:(?:ال)?(?<![\d.,:/٫٬])(?P<D_dd>\d{{1,2}})(?!\d)|(?P<D_do>{_ORDI
 _ALTERNATIVES = {
     # 7 أكتوبر 2023, السابع من تشرين الأول/أكتوبر 2023, چهارشنبه هشتم آذرماه ۱۴۰۲, time and weekday around
     "D": rf"{_timepre('D')}{_wdpre('D')}{_DAY}(?:{_SP}من{_SP}|{_OSP}){_month('D')}{_year('D')}"
-         rf"{_timesuf('D')}",
+         rf"(?P<D_wap>{_OSP}\({_OSP}(?P<D_wa>{_WEEKDAY}){_OSP}\))?{_timesuf('D')}",
     # 15/10/2023, ١٤٠٣/١٢/٣٠, 2023-10-07T10:00
     "N": rf"{_timepre('N')}{_wdpre('N')}(?<![\d/.\-٫])(?P<N_a>\d{{1,4}})(?P<N_s>[/.\-])(?P<N_b>\d{{1,2}})"
          rf"(?P=N_s)"
@@ -435,6 +435,10 @@ def _read_day_month(ctx: _Ctx, m: re.Match[str], p: str, r_start: int) -> _Raw |
     if r.year is None:
         r.year_open = True
     r.weekday = _weekday_of(m, p)
+    if p == "D" and m.group("D_wap") and not ctx.clean[r.e:m.start("D_wap")].strip():
+        # «۸ آذر ۱۴۰۲ (چهارشنبه)»: a weekday in brackets after the date is its own
+        r.weekday = r.weekday if r.weekday is not None else lx.WEEKDAYS[lx.canon(m.group("D_wa"))]
+        r.e = m.end("D_wap")
     return r
 
 
