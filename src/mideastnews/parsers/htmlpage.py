@@ -1131,7 +1131,11 @@ def walk_body(
         if node.mem_id in seen:
             continue
         seen.add(node.mem_id)
-        walker.walk(node)
+        tag = node.tag or ""
+        if tag in _HEADINGS:
+            walker.block(node, tag, class_tokens(node), 0)
+        else:
+            walker.walk(node)
         walker.flush()
     return walker.out
 
@@ -1299,7 +1303,8 @@ def _drop_trailing_foreign(walk: Walk) -> None:
     tail_len = sum(len(walk.paragraphs[i]) for i in tail)
     if not tail or tail_len > 0.25 * total:
         return
-    if any(walk.signatures[i][:3] == main[:3] for i in tail):
+    # Same look, or the same parent as the body's paragraphs: still the body.
+    if any(walk.signatures[i][:3] == main[:3] or walk.signatures[i][3] == main[3] for i in tail):
         return
     for i in reversed(tail):
         if walk.signatures[i][0] in ("h2", "h3", "h4", "h5", "h6"):

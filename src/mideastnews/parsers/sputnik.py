@@ -164,7 +164,8 @@ HTML_LAYOUTS: tuple[htmlpage.Layout, ...] = (
         title=("h1.article__title", ".article__title"),
         kicker=(".article__header .uptitle", ".uptitle"),
         lead=(".article__announce-text",),
-        body=(".article__body .article__block .article__text", ".article__body .article__text"),
+        body=(".article__body .article__block .article__text, .article__body .article__block .article__h2, "
+              ".article__body .article__block .article__quote-text", ".article__body .article__text"),
         date=(".article__info-date a", ".article__info-date"),
         tags=(".article__tags li", ".tags li"),
         media=(".article__announce .media", ".article__header figure",
