@@ -234,15 +234,22 @@ def _clean(text: str) -> tuple[str, list[int], list[int]]:
 class _Ctx:
     """One call's text, its clean copy and offset map."""
 
-    __slots__ = ("clean", "clean_pos", "iranian", "pos", "ref", "removed", "text")
+    __slots__ = ("_iranian", "clean", "clean_pos", "pos", "ref", "removed", "text")
 
     def __init__(self, text: str, ref: dt.date | None) -> None:
         self.text = text
         self.ref = ref
         self.pos = 0  # where the search stands: nothing before it may be taken again
         self.clean, self.clean_pos, self.removed = _clean(text)
-        c = self.clean
-        self.iranian = c.count("ی") + c.count("ک") > c.count("ي") + c.count("ك")
+        self._iranian: bool | None = None
+
+    @property
+    def iranian(self) -> bool:
+        """Whether the text is written in Persian letters (ی, ک) rather than Arabic ones (ي, ك)."""
+        if self._iranian is None:
+            c = self.clean
+            self._iranian = c.count("ی") + c.count("ک") > c.count("ي") + c.count("ك")
+        return self._iranian
 
     def orig(self, i: int) -> int:
         if not self.clean_pos:
