@@ -185,6 +185,16 @@ def test_weekday_after_a_relative_day_is_one_mention() -> None:
     assert m.warnings == ()
 
 
+def test_ambiguous_month_names_need_context() -> None:
+    ref = dt.date(2023, 12, 7)  # 1402-09-16, 1445-05-23
+    assert _one("قیمت‌ها در اواسط آذر افزایش یافت.", ref=ref).month == 9
+    assert _one("في رمضان الماضي ارتفعت الأسعار.", ref=ref).year == 1444
+    assert find_dates("قال رمضان إن الوفد وصل.", ref=ref) == []
+    assert find_dates("در مهر و موم شده بود.", ref=ref) == []
+    m = _one("رشد اقتصادی سال آینده میلادی کند می‌شود.", ref=ref)
+    assert (m.calendar, m.year) == (Calendar.GREGORIAN, 2024)
+
+
 def test_without_ref_relative_mentions_keep_open_parts() -> None:
     m = _one("وصل الوفد أمس الخميس إلى موسكو.", ref=None)
     assert m.relative

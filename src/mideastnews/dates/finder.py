@@ -375,6 +375,8 @@ def _prep_before(ctx: _Ctx, pos: int) -> bool:
 #: Prepositions after which a plausible year is a year whatever follows («بحلول 2030 ستصل»).
 _STRONG_PREPS = frozenset(lx.key(w) for w in ("بحلول", "منذ", "مطلع", "اوائل", "اواخر", "منتصف", "نهایه",
                                               "بدایه", "اواسط", "اوایل", "ابتدای", "پایان", "since", "until"))
+_MILADI = lx.key("میلادی")
+_TEMPORAL_PREPS = frozenset(lx.key(w) for w in lx.TEMPORAL_PREPOSITIONS)
 _FA_PREPS = frozenset(lx.key(w) for w in ("در", "از", "تا", "اوایل", "اواسط", "اواخر", "ابتدای", "پایان",
                                           "طی"))
 _NEEDS_YEAR = frozenset({lx.key("می"), lx.key("may")})  # also the Persian verb prefix, the English verb
@@ -670,6 +672,10 @@ def _read_relative(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
         if near.isdigit() or near in lx.NUMBER_WORDS or (fa and near in _LENGTH_BEFORE):
             return None
     r = _Raw(m.start("R"), m.end("R"), J if fa else G, relative=True)
+    if fa and unit in (lx.Relative.MONTH, lx.Relative.YEAR) and ctx.word_after(r.e) == _MILADI:
+        # «سال آینده میلادی»: the Gregorian year
+        r.calendar = G
+        r.e = _WORD_AFTER.match(ctx.clean, r.e).end()  # type: ignore[union-attr]
     _relative_unit(ctx, r, unit, offset)
     if unit is lx.Relative.MONTH:
         _day_of_relative_month(ctx, r, start)
@@ -699,11 +705,13 @@ def _read_month(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
     _cal, _month_no, level = lx.MONTHS[lx.canon(m1)]
     has_year = bool(m.group("M_y")) and len(m.group("M_y")) == 4
     has_mw = bool(m.group("M_mw"))
-    has_pre = _prep_before(ctx, m.start("M_core"))
+    before = ctx.word_before(m.start("M_core"))
+    has_pre = before in _PREPS
     paired = bool(m.group("M_m2"))
-    if level is lx.Level.PREP and not (has_pre or has_mw or has_year or paired):
+    qualified = bool(m.group("M_q")) and lx.canon(m.group("M_q")) in lx.MONTH_QUALIFIERS
+    if level is lx.Level.PREP and not (has_pre or has_mw or has_year or paired or qualified):
         return None
-    if level is lx.Level.STRICT and not (has_mw or has_year):
+    if level is lx.Level.STRICT and not (has_mw or has_year or qualified or before in _TEMPORAL_PREPS):
         return None
     r = _read_day_month(ctx, m, "M", m.start("M_core"))
     if r is None:
