@@ -136,19 +136,21 @@ def first_text(
     return "", None
 
 
-_PERSIAN_LETTERS = frozenset("پچژگکیۀ")
+_ARABIC_LETTER = _regex.compile("htmlpage.ARABIC_LETTER", "[\u0600-\u06ff]")
+_LATIN_LETTER = _regex.compile("htmlpage.LATIN_LETTER", "[A-Za-z]")
+_PERSIAN_LETTER = _regex.compile("htmlpage.PERSIAN_LETTER", "[پچژگکیۀ]")
 
 
 def detect_language(text: str, default: str = "ar") -> str:
     """``"ar"``, ``"fa"`` or ``"en"`` by the letters of ``text``."""
     sample = text[:4000]
-    arabic = sum(1 for c in sample if "\u0600" <= c <= "\u06ff")
-    latin = sum(1 for c in sample if c.isascii() and c.isalpha())
+    arabic = len(_ARABIC_LETTER.findall(sample))
+    latin = len(_LATIN_LETTER.findall(sample))
     if arabic == 0 and latin == 0:
         return default
     if latin > arabic:
         return "en"
-    persian = sum(1 for c in sample if c in _PERSIAN_LETTERS)
+    persian = len(_PERSIAN_LETTER.findall(sample))
     return "fa" if persian > max(2, arabic // 60) else "ar"
 
 
