@@ -496,6 +496,8 @@ def _read_numeric(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
         year, month, day = _int(c), _int(b), _int(a)
     else:
         return None
+    if month > 12 and 1 <= day <= 12 and len(c) == 4:
+        month, day = day, month  # «12/25/2023»: month first, as English sources write it
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     persian = any("\u06f0" <= ch <= "\u06f9" for ch in a + c) or ctx.iranian

@@ -383,7 +383,7 @@ RELATIVE_WORDS: tuple[str, ...] = tuple(w for words, *_rest in _RELATIVE_TABLE f
 #: The day-level relative words that may stand before a weekday: «أمس الخميس», «امروز پنجشنبه».
 RELATIVE_DAY_WORDS: tuple[str, ...] = tuple(
     w for words, u, _o, _fa in _RELATIVE_TABLE if u is Relative.DAY for w in words
-    if key(w) not in {key("روز گذشته"), key("هذا الیوم"), key("الغد"), key("غد")}
+    if key(w) not in {key("هذا الیوم"), key("الغد"), key("غد")}
 )
 
 #: Weekday qualifiers: key -> -1 (the one before ref), +1 (the next after ref), 0 (this week's).
