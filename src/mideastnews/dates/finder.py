@@ -31,7 +31,6 @@ from .resolve import (
     ARAB_HIJRI_TOLERANCE,
     add_months,
     day_of,
-    fill_year,
     in_calendar,
     month_not_after,
     reconcile,
@@ -85,7 +84,6 @@ _WDQUAL = _W(list(lx.WEEKDAY_QUALIFIER_WORDS))
 _MQUAL = _W(lx.MONTH_QUALIFIER_WORDS)
 _DAYPART = _W(lx.DAYPARTS)
 _TADV = _W(lx.TIME_ADVERBS)
-_PREP = _W(lx.PREPOSITIONS)
 _YEARW = _W(lx.YEAR_WORDS)
 _MPREFIX = _W(lx.MONTH_PREFIXES)
 _YEARW_IN = _W(["العام", "عام", "سنه", "السنه", "سال"])
@@ -961,5 +959,3 @@ def parse_date(text: str, *, ref: dt.date | None = None) -> DateMention:
         raise DateError(f"no date found in {text[:80]!r}")
     return found[0]
 
-
-_ = (fill_year,)
