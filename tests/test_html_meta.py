@@ -287,3 +287,13 @@ def test_script_rendered_page_takes_the_json_ld_body() -> None:
     assert article.paragraphs[0].startswith("Paragraph 0 of the story")
     assert len(article.paragraphs) == 8
     assert any("articleBody" in w for w in article.warnings)
+
+
+def test_same_cms_on_another_site_is_not_the_source() -> None:
+    html = _fixture("IRNA_2023-11-29")
+    assert mn.parse(html).source == "irna"
+    other = mn.parse(html, url="https://www.hamshahrionline.ir/news/812345/x")
+    assert other.source == "generic"
+    assert other.title == "افتتاح خط ریلی جدید در شمال‌شرق کشور"
+    declared = html.replace("<head>", "<head><link rel='canonical' href='https://www.hamshahrionline.ir/news/1/x'>")
+    assert mn.parse(declared).source == "generic"

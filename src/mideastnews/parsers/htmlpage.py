@@ -1762,16 +1762,20 @@ def score_page(doc: Document, site: Site, domains: tuple[str, ...]) -> float:
     """How surely an HTML page is ``site``'s, from its layouts and its self-declared address.
 
     The canonical or ``og:url`` address on one of ``domains`` is near
-    certain; a matching layout alone is strong evidence.
+    certain; a matching layout alone is strong evidence.  A page whose given
+    or self-declared address is another site's is not this source's, even in
+    the same CMS (Hamshahri and IRNA share one): it scores 0.
     """
     from .base import domain_matches
 
+    if doc.url and "." in doc.url and not domain_matches(doc.url, domains):
+        return 0.0
     tree = doc.tree
     for selector in ('link[rel="canonical"]', 'meta[property="og:url"]'):
         node = tree.css_first(selector)
         address = node_attr(node, "href", "content")
-        if address and domain_matches(address, domains):
-            return 0.95
+        if address and address.startswith("http"):
+            return 0.95 if domain_matches(address, domains) else 0.0
     if any(layout.matches(tree, doc.text) for layout in site.layouts):
         return 0.7
     return 0.0
