@@ -405,7 +405,6 @@ def _read_day_month(ctx: _Ctx, m: re.Match[str], p: str, r_start: int) -> _Raw |
     end = m.end(f"{p}_m1") if m.group(f"{p}_m1") else m.end(f"{p}_m3")
     m2 = m.group(f"{p}_m2")
     if m2 and lx.MONTHS[lx.canon(m2)][:2] == (cal, month):
-        end = m.end()  # provisional, trimmed below
         end = m.end(f"{p}_m2")
         tail = ctx.clean[end:end + 4]
         stripped = tail.lstrip(" \u00a0\u200c")
@@ -414,11 +413,7 @@ def _read_day_month(ctx: _Ctx, m: re.Match[str], p: str, r_start: int) -> _Raw |
     r = _Raw(r_start, end, cal)
     year_txt = m.group(f"{p}_y")
     if year_txt and (len(year_txt) == 4 or _short_year_ok(ctx, m, p)):
-        year = _int(year_txt)
-        era = _era(m, p)
-        if era is not None and era is not cal and len(year_txt) == 4:
-            pass  # an era of another calendar: trust the month name
-        r.year = year
+        r.year = _int(year_txt)  # an era mark of another calendar is overruled by the month name
         r.e = m.end(f"{p}_era") if m.group(f"{p}_era") else m.end(f"{p}_y")
     elif year_txt:
         year_txt = None
