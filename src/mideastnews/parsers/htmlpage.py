@@ -432,10 +432,16 @@ def _names(value: Any) -> list[str]:
         if isinstance(item, list):
             out.extend(_names(item))
         elif isinstance(item, str):
-            name = clean_text(htmllib.unescape(item))
-            if name and not name.startswith(("http://", "https://")):
-                out.append(name)
+            for part in _NAME_SPLIT.split(clean_text(htmllib.unescape(item))):
+                name = _NAME_AND.sub("", part).strip()
+                if name and not name.startswith(("http://", "https://")):
+                    out.append(name)
     return out
+
+
+# «Dana Ford, Tom Watkins and Sam Lee» is three names; «و» and «and» start the last.
+_NAME_SPLIT = _regex.compile("htmlpage.NAME_SPLIT", r"\s{0,3}[,،;]\s{0,3}|\s{1,3}(?:and|&)\s{1,3}")
+_NAME_AND = _regex.compile("htmlpage.NAME_AND", r"^(?:and|&)\s{1,3}")
 
 
 _KEYWORD_SPLIT = _regex.compile("htmlpage.KEYWORD_SPLIT", r"\s{0,3}[,،;؛]\s{0,3}")
@@ -828,9 +834,11 @@ NEGATIVE_TOKENS: dict[str, str] = {
     **dict.fromkeys(("newsletter", "subscribe", "subscription", "signup"), "newsletter"),
     **dict.fromkeys(("date", "time", "timestamp", "published", "updated", "dateline"), "timestamp"),
     **dict.fromkeys(("byline", "author", "authors"), "byline"),
-    **dict.fromkeys(("hidden", "none", "hide", "invisible", "sronly", "offscreen"), "hidden"),
+    **dict.fromkeys(("hidden", "none", "invisible", "sronly", "offscreen"), "hidden"),
     **dict.fromkeys(("modal", "popup", "cookie", "cookies", "consent", "overlay"), "overlay"),
     **dict.fromkeys(("gallery", "slideshow", "carousel", "slider"), "gallery"),
+    **dict.fromkeys(("video", "player", "podcast", "audio"), "media"),
+    **dict.fromkeys(("credit", "credits"), "photo-credit"),
 }
 _POSITIVE_TOKENS = frozenset({
     "article", "articlebody", "body", "content", "entry", "main", "story", "text", "post", "news",
@@ -875,6 +883,7 @@ _UPDATED_LABEL = _regex.compile(
 
 _ROLE_KINDS = {"navigation": "navigation", "banner": "navigation", "search": "navigation",
                "complementary": "sidebar", "contentinfo": "footer", "dialog": "overlay", "menu": "navigation"}
+_CREDIT_TOKENS = frozenset({"credit", "credits"})
 #: Class words of caption elements outside <figure> (``image__caption``).
 CAPTION_TOKENS = frozenset({"caption", "figcaption", "imagecaption", "photocaption", "wp-caption-text"})
 
@@ -1009,9 +1018,9 @@ class _Walker:
                 self.drop(child, self.exclude[mem])
                 continue
             tokens = class_tokens(child)
-            if mem in self.caption_ids or tag == "figcaption" or (
+            if not tokens & _CREDIT_TOKENS and (mem in self.caption_ids or tag == "figcaption" or (
                     tokens & CAPTION_TOKENS and tag not in _HEADINGS and tag != "p"
-                    and len(child.text(deep=True)) < 600):
+                    and len(child.text(deep=True)) < 600)):
                 self.flush()
                 self.caption(child)
                 continue
@@ -1305,8 +1314,11 @@ def _drop_trailing_foreign(walk: Walk) -> None:
     tail_len = sum(len(walk.paragraphs[i]) for i in tail)
     if not tail or tail_len > 0.25 * total:
         return
-    # Same look, or the same parent as the body's paragraphs: still the body.
+    # Same look, or the same parent as the body's paragraphs: still the body.  Only
+    # paragraphs styled inline (a widget's box) under an unstyled body are foreign.
     if any(walk.signatures[i][:3] == main[:3] or walk.signatures[i][3] == main[3] for i in tail):
+        return
+    if main[2] or not all(walk.signatures[i][2] for i in tail if walk.signatures[i][0] not in _HEADINGS):
         return
     for i in reversed(tail):
         if walk.signatures[i][0] in ("h2", "h3", "h4", "h5", "h6"):
@@ -1714,6 +1726,9 @@ def read_page(doc: Document, site: Site) -> Article:
         if not authors:
             authors = _generic_authors(tree)
 
+    # The outlet itself is not a byline («…, Tom Watkins, CNN»).
+    outlet = {_compact(n) for n in names}
+    authors = [a for a in authors if _compact(a) not in outlet] or authors
     url = meta.url or doc.url
     if published is None:
         published = _url_date(url) or _url_date(doc.url)
