@@ -374,6 +374,8 @@ def _prep_before(ctx: _Ctx, pos: int) -> bool:
 _STRONG_PREPS = frozenset(lx.key(w) for w in ("بحلول", "منذ", "مطلع", "اوائل", "اواخر", "منتصف", "نهایه",
                                               "بدایه", "اواسط", "اوایل", "ابتدای", "پایان", "since", "until"))
 _MILADI = lx.key("میلادی")
+_FA_SEASONS = frozenset(lx.key(w) for w in ("تابستان", "زمستان", "بهار", "پاییز"))
+_SEASONS = _FA_SEASONS | frozenset(lx.key(w) for w in ("ربیع", "صیف", "خریف", "شتاء"))
 _TEMPORAL_PREPS = frozenset(lx.key(w) for w in lx.TEMPORAL_PREPOSITIONS)
 _FA_PREPS = frozenset(lx.key(w) for w in ("در", "از", "تا", "اوایل", "اواسط", "اواخر", "ابتدای", "پایان",
                                           "طی"))
@@ -723,10 +725,14 @@ def _read_year(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
     year = _int(m.group("Y_y"))
     era = _era(m, "Y")
     word = m.group("Y_w")
-    pre_word = ctx.word_before(m.start("Y"))
+    pre_word, pre_start = ctx.word_before_at(m.start("Y"))
     pre = pre_word if pre_word in _PREPS else ""
+    if pre and ctx.word_before(pre_start) in lx.TIME_NOUNS:
+        pre = lx.key("منذ")  # «الربع الأول من 2024 …»: a part of the year, whatever follows
     persian = bool(word and lx.canon(word).startswith("سال")) or pre in _FA_PREPS
-    if not word and era is None:
+    if not word and era is None and pre_word in _SEASONS:
+        persian = persian or pre_word in _FA_SEASONS  # «صيف 2023», «تابستان ۱۴۰۲»
+    elif not word and era is None:
         if not pre:
             return None
         after = ctx.word_after(m.end())
