@@ -1348,6 +1348,22 @@ def _prefer_json_ld_body(walk: Walk, body: str, warnings: list[str]) -> None:
     warnings.append("the page's markup holds little of the text: the body is the JSON-LD articleBody")
 
 
+_DATELINE_END = _regex.compile("htmlpage.DATELINE_END", r"(?:—|–|--|-)\s{0,3}$")
+
+
+def _join_datelines(walk: Walk) -> None:
+    """Join a dateline printed as its own block («Lisbon GNN —») to the paragraph it opens."""
+    i = 0
+    while i + 1 < len(walk.paragraphs):
+        text = walk.paragraphs[i]
+        if (i not in walk.subheadings and i + 1 not in walk.subheadings and len(_words(text)) <= 6
+                and _DATELINE_END.search(text)):
+            walk.paragraphs[i] = f"{text} {walk.paragraphs[i + 1]}"
+            del walk.paragraphs[i + 1], walk.signatures[i + 1], walk.link_ratios[i + 1]
+            walk.subheadings = [j - 1 if j > i else j for j in walk.subheadings]
+        i += 1
+
+
 def _drop_leading_lists(walk: Walk) -> None:
     """Drop list items before the body's first paragraph (story highlights, tables of contents)."""
     n = len(walk.paragraphs)
@@ -1648,6 +1664,7 @@ def read_page(doc: Document, site: Site) -> Article:
         del walk.link_ratios[MAX_PARAGRAPHS:]
         walk.subheadings = [i for i in walk.subheadings if i < MAX_PARAGRAPHS]
     _apply_rules(walk, (*site.rules, *COMMON_RULES), title)
+    _join_datelines(walk)
     if not layout_body:
         _drop_leading_lists(walk)
         _drop_trailing_foreign(walk)
