@@ -155,10 +155,10 @@ class _Worker:
         self.since = time.monotonic()  # when the oldest held input started (or was sent)
 
     def send(self, chunk: list[tuple[int, Input]]) -> None:
+        self.tasks.send(chunk)  # raises OSError if the process is gone; then nothing is held
         if not self.held:
             self.since = time.monotonic()
         self.held.extend(chunk)
-        self.tasks.send(chunk)
 
     def stop(self, *, kill: bool = False) -> None:
         with contextlib.suppress(OSError, ValueError):
@@ -269,7 +269,11 @@ def _pooled(
                     try:
                         worker.send(chunk)
                     except OSError:
-                        break  # dead; its sentinel reports it below
+                        todo.extendleft(reversed(chunk))
+                        if not worker.held:  # died idle: replace it (with work held, its sentinel tells)
+                            worker.stop(kill=True)
+                            pool[pool.index(worker)] = _Worker(ctx, extra, transform)
+                        break
             # Yield what is ready, in order.
             while next_yield in done:
                 yield given.pop(next_yield), done.pop(next_yield)

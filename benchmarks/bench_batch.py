@@ -1,0 +1,277 @@
+"""Batch throughput and memory: parse_many with 1 and 2 workers, the process tree's peak memory,
+the 5,000-copy corrupt-file run of the CLI, and warcio against FastWARC.
+
+    .venv/bin/python benchmarks/bench_batch.py                  # everything, full size
+    .venv/bin/python benchmarks/bench_batch.py --speed 300 --memory 5000 --corrupt 500 --warc 2000
+
+Speed: seed-size articles (the five seeds, as text dumps and as simple HTML
+pages) through ``mn.parse_many``, in this process (1 worker) and with a pool
+of 2 worker processes; articles/s and the 2-worker/1-worker ratio.
+
+Memory: ``--memory`` inputs streamed through a 2-worker pool while a separate
+sampler process reads the resident memory (VmRSS) of every process in the
+tree (this process, the fork server if any, the workers; the sampler itself
+excluded) from /proc every 0.1 s; the peak of the sum is reported at
+checkpoints, so growth with the input count shows.  (RSS counts pages shared
+between parent and forked workers once per process: an overestimate.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import mideastnews as mn
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+TEXTS = [s.read_text(encoding="utf-8") for s in SEEDS]
+
+
+def as_html(text: str) -> str:
+    lines = [line for line in text.splitlines() if line.strip()]
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in lines[1:])
+    title = html.escape(lines[0])
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title></head>"
+            f"<body><article><h1>{title}</h1>{body}</article></body></html>")
+
+
+PAGES = [as_html(t) for t in TEXTS]
+
+
+def stream(kind: str, n: int) -> Iterator[str]:
+    docs = TEXTS if kind == "text" else PAGES
+    for i in range(n):
+        yield docs[i % len(docs)]
+
+
+# -- speed --------------------------------------------------------------------------------------
+def bench_speed(n: int) -> None:
+    print(f"\n## Speed: {n} seed-size inputs per run (cpu count {os.cpu_count()})")
+    print(f"{'input':<6} {'workers':>7} {'articles/s':>11} {'failed':>7}")
+    for kind in ("text", "html"):
+        list(mn.parse_many(stream(kind, 10)))  # warm the parsers and caches
+        rates = {}
+        for workers in (1, 2):
+            start = time.perf_counter()
+            failed = sum(isinstance(r, mn.Failure) for r in mn.parse_many(stream(kind, n), workers=workers))
+            rate = n / (time.perf_counter() - start)
+            rates[workers] = rate
+            print(f"{kind:<6} {workers:>7} {rate:>11.1f} {failed:>7}", flush=True)
+        print(f"{kind:<6} {'2 / 1':>7} {rates[2] / rates[1]:>10.2f}x")
+
+
+# -- memory -------------------------------------------------------------------------------------
+def _tree(root: int, skip: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        if pid == skip:
+            continue
+        found.append(pid)
+        todo.extend(children.get(pid, ()))
+    return found
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def sampler(root: int, out: str) -> None:
+    """Run as a separate process: write the tree's summed RSS (KB) and process count each 0.1 s."""
+    me = os.getpid()
+    with open(out, "w") as fh:
+        while os.path.exists(f"/proc/{root}"):
+            pids = _tree(root, me)
+            fh.write(f"{time.monotonic():.3f} {sum(_rss_kb(p) for p in pids)} {len(pids)}\n")
+            fh.flush()
+            time.sleep(0.1)
+
+
+def bench_memory(n: int, kind: str = "text") -> None:
+    print(f"\n## Memory: {n} {kind} inputs streamed through 2 workers (peak RSS of the process tree)")
+    fd, log = tempfile.mkstemp(suffix=".log")
+    os.close(fd)
+    proc = subprocess.Popen([sys.executable, __file__, "--sample", str(os.getpid()), log])
+    time.sleep(0.5)
+    checkpoints = sorted({c for c in (1000, 5000, 10000, 25000, n) if c <= n})
+    marks: list[tuple[int, float]] = []
+    start = time.perf_counter()
+    failed = 0
+    base_rss = _rss_kb(os.getpid())
+    for done, result in enumerate(mn.parse_many(stream(kind, n), workers=2), 1):
+        failed += isinstance(result, mn.Failure)
+        if done in checkpoints:
+            marks.append((done, time.monotonic()))
+            print(f"  ... {done} inputs, {done / (time.perf_counter() - start):.0f}/s", flush=True)
+    elapsed = time.perf_counter() - start
+    time.sleep(0.3)
+    proc.terminate()
+    proc.wait()
+    samples = []
+    with open(log) as fh:
+        for line in fh:
+            t, kb, count = line.split()
+            samples.append((float(t), int(kb), int(count)))
+    os.unlink(log)
+    print(f"parent RSS before the pool: {base_rss / 1024:.0f} MB; {failed} failed; "
+          f"{n / elapsed:.0f} articles/s")
+    print(f"{'inputs':>8} {'peak tree RSS so far (MB)':>26} {'processes':>10}")
+    for count, when in marks:
+        upto = [s for s in samples if s[0] <= when] or samples[:1]
+        peak = max(upto, key=lambda s: s[1])
+        print(f"{count:>8} {peak[1] / 1024:>26.1f} {peak[2]:>10}")
+
+
+# -- corrupt copies -----------------------------------------------------------------------------
+def corrupt_bytes(kind: int, rng: random.Random) -> bytes:
+    if kind == 0:
+        return bytes(rng.randrange(256) for _ in range(4000))  # binary
+    if kind == 1:
+        return b""  # empty
+    return PAGES[0].encode("utf-8")[: 40 + rng.randrange(20)]  # HTML cut off inside its head
+
+
+def bench_corrupt(n: int) -> None:
+    print(f"\n## {n} copies of the seeds, 1% corrupt (binary, empty, truncated HTML), through the CLI")
+    rng = random.Random(20240)
+    corrupt = set(rng.sample(range(n), n // 100))
+    tmp = Path(tempfile.mkdtemp(prefix="mn-corrupt-"))
+    try:
+        for i in range(n):
+            folder = tmp / "in" / f"{i // 500:03d}"
+            folder.mkdir(parents=True, exist_ok=True)
+            if i in corrupt:
+                kind = i % 3
+                (folder / f"{i:06d}{'.html' if kind == 2 else '.txt'}").write_bytes(corrupt_bytes(kind, rng))
+            else:
+                (folder / f"{i:06d}.txt").write_bytes(SEEDS[i % len(SEEDS)].read_bytes())
+        out = tmp / "out.jsonl"
+        start = time.perf_counter()
+        run = subprocess.run([sys.executable, "-m", "mideastnews", "parse", str(tmp / "in"), "-o", str(out),
+                              "--workers", "2", "--no-progress"], capture_output=True, text=True, check=False)
+        elapsed = time.perf_counter() - start
+        import json
+
+        records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        failed = {int(Path(r["source_id"]).stem) for r in records if "error" in r}
+        print(f"records {len(records)} (expected {n}); failures {len(failed)} (expected {len(corrupt)}); "
+              f"failures are exactly the corrupt files: {failed == corrupt}; exit status {run.returncode}; "
+              f"{elapsed:.1f} s ({n / elapsed:.0f} inputs/s)")
+        print("summary:", run.stderr.strip().splitlines()[-1])
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+# -- WARC readers -------------------------------------------------------------------------------
+def bench_warc(n: int) -> None:
+    from mideastnews.io.warc import warc_inputs, write_warc
+
+    print(f"\n## WARC readers: {n} HTML responses (+ {n} requests), seed-size pages")
+    tmp = Path(tempfile.mkdtemp(prefix="mn-warc-"))
+    try:
+        for name in ("crawl.warc.gz", "crawl.warc"):
+            path = tmp / name
+            write_warc(path, ((f"https://example.org/news/{i}", PAGES[i % len(PAGES)]) for i in range(n)))
+            readers = {"fastwarc": lambda p=path: _read_fastwarc(p), "warcio": lambda p=path: _read_warcio(p),
+                       "mideastnews (fastwarc + Input)": lambda p=path: sum(1 for _ in warc_inputs(p))}
+            for label, fn in readers.items():
+                try:
+                    best = min(_timed(fn) for _ in range(3))
+                except ImportError as exc:
+                    print(f"{name:<14} {label:<32} not installed ({exc})")
+                    continue
+                size = path.stat().st_size / 1e6
+                print(f"{name:<14} {label:<32} {n / best:>9.0f} records/s  ({size:.1f} MB)")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _timed(fn: object) -> float:
+    start = time.perf_counter()
+    assert callable(fn)
+    fn()
+    return time.perf_counter() - start
+
+
+def _read_warcio(path: Path) -> int:
+    from warcio.archiveiterator import ArchiveIterator
+
+    n = 0
+    with path.open("rb") as fh:
+        for record in ArchiveIterator(fh):
+            if record.rec_type != "response":
+                continue
+            record.rec_headers.get_header("WARC-Target-URI")
+            record.rec_headers.get_header("WARC-Date")
+            record.http_headers.get_header("Content-Type")
+            record.content_stream().read()
+            n += 1
+    return n
+
+
+def _read_fastwarc(path: Path) -> int:
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    n = 0
+    with path.open("rb") as fh:
+        for record in ArchiveIterator(fh, record_types=WarcRecordType.response, auto_decode="all"):
+            record.headers.get("WARC-Target-URI")
+            _ = record.record_date
+            _ = record.http_content_type
+            record.reader.read()
+            n += 1
+    return n
+
+
+def main() -> None:
+    """Run the benchmarks named by the flags (all of them by default)."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--speed", type=int, default=1000, help="inputs per speed run (0 skips)")
+    ap.add_argument("--memory", type=int, default=50_000, help="inputs in the memory run (0 skips)")
+    ap.add_argument("--corrupt", type=int, default=5000, help="copies in the corrupt-file run (0 skips)")
+    ap.add_argument("--warc", type=int, default=5000, help="records in the WARC reader run (0 skips)")
+    ap.add_argument("--sample", nargs=2, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.sample:
+        sampler(int(args.sample[0]), args.sample[1])
+        return
+    print(f"mideastnews {mn.__version__}, Python {sys.version.split()[0]}, load average {os.getloadavg()}")
+    if args.warc:
+        bench_warc(args.warc)
+    if args.speed:
+        bench_speed(args.speed)
+    if args.corrupt:
+        bench_corrupt(args.corrupt)
+    if args.memory:
+        bench_memory(args.memory)
+
+
+if __name__ == "__main__":
+    main()
