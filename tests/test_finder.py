@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,15 @@ def _score(cases: list[dict[str, Any]]) -> tuple[float, list[str]]:
     p = correct / (correct + extra) if correct + extra else 0.0
     r = correct / gold_n if gold_n else 0.0
     return (2 * p * r / (p + r) if p + r else 0.0), problems
+
+
+def test_case_file_is_what_its_generator_writes() -> None:
+    spec = importlib.util.spec_from_file_location("make_date_cases", CASES.with_name("make_date_cases.py"))
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.CASES == _load(CASES)
 
 
 def test_own_case_set_is_large_and_scores() -> None:
