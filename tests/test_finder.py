@@ -66,7 +66,7 @@ def test_case_file_is_what_its_generator_writes() -> None:
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    assert module.CASES == _load(CASES)
+    assert _load(CASES) == module.CASES
 
 
 def test_own_case_set_is_large_and_scores() -> None:
