@@ -77,6 +77,8 @@ def test_lbc_against_fundus() -> None:
         texts += section["headline"] + section["paragraphs"]
     article = mn.parse(_file(stem, ".html").read_bytes(), url=url)
     assert word_f1(_body(article), "\n".join(texts)) >= 0.95
+    # Every expected paragraph, and nothing else: the previous/next article titles are not body.
+    assert list(article.paragraphs) == [" ".join(t.split()) for t in texts]
     assert WORD.findall(article.title) == WORD.findall(expected["title"])
     want = dt.datetime.fromisoformat(expected["publishing_date"])
     assert article.published == want

@@ -1314,11 +1314,13 @@ def _drop_trailing_foreign(walk: Walk) -> None:
     tail_len = sum(len(walk.paragraphs[i]) for i in tail)
     if not tail or tail_len > 0.25 * total:
         return
-    # Same look, or the same parent as the body's paragraphs: still the body.  Only
-    # paragraphs styled inline (a widget's box) under an unstyled body are foreign.
+    # Same look, or the same parent as the body's paragraphs: still the body.  Foreign are
+    # text blocks that are not <p> (a widget's captions, the next article's title) and <p>s
+    # styled inline (a comment policy's box) under an unstyled body.
     if any(walk.signatures[i][:3] == main[:3] or walk.signatures[i][3] == main[3] for i in tail):
         return
-    if main[2] or not all(walk.signatures[i][2] for i in tail if walk.signatures[i][0] not in _HEADINGS):
+    if not all(walk.signatures[i][0] != "p" or (walk.signatures[i][2] and not main[2])
+               for i in tail if walk.signatures[i][0] not in _HEADINGS):
         return
     for i in reversed(tail):
         if walk.signatures[i][0] in ("h2", "h3", "h4", "h5", "h6"):
