@@ -72,7 +72,7 @@ nitpick_ignore_regex = [
     (r"py:exc", r"(ValueError|TypeError|LookupError|OverflowError|UnicodeError)"),
     (r"py:func", r"hypothesis\..*"),
     # pyarrow and pandas under their conventional import names, in string annotations.
-    (r"py:class", r"(pa|pd|np)\..*"),
+    (r"py:class", r"(pa|pd|np|dd)\..*"),
     # Type aliases used in signatures (not objects of their own).
     (r"py:class", r"(mideastnews\.[a-z_.]+\.)?(SourceIds|Source|Published|WorstInput)"),
 ]
