@@ -1319,7 +1319,8 @@ def _drop_trailing_foreign(walk: Walk) -> None:
     # styled inline (a comment policy's box) under an unstyled body.
     if any(walk.signatures[i][:3] == main[:3] or walk.signatures[i][3] == main[3] for i in tail):
         return
-    if not all(walk.signatures[i][0] not in ("p", "li", "blockquote") or (walk.signatures[i][2] and not main[2])
+    prose = ("p", "li", "blockquote")
+    if not all(walk.signatures[i][0] not in prose or (walk.signatures[i][2] and not main[2])
                for i in tail if walk.signatures[i][0] not in _HEADINGS):
         return
     for i in reversed(tail):
