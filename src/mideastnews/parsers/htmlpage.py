@@ -39,6 +39,7 @@ __all__ = [
     "ARTICLE_TYPES",
     "CAPTION_TOKENS",
     "MAX_PARAGRAPHS",
+    "NEGATIVE_TOKENS",
     "Layout",
     "PageMeta",
     "ParagraphRule",
