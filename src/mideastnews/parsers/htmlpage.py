@@ -620,10 +620,28 @@ def read_metadata(doc: Document, zone: str | None = None) -> PageMeta:
     return meta
 
 
-_SUFFIX_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " ｜ ", " • ")
+_SUFFIX_SEPARATORS = (" | ", " -- ", " - ", " – ", " — ", " :: ", " « ", " » ", " ｜ ", " • ")
 
 
 def strip_site_suffix(title: str, site_names: Iterable[str] = ()) -> tuple[str, str | None]:
+    """Remove a site suffix or prefix, and a section named before it («… -- Puppet Masters -- Sott.net»).
+
+    See :func:`_strip_once`.
+
+    Returns:
+        The title and the removed suffix (or ``None``).
+    """
+    names = tuple(site_names)
+    head, suffix = _strip_once(title, names)
+    if suffix is None:
+        return title, None
+    again, section = _strip_once(head, names)
+    if section is not None and len(section.split()) <= 3 and len(again.split()) >= 4:
+        return again, f"{section} {suffix}"
+    return head, suffix
+
+
+def _strip_once(title: str, site_names: Iterable[str] = ()) -> tuple[str, str | None]:
     """Remove a site suffix or prefix («… - CNNArabic.com», «… | RT World News»).
 
     A part is a site suffix when it names the site (one of ``site_names``,
