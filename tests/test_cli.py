@@ -148,3 +148,26 @@ def test_dates_and_convert(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.startswith("1445-05-15")
     assert main(["convert", "no date here", "--to", "hijri"]) == 1
     assert "mideastnews convert:" in capsys.readouterr().err
+
+
+def test_scraper_records() -> None:
+    from mideastnews.io.inputs import Input, scraper_record_input
+
+    page = scraper_record_input({"html": "<html><body><h1>t</h1></body></html>", "text": "ignored",
+                                 "link": "https://x.org/1", "published_time": "2024-05-30T23:49:00+03:00"},
+                                "r")
+    assert isinstance(page, Input)
+    assert page.source == "<html><body><h1>t</h1></body></html>"
+    assert (page.url, str(page.ref)) == ("https://x.org/1", "2024-05-30")
+    dump = scraper_record_input({"title": "Headline", "subtitle": "Lead.",
+                                 "content": ["One.", {"text": "Two."}], "date": "1402-07-24"}, "r")
+    assert isinstance(dump, Input)
+    assert dump.source == "Headline\nLead.\nOne.\nTwo."
+    assert dump.ref is None  # a Solar Hijri date in ISO form is not a Gregorian day
+    # A text field holding a page's JSON metadata block is read as the record.
+    nested = scraper_record_input({"url": "https://x.org/2", "full_text": json.dumps(
+        {"type": "article", "title": "عنوان", "description": "ملخص الخبر."}, ensure_ascii=False)}, "r")
+    assert isinstance(nested, Input)
+    assert (nested.source, nested.url) == ("عنوان\nملخص الخبر.", "https://x.org/2")
+    assert isinstance(scraper_record_input({"title": "only a title"}, "r"), mn.Failure)
+    assert isinstance(scraper_record_input(["not", "an", "object"], "r"), mn.Failure)

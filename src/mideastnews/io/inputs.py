@@ -33,8 +33,10 @@ __all__ = [
     "WARC_SUFFIXES",
     "Input",
     "as_input",
+    "file_inputs",
     "input_kind",
     "iter_inputs",
+    "iter_paths",
     "scraper_record_input",
 ]
 
@@ -54,6 +56,7 @@ HTML_FIELDS = ("html", "raw_html", "page_html", "content_html", "body_html", "so
 TEXT_FIELDS = ("text", "full_text", "content", "body", "article", "article_text", "maintext", "contents")
 _TITLE_FIELDS = ("title", "headline")
 _LEAD_FIELDS = ("lead", "subtitle", "standfirst", "summary")
+_SUMMARY_FIELDS = ("description", "summary", "meta_description")
 _URL_FIELDS = ("url", "link", "canonical_url", "source_url", "href")
 _DATE_FIELDS = ("published", "published_time", "publication_date", "date_published", "pubDate", "date")
 
@@ -92,7 +95,7 @@ def as_input(source: object, position: int) -> Input:
     if isinstance(source, Input):
         return source
     if isinstance(source, os.PathLike):
-        return Input(source, os.fspath(source) if isinstance(os.fspath(source), str) else f"#{position}")
+        return Input(source, os.fsdecode(source))
     if isinstance(source, (str, bytes)):
         return Input(source, f"#{position}")
     if isinstance(source, (bytearray, memoryview)):
@@ -146,13 +149,27 @@ def _as_day(value: Any) -> dt.date | None:
     return day if day.year >= 1900 else None
 
 
-def scraper_record_input(record: object, source_id: str) -> Input | Failure:
+def _json_object(text: str) -> dict[str, Any] | None:
+    stripped = text.strip()
+    if not (stripped.startswith("{") and stripped.endswith("}")):
+        return None
+    try:
+        value = json.loads(stripped)
+    except (ValueError, RecursionError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def scraper_record_input(record: object, source_id: str, *, _nested: bool = False) -> Input | Failure:
     """Read one scraper record (a JSON object) into an :class:`Input`.
 
     HTML wins over text (``HTML_FIELDS`` then ``TEXT_FIELDS``).  A text gets the
     record's title as its first line (a text dump's headline) unless it already
     starts with it, and the lead or subtitle after it; the record's URL is kept,
-    and its ISO publication day, if any, becomes the reference day.
+    and its ISO publication day, if any, becomes the reference day.  A text
+    field that holds a JSON object (a page's metadata block saved verbatim) is
+    read as the record; a record with no body but a ``description`` or
+    ``summary`` gives its headline and that summary.
 
     Returns:
         The input, or a :class:`~mideastnews.Failure` when the record holds
@@ -167,7 +184,18 @@ def scraper_record_input(record: object, source_id: str) -> Input | Failure:
     html = _as_text(_first(record, HTML_FIELDS))
     if html is not None:
         return Input(html, source_id, url=url, ref=ref)
-    text = _as_text(_first(record, TEXT_FIELDS))
+    text_key = next((k for k in TEXT_FIELDS if record.get(k) not in (None, "", [], {})), None)
+    text = _as_text(record[text_key]) if text_key is not None else None
+    if text is not None and text_key is not None and not _nested:
+        inner = _json_object(text)
+        if inner is not None:
+            # A text field holding a JSON object (a page's metadata block saved verbatim):
+            # read that object, the outer record filling what it lacks.
+            outer = {k: v for k, v in record.items() if k != text_key}
+            return scraper_record_input({**outer, **inner}, source_id, _nested=True)
+    if text is None:
+        # No body: a metadata record still gives a headline and its summary.
+        text = _as_text(_first(record, _SUMMARY_FIELDS))
     if text is None:
         keys = ", ".join(sorted(str(k) for k in record)[:20])
         return Failure(source_id, "ParseError", f"the record has no text or html field (keys: {keys})")
