@@ -438,7 +438,7 @@ def _read_day_month(ctx: _Ctx, m: re.Match[str], p: str, r_start: int) -> _Raw |
     r.granularity = Granularity.DAY if day else Granularity.MONTH
     if r.year is None:
         r.year_open = True
-    r.weekday = _weekday_of(m, p)
+    r.weekday = _weekday_of(m, p) if p == "D" else None
     if p == "D" and m.group("D_wap") and not ctx.clean[r.e:m.start("D_wap")].strip():
         # «۸ آذر ۱۴۰۲ (چهارشنبه)»: a weekday in brackets after the date is its own
         r.weekday = r.weekday if r.weekday is not None else lx.WEEKDAYS[lx.canon(m.group("D_wa"))]

@@ -24,7 +24,15 @@ class Granularity(StrEnum):
 
 
 def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(values)
+    return values if type(values) is tuple else tuple(values)
+
+
+def _calendar(value: Calendar | str) -> Calendar:
+    return value if type(value) is Calendar else Calendar(value)
+
+
+def _granularity(value: Granularity | str) -> Granularity:
+    return value if type(value) is Granularity else Granularity(value)
 
 
 @attrs.frozen
@@ -58,13 +66,13 @@ class DateMention:
     text: str
     start: int
     end: int
-    calendar: Calendar = attrs.field(converter=Calendar)
+    calendar: Calendar = attrs.field(converter=_calendar)
     year: int | None = None
     month: int | None = None
     day: int | None = None
     date: dt.date | None = None
     time: dt.time | None = None
-    granularity: Granularity = attrs.field(default=Granularity.DAY, converter=Granularity)
+    granularity: Granularity = attrs.field(default=Granularity.DAY, converter=_granularity)
     relative: bool = False
     weekday: int | None = None
     field: str | None = None
