@@ -1104,7 +1104,21 @@ class _Walker:
             self.out.dropped.append(Dropped(rest, "gallery"))
 
     def caption(self, node: LexborNode) -> None:
-        text = clean_text(node.text(deep=True, separator=" "))
+        # A caption made of parts (the credit in one span, the words in another): each on its own.
+        parts = []
+        for child in node.iter(include_text=True):
+            if child.tag == "-text":
+                parts.append(clean_text(child.text_content))
+            elif child.tag not in ("br", "-comment"):
+                parts.append(clean_text(child.text(deep=True, separator=" ")))
+        parts = [p for p in parts if p]
+        if len(parts) > 1 and any(_CREDIT_LABEL.match(p) or _SOURCE_LABEL.match(p) for p in parts):
+            for part in parts:
+                self.caption_text(part)
+            return
+        self.caption_text(clean_text(node.text(deep=True, separator=" ")))
+
+    def caption_text(self, text: str) -> None:
         if not text:
             return
         label = _CAPTION_LABEL.match(text)
