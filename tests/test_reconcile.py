@@ -52,6 +52,9 @@ def test_iranian_tolerance_for_hijri_in_persian_text() -> None:
     text = "۸ آذر ۱۴۰۲ برابر با ۱۶ جمادی‌الاول ۱۴۴۵"
     (g,) = reconcile(find_dates(text))
     assert not g.conflict
+    hijri = g.mentions[1]
+    assert (hijri.year, hijri.month, hijri.day) == (1445, 5, 16)  # as written
+    assert hijri.date == dt.date(2023, 11, 29)  # the day it names here, not Umm al-Qura's 30 November
     # Three days apart is beyond any sighting: a conflict.
     (g,) = reconcile(find_dates("۸ آذر ۱۴۰۲ برابر با ۱۹ جمادی‌الاول ۱۴۴۵"))
     assert g.conflict

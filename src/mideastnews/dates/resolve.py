@@ -161,7 +161,9 @@ class DateGroup:
     """Mentions that name one day in several calendars.
 
     Attributes:
-        mentions: The members, in text order (years filled from partners).
+        mentions: The members, in text order: years filled from partners, and a
+            lunar Hijri member's ``date`` set to the agreed day when its Umm
+            al-Qura reading lies within the sighting tolerance of it.
         date: The agreed Gregorian day, when the members agree; ``None`` in a
             conflict or when no member fixes a day.
         conflict: True when two members name days further apart than their
@@ -212,6 +214,10 @@ def _reconcile_one(members: list[DateMention]) -> DateGroup:
                 conflict = True
                 warnings.append(f"{a.text!r} ({a.date}) and {b.text!r} ({b.date}) name different days")
     agreed = None if conflict or anchor is None else anchor.date
+    if agreed is not None:
+        # a lunar date read by local sighting names the partners' day, not its Umm al-Qura reading
+        members = [attrs.evolve(m, date=agreed) if m.calendar is Calendar.HIJRI and m.date is not None
+                   and m.date != agreed else m for m in members]
     if agreed is not None and anchor is not None:
         # a Gregorian or Solar Hijri partner fixes the day exactly; a lone Hijri reading is approximate
         lo, hi = hijri_tolerance(anchor)
