@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 project = "mideastnews"
 author = "mideastnews developers"
-copyright = "mideastnews developers, MIT licence"  # noqa: A001 - Sphinx's name
+copyright = "mideastnews developers, MIT licence"
 try:
     release = metadata.version("mideastnews")
 except metadata.PackageNotFoundError:
@@ -65,10 +65,17 @@ napoleon_use_rtype = False
 # dependencies' types cannot be linked: they are named, not linked.  Everything
 # of mideastnews itself must resolve.
 nitpicky = True
+_OUTSIDE_MODULES = ["datetime", "os", "re", "enum", "typing", "collections", "collections\\.abc", "types",
+                    "pathlib", "io", "hypothesis", "pytest", "_pytest", "selectolax", "pyarrow", "pandas",
+                    "numpy", "dask", "distributed", "warcio", "attrs", "attr"]
+_BARE_NAMES = ["str", "int", "float", "bool", "bytes", "bytearray", "memoryview", "object", "type", "tuple",
+               "list", "dict", "set", "frozenset", "None", "Any", "Callable", "Iterable", "Iterator",
+               "Sequence", "Mapping", "MappingProxyType", "ClassVar", "Literal", "Self", "PathLike", "Path",
+               "date", "datetime", "time", "timedelta", "tzinfo", "StrEnum", "Enum", "Exception",
+               "ValueError", "LookupError", "TypeError", "UserWarning", "Warning"]
 nitpick_ignore_regex = [
-    (r"py:.*", r"(datetime|os|re|enum|typing|collections|collections\.abc|types|pathlib|io)\..*"),
-    (r"py:.*", r"(hypothesis|pytest|_pytest|selectolax|pyarrow|pandas|numpy|dask|distributed|warcio|attrs|attr)(\..*)?"),
-    (r"py:class", r"(str|int|float|bool|bytes|bytearray|memoryview|object|type|tuple|list|dict|set|frozenset|None|Any|Callable|Iterable|Iterator|Sequence|Mapping|MappingProxyType|ClassVar|Literal|Self|PathLike|Path|date|datetime|time|timedelta|tzinfo|StrEnum|Enum|Exception|ValueError|LookupError|TypeError|UserWarning|Warning)"),
+    (r"py:.*", "(" + "|".join(_OUTSIDE_MODULES) + r")(\..*)?"),
+    (r"py:class", "(" + "|".join(_BARE_NAMES) + ")"),
     (r"py:exc", r"(ValueError|TypeError|LookupError|OverflowError|UnicodeError)"),
     (r"py:func", r"hypothesis\..*"),
     # pyarrow and pandas under their conventional import names, in string annotations.
