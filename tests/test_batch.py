@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import mideastnews as mn
 from mideastnews.io import Input
@@ -120,6 +122,7 @@ def test_timeout_fails_one_input_only(workers: int | None) -> None:
     assert _ids(results) == [f"ok {i}" if i != 5 else "!Timeout" for i in range(12)]
 
 
+@pytest.mark.filterwarnings("ignore::mideastnews.MideastNewsWarning")
 def test_parser_bug_becomes_failure() -> None:
     results = list(mn.parse_many([*SEEDS[:2], "text\nbody"], parser="test_buggy", workers=2))
     assert [type(r).__name__ for r in results] == ["Failure"] * 3
@@ -212,3 +215,23 @@ def test_fork_server_when_threads_are_alive() -> None:
         stop.set()
     assert _ids(results)[:6] == ["ok 0", "ok 1", "!WorkerCrash", "ok 3", "ok 4", "ok 5"]
     assert [r.title for r in results[6:]] == [mn.parse(s).title for s in SEEDS[:2]]
+
+
+def _source(kind: int, i: int) -> object:
+    if kind == 0:
+        return Input(f"headline {i}\nbody {i}", f"in{i}", parser="test_sleepy")
+    if kind == 1:
+        return b"\x00\x01" * (i + 1)  # binary
+    if kind == 2:
+        return ""  # empty
+    return Input(f"text {i}\nbody", f"bug{i}", parser="test_buggy")
+
+
+@pytest.mark.filterwarnings("ignore::mideastnews.MideastNewsWarning")
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.integers(0, 3), max_size=120))
+def test_pool_matches_in_process_for_any_mix(kinds: list[int]) -> None:
+    sources = [_source(k, i) for i, k in enumerate(kinds)]
+    pooled = list(mn.parse_many(sources, workers=2))  # type: ignore[arg-type]
+    assert pooled == list(mn.parse_many(sources))  # type: ignore[arg-type]
+    assert [isinstance(r, mn.Article) for r in pooled] == [k == 0 for k in kinds]
