@@ -135,6 +135,11 @@ def test_arabic_words_in_persian_line_skipped() -> None:
     assert repair_zwnj(line) == line
 
 
+def test_long_runs_of_letters_left_alone() -> None:
+    text = "گفت " + "برنامههای" * 2000
+    assert repair_zwnj(text) == text
+
+
 def test_type_error() -> None:
     with pytest.raises(TypeError):
         repair_zwnj(b"abc")  # type: ignore[arg-type]

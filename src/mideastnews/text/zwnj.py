@@ -324,9 +324,13 @@ def _repair_word(word: str) -> str:
     return found
 
 
+#: No Persian word (with its suffixes) is longer; longer runs of letters are left alone.
+_LONGEST = 40
+
+
 def _analyse_word(word: str) -> str:
     lex = _lexicon()
-    if len(word) < 3 or word in lex.words or word in _ARABIC_WORDS:
+    if not 3 <= len(word) <= _LONGEST or word in lex.words or word in _ARABIC_WORDS:
         return word
     compound = lex.compounds.get(word)
     if compound is not None:
@@ -397,6 +401,6 @@ def _repair_token(token: str) -> str:
     parts = _WORD.split(token)
     parts[1::2] = [_repair_word(w) for w in parts[1::2]]
     found = "".join(parts)
-    if len(_CACHE) < _CACHE_SIZE:
+    if len(token) <= 64 and len(_CACHE) < _CACHE_SIZE:
         _CACHE[token] = found
     return found
