@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import attrs
 import pytest
 
-from mideastnews.dates import Calendar, DateGroup, DateMention, find_dates, reconcile
+from mideastnews.dates import Calendar, CalendarDate, DateGroup, DateMention, find_dates, reconcile
+from mideastnews.dates.format import to_digits
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+FA_HIJRI = ("محرم", "صفر", "ربیع‌الاول", "ربیع‌الثانی", "جمادی‌الاول", "جمادی‌الثانی", "رجب", "شعبان", "رمضان",
+            "شوال", "ذی‌القعده", "ذی‌الحجه")
 
 REF = dt.date(2023, 11, 29)
 
@@ -99,3 +105,28 @@ def test_unlinked_mentions_form_no_group_and_articles_are_kept_apart() -> None:
 def test_reconcile_type_error() -> None:
     with pytest.raises(TypeError):
         reconcile(["۸ آذر ۱۴۰۲"])  # type: ignore[list-item]
+
+
+@pytest.mark.corpus
+def test_iran_official_lunar_dates_agree_with_their_solar_day() -> None:
+    """Every month start Iran kept (1343-1447 AH), written as a Persian pair, reconciles without conflict."""
+    path = SHARED / "data" / "iran_lunar_month_starts.txt"
+    if not path.exists():
+        pytest.skip("../shared/data is absent")
+    checked = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("#")[0].split()
+        if len(fields) != 2:
+            continue
+        year, month = (int(x) for x in fields[0].lstrip("*").split("/"))
+        if year < 1343:
+            continue
+        start = dt.date.fromisoformat(fields[1])
+        for day in (1, 29):
+            solar = CalendarDate.from_gregorian(start + dt.timedelta(days=day - 1), "jalali")
+            text = to_digits(f"{solar.format('fa')} برابر با {day} {FA_HIJRI[month - 1]} {year}", "persian")
+            (group,) = reconcile(find_dates(text))
+            assert not group.conflict, text
+            assert group.date == start + dt.timedelta(days=day - 1)
+            checked += 1
+    assert checked > 2000
