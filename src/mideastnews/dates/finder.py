@@ -374,6 +374,9 @@ def _prep_before(ctx: _Ctx, pos: int) -> bool:
 _STRONG_PREPS = frozenset(lx.key(w) for w in ("بحلول", "منذ", "مطلع", "اوائل", "اواخر", "منتصف", "نهایه",
                                               "بدایه", "اواسط", "اوایل", "ابتدای", "پایان", "since", "until"))
 _MILADI = lx.key("میلادی")
+_GHADAN = lx.key("غدا")
+_AL_FUNCTION_WORDS = frozenset(lx.key(w) for w in ("إلى", "الى", "إلا", "الذي", "التي", "الذين", "اللذين",
+                                                  "اللتين"))
 _FA_SEASONS = frozenset(lx.key(w) for w in ("تابستان", "زمستان", "بهار", "پاییز"))
 _SEASONS = _FA_SEASONS | frozenset(lx.key(w) for w in ("ربیع", "صیف", "خریف", "شتاء"))
 _TEMPORAL_PREPS = frozenset(lx.key(w) for w in lx.TEMPORAL_PREPOSITIONS)
@@ -663,6 +666,13 @@ def _read_relative(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
         if after in lx.NOT_TODAY_AFTER or before in lx.NOT_TODAY_BEFORE:
             return None
         if after.startswith("ال") and after[2:3].isdigit():  # «في اليوم الـ237 من العدوان»
+            return None
+    if k == _GHADAN:
+        # «غدا» is also the verb «became» («غدا الوضع أكثر تعقيداً»); with tanwin it is «tomorrow»
+        end = ctx.span(m.start("R_w"), m.end("R_w"))[1]
+        after = ctx.word_after(m.end("R_w"))
+        if "\u064b" not in ctx.text[end - 1:end + 1] and after.startswith("ال") and \
+                after not in lx.WEEKDAYS and after not in _AL_FUNCTION_WORDS:
             return None
     if unit is not lx.Relative.DAY or k == lx.key("روز گذشته"):
         near = ctx.word_just_before(m.start("R"))
