@@ -528,7 +528,9 @@ def _read_weekday(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
         return None  # «شنبه‌ها»: Saturdays
     rw = m.group("W_rw")
     if key == lx.key("جمعه") and not ctx.iranian:
-        persian_word = False  # «يوم جمعة» in Arabic text
+        if m.start("W_wd") == m.start("W") and not rw:
+            return None  # «جمعة» alone in Arabic text is a name (محمد جمعة); «يوم جمعة» is a day
+        persian_word = False
     cal = J if persian_word or (rw and lx.RELATIVE[lx.canon(rw)][2]) else G
     r = _Raw(m.start("W"), m.end("W"), cal, weekday=wd, relative=True)
     q = m.group("W_q")
