@@ -246,7 +246,8 @@ class _Ctx:
         """Whether the text is written in Persian letters (ی, ک) rather than Arabic ones (ي, ك)."""
         if self._iranian is None:
             c = self.clean
-            self._iranian = c.count("ی") + c.count("ک") > c.count("ي") + c.count("ك")
+            persian = c.count("ی") + c.count("ک") + c.count("گ") + c.count("پ") + c.count("چ")
+            self._iranian = persian > c.count("ي") + c.count("ك") + c.count("ة")
         return self._iranian
 
     def orig(self, i: int) -> int:
@@ -527,7 +528,7 @@ def _read_weekday(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
     if ctx.clean[m.end("W_wd"):m.end("W_wd") + 3] in ("\u200cها", " ها"):
         return None  # «شنبه‌ها»: Saturdays
     rw = m.group("W_rw")
-    if key == lx.key("جمعه") and not ctx.iranian:
+    if key == lx.key("جمعه") and wd_txt.rstrip()[-1:] != "ه":  # «جمعة»: Arabic spelling
         if m.start("W_wd") == m.start("W") and not rw:
             return None  # «جمعة» alone in Arabic text is a name (محمد جمعة); «يوم جمعة» is a day
         persian_word = False
