@@ -181,7 +181,7 @@ DATE_PATTERN = _regex.compile(
 
 _RANGE_TAIL = _regex.compile(
     "dates.finder.RANGE_TAIL",
-    rf"{_OSP}(?:تا|الی|الی|حتی|و|-|–|/){_OSP}(?P<y>\d{{4}})(?![\d٫.,/:]\d|\d)",
+    rf"{_OSP}(?:-|–|/|{_W(['تا', 'الی', 'حتی', 'و'])}){_OSP}(?P<y>\d{{4}})(?![\d٫.,/:]\d|\d)",
     worst=_WORST,
 )
 _RANGE_HEAD = _regex.compile(
