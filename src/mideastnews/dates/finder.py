@@ -499,8 +499,8 @@ def _read_numeric(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
         month, day = day, month  # «12/25/2023»: month first, as English sources write it
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    persian = any("\u06f0" <= ch <= "\u06f9" for ch in a + c) or ctx.iranian
-    cal = _year_calendar(year, persian, _era(m, "N"))
+    # y/m/d with a year 1300-1420 is Solar Hijri (today's Iranian years); Hijri needs its era mark there
+    cal = _year_calendar(year, True, _era(m, "N"))
     if cal is H and not (1300 <= year <= 1600):
         return None
     r = _Raw(m.start("N_a"), m.end("N_era") if m.group("N_era") else m.end("N_c"), cal, year, month, day)
