@@ -76,6 +76,14 @@ def clean(word: str) -> str:
     return word.translate(str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "\u0640": None}))
 
 
+_CONSONANT_HEH = frozenset({"نگه", "سپه", "گنه", "کوته"})  # short for نگاه, سپاه, گناه, کوتاه
+
+
+def silent_heh(part: str) -> bool:
+    """Whether ``part`` ends in a silent «ه» («سرمایه»), not a consonant («راه», «کوه»)."""
+    return len(part) >= 3 and part[-1] == "ه" and part[-2] not in "او" and part not in _CONSONANT_HEH
+
+
 def hazm_data_dir() -> Path:
     """Where the installed hazm package keeps its data files."""
     spec = importlib.util.find_spec("hazm")
@@ -114,12 +122,13 @@ def read_words(
             weak.add(word)
     weak -= tagged.keys()
     # A compound whose joined spelling hazm also lists is spelled both ways: drop it.
-    # An adjective in «ه‌ای» («حرفه‌ای») stays: its joined spelling reads as a plural
-    # («حرفهای» = «حرف‌های»), not as another spelling of the same word.
+    # One whose every ZWNJ follows a silent final «ه» stays («حرفه‌ای», «سرمایه‌گذاری»):
+    # joining there is no spelling at all (the «ه» would take its medial form), only a
+    # lost ZWNJ; not so after a consonant «ه» («راهسازی», «کوهنوردی» are spellings).
     compounds = {
         c for c in compounds
         if c.replace(ZWNJ, "") not in tagged
-        and (c.replace(ZWNJ, "") not in weak or c.endswith("ه" + ZWNJ + "ای"))
+        and (c.replace(ZWNJ, "") not in weak or all(map(silent_heh, c.split(ZWNJ)[:-1])))
     }
     plural_first = {
         x for x in tagged

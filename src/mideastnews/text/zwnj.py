@@ -289,14 +289,27 @@ def _analyse(word: str, lex: _Lexicon, depth: int = 0, *, weak: bool = False) ->
     """``word`` (no ZWNJ) spelled with the ZWNJs it needs, or None if no analysis applies.
 
     A word hazm lists without a tag (``weak``) is only split into a verb or a word and a
-    suffix, never into a compound: many such entries are words in their own right.
+    suffix, or into a compound after a final «ه»: many such entries are words in their
+    own right («پیشگیری», «فیلتر»).
     """
     if depth > 3:
         return None
     found = _verb(word, lex) or _suffixed(word, lex, depth, weak=weak)
-    if found is None and not weak:
+    if found is None:
         found = _compound(word, lex) or _compound_attached(word, lex)
+        if weak and found is not None and not all(map(_silent_heh, found.split(ZWNJ)[:-1])):
+            # a listed word is split into a compound only after a silent final «ه», where
+            # joining is no spelling at all («سرمایهگذاری»)
+            found = None
     return found
+
+
+_CONSONANT_HEH = frozenset({"نگه", "سپه", "گنه", "کوته"})  # short for نگاه, سپاه, گناه, کوتاه
+
+
+def _silent_heh(part: str) -> bool:
+    """Whether ``part`` ends in a silent «ه» («سرمایه»), not a consonant («راه», «کوه»)."""
+    return len(part) >= 3 and part[-1] == "ه" and part[-2] not in "او" and part not in _CONSONANT_HEH
 
 
 def _compound_attached(word: str, lex: _Lexicon) -> str | None:
