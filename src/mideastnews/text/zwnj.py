@@ -19,7 +19,8 @@ A word the lexicon knows as it stands (tagged in hazm's word list) is never touc
 one that is a known word plus a suffix written joined («میدانی» is «میدان» + «ی»), so
 «تنها», «میز» and «دکتر» stay whole.  A ZWNJ goes only after a letter that joins to the
 next («کشتی‌گیرهای» keeps «گیرهای» joined after «ر»).  Where hazm lists both a joined and
-a ZWNJ spelling of one word («اینکه» / «این‌که»), the joined one is left.
+a ZWNJ spelling of one word («اینکه» / «این‌که»), the joined one is left, unless the ZWNJ
+follows a silent final «ه» («سرمایه‌گذاری»), where joining is no spelling at all.
 
 The lexicon (``text/data/fa_lexicon.txt.gz``) is built by ``scripts/build_zwnj_lexicon.py``
 from hazm's word lists (MIT licence); it is read once, on first use.
