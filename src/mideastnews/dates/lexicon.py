@@ -415,7 +415,8 @@ _MONTH_QUALIFIER_TABLE: tuple[tuple[str, tuple[str, int]], ...] = (
         ("امسال", ("year", 0)), ("سال جاری", ("year", 0)), ("سال گذشته", ("year", -1)),
         ("پارسال", ("year", -1)), ("سال قبل", ("year", -1)), ("سال اینده", ("year", 1)),
         ("سال بعد", ("year", 1)),
-        ("هر سال", ("every", 0)), ("هر ساله", ("every", 0)), ("من کل عام", ("every", 0)), ("کل عام", ("every", 0)),
+        ("هر سال", ("every", 0)), ("هر ساله", ("every", 0)), ("من کل عام", ("every", 0)),
+        ("کل عام", ("every", 0)),
         ("من کل سنه", ("every", 0)), ("سنویا", ("every", 0)),
 )
 MONTH_QUALIFIERS: dict[str, tuple[str, int]] = {key(w): v for w, v in _MONTH_QUALIFIER_TABLE}
