@@ -948,7 +948,7 @@ def _finish(ctx: _Ctx, raws: list[_Raw]) -> list[DateMention]:
                 r.date = x.date
                 r.year = x.year
                 _check_weekday(ctx, r)
-                x = attrs.evolve(x, warnings=tuple(r.warnings))
+                x = attrs.evolve(x, warnings=tuple(dict.fromkeys((*x.warnings, *r.warnings))))
             done.append(x)
         out.extend(done)
     return out
