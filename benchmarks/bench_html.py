@@ -10,7 +10,9 @@ Pages:
 For each page, both extractors' body text is scored by word-F1 (bag of
 lower-cased ``\\w+`` words, counted with multiplicity) against the expected
 text (ours: ``lead`` + ``paragraphs``), and both are timed (best of
-``--repeat`` runs, after one warm-up).  The closing lines give the mean F1
+``--repeat`` runs, after one warm-up).  The ``reader`` column times the HTML
+reader alone (decoding, depth guard, tree, the source's parser), without the
+pipeline's shared enrichment (dates, quotes, inferred publication date).  The closing lines give the mean F1
 and the speed ratio (trafilatura's time / ours).
 
 ``--bad`` first times ``mn.parse`` on the robustness tests' bad inputs
@@ -33,6 +35,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import mideastnews as mn
+from mideastnews.document import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -137,11 +140,15 @@ def main() -> None:
     except ImportError:  # pragma: no cover - optional peer
         trafilatura = None
     rows = []
-    print(f"{'page':<28}{'mn F1':>8}{'traf F1':>9}{'mn ms':>9}{'traf ms':>9}")
+    reader_ms: list[float] = []
+    print(f"{'page':<28}{'mn F1':>8}{'traf F1':>9}{'mn ms':>9}{'reader':>9}{'traf ms':>9}")
     for name, data, url, want in pages():
         article = mn.parse(data, url=url)
         ours = "\n".join(([article.lead] if article.lead else []) + list(article.paragraphs))
         mn_ms = best(lambda d=data, u=url: mn.parse(d, url=u), args.repeat)
+        reader = mn.get_parser(article.source)
+        reader_ms.append(best(lambda d=data, u=url, r=reader: r.parse(Document.from_source(d, url=u)),
+                              args.repeat))
         traf_f1 = traf_ms = float("nan")
         if trafilatura is not None:
             theirs = trafilatura.extract(data, url=url) or ""
@@ -149,18 +156,21 @@ def main() -> None:
             traf_ms = best(lambda d=data, u=url: trafilatura.extract(d, url=u), args.repeat)
         f1 = word_f1(ours, want)
         rows.append((f1, traf_f1, mn_ms, traf_ms))
-        print(f"{name:<28}{f1:>8.3f}{traf_f1:>9.3f}{mn_ms:>9.2f}{traf_ms:>9.2f}")
+        print(f"{name:<28}{f1:>8.3f}{traf_f1:>9.3f}{mn_ms:>9.2f}{reader_ms[-1]:>9.2f}{traf_ms:>9.2f}")
     if not rows:
         print("no pages")
         return
     n = len(rows)
     mean = [sum(r[i] for r in rows) / n for i in range(4)]
-    print(f"{'mean':<28}{mean[0]:>8.3f}{mean[1]:>9.3f}{mean[2]:>9.2f}{mean[3]:>9.2f}")
+    reader_mean = sum(reader_ms) / n
+    print(f"{'mean':<28}{mean[0]:>8.3f}{mean[1]:>9.3f}{mean[2]:>9.2f}{reader_mean:>9.2f}{mean[3]:>9.2f}")
     if trafilatura is not None:
         ratios = sorted(r[3] / r[2] for r in rows)
         median = ratios[n // 2] if n % 2 else (ratios[n // 2 - 1] + ratios[n // 2]) / 2
         print(f"speed: mn.parse is {mean[3] / mean[2]:.1f}x trafilatura.extract in total time "
               f"and {median:.1f}x per page (median), {n} pages")
+        print(f"speed: the HTML reader alone (decode, tree, parser; no dates/quotes/inference) is "
+              f"{mean[3] / reader_mean:.1f}x trafilatura.extract in total time")
 
 
 if __name__ == "__main__":
