@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -141,6 +143,29 @@ def test_idempotent(text: str, lang: str, steps: dict[str, bool]) -> None:
 def test_idempotent_defaults(text: str, lang: str) -> None:
     once = normalize(text, lang)
     assert normalize(once, lang) == once
+
+
+NASTY = [
+    "",
+    "\ufefb\u0640\u064b \u200c\u200c ، ، «  »  ( )\n  \t",
+    "ﻛﺘﺎﺏ الســـلام ، ۱۲٫۵ درصد\u200b\u200f",
+    "ا\u064b\u0653 ي\u0654 \u0627\u0670\u0653",
+    "می\u200c\u200cکنند\u200c . برنامههای«سلام»و(x)ها:بله؟نه!",
+    "٫٬۱٫۲٬۳ 1.5 ١٢٫٥٬ :ب .ب ،ب",
+    "\u202bعربي\u202c \u2067فارسی\u2069 \ufeffx\u00ad",
+    "ۀ ە ھ ى ك ي ی ک \ufdf2 \ufbfc",
+    "گفت«سلام»و رفت . . .بعد !!؟؟",
+]
+
+
+def test_idempotent_every_combination() -> None:
+    # Every language and every one of the 256 combinations of switches, on nasty strings.
+    for lang in ("fa", "ar", "en"):
+        for values in itertools.product((False, True), repeat=len(STEPS)):
+            steps = dict(zip(STEPS, values, strict=True))
+            for text in NASTY:
+                once = normalize(text, lang, **steps)
+                assert normalize(once, lang, **steps) == once, (lang, steps, text)
 
 
 def _article(language: str) -> Article:
