@@ -297,3 +297,17 @@ def test_same_cms_on_another_site_is_not_the_source() -> None:
     assert other.title == "افتتاح خط ریلی جدید در شمال‌شرق کشور"
     declared = html.replace("<head>", "<head><link rel='canonical' href='https://www.hamshahrionline.ir/news/1/x'>")
     assert mn.parse(declared).source == "generic"
+
+
+def test_short_story_beside_a_long_teaser_list() -> None:
+    story = "".join(f"<p>Story paragraph {i}, with details of the vote, the budget and the next steps.</p>"
+                    for i in range(4))
+    teaser = "A teaser of another story, with its own summary sentence, a comma, and more words to fill it"
+    teasers = "".join(f"<div class='card'><h3><a href='/t{i}'>Teaser {i}</a></h3><p>{teaser} {i}.</p></div>"
+                      for i in range(14))
+    html = (f"<html><head><title>Council votes budget</title></head><body><div class='page'>"
+            f"<div class='col'><h1>Council votes budget</h1><div class='txt'>{story}</div></div>"
+            f"<div class='col2'><div class='list'>{teasers}</div></div></div></body></html>")
+    article = mn.parse(html)
+    assert all(p.startswith("Story paragraph") for p in article.paragraphs)
+    assert len(article.paragraphs) == 4

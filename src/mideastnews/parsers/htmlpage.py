@@ -1228,8 +1228,12 @@ def _inside_negative(node: LexborNode, stop: int, limit: int = 12,
 _MAX_UNITS = 6000
 
 
-def choose_body(tree: LexborHTMLParser) -> list[LexborNode]:
+def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None) -> list[LexborNode]:
     """The body containers of a page no layout describes.
+
+    ``anchor``, the headline's element when known, favours candidates that
+    sit near it (the body follows its headline; a teaser list or the
+    comments sit elsewhere).
 
     ``[itemprop=articleBody]`` wins when it holds text; otherwise paragraphs
     (``<p>`` and ``<br>``-separated text) score their parent and
@@ -1265,6 +1269,7 @@ def choose_body(tree: LexborHTMLParser) -> list[LexborNode]:
                 units.append(node)
     root_id = scope_root.mem_id
     direct: dict[int, int] = {}
+    cards: dict[int, bool] = {}
     for unit in units:
         text = clean_text(unit.text(deep=unit.tag == "p"))
         if len(text) < 25:
@@ -1273,6 +1278,14 @@ def choose_body(tree: LexborHTMLParser) -> list[LexborNode]:
         parent = unit.parent if unit.tag == "p" else unit
         if parent is None:
             continue
+        # A teaser card: a lone summary under a linked headline is another story's.
+        card = cards.get(parent.mem_id)
+        if card is None:
+            card = cards[parent.mem_id] = (
+                parent.css_first("h2 a, h3 a, h4 a, h5 a, a h2, a h3, a h4") is not None
+                and len(parent.css("p")) <= 2)
+        if card:
+            score *= 0.2
         grand = parent.parent
         direct[parent.mem_id] = direct.get(parent.mem_id, 0) + len(text)
         for target, share in ((parent, 1.0), (grand, 0.5)):
@@ -1285,7 +1298,13 @@ def choose_body(tree: LexborHTMLParser) -> list[LexborNode]:
             scores[mem] += score * share
     if not scores:
         return [scope_root]
-    # Link density and sidebars weigh down the strongest candidates (computed for the top ones only).
+    # Link density and sidebars weigh down the strongest candidates (computed for the top ones only);
+    # nearness to the headline weighs up.
+    near_anchor: set[int] = set()
+    current = anchor.parent if anchor is not None else None
+    while current is not None and len(near_anchor) < 5 and current.tag not in ("body", "html"):
+        near_anchor.add(current.mem_id)
+        current = current.parent
     ranked: list[tuple[float, int]] = []
     for score, mem in sorted(((s, m) for m, s in scores.items()), reverse=True)[:12]:
         node = nodes[mem]
@@ -1293,6 +1312,12 @@ def choose_body(tree: LexborHTMLParser) -> list[LexborNode]:
         adjusted = score * (1.0 - _link_density(node, text_len)) if score > 0 else score
         if _inside_negative(node, root_id):
             adjusted *= 0.3
+        if near_anchor and adjusted > 0:
+            current, steps = node, 0
+            while current is not None and steps < 4 and current.mem_id not in near_anchor:
+                current, steps = current.parent, steps + 1
+            if current is not None and current.mem_id in near_anchor:
+                adjusted *= 1.25
         ranked.append((adjusted, mem))
     ranked.sort(reverse=True)
     best_score, best_id = ranked[0]
@@ -1656,6 +1681,7 @@ def read_page(doc: Document, site: Site) -> Article:
 
     # Headline: the page's visible headline where it agrees with the metadata, else the metadata.
     names = [n for n in (meta.site_name, *site.site_names, _host_name(meta.url or doc.url)) if n]
+    headline: LexborNode | None = None
     known = meta.title
     if not known and meta.html_title:
         known, page_suffix = strip_site_suffix(meta.html_title, names)
@@ -1669,10 +1695,10 @@ def read_page(doc: Document, site: Site) -> Article:
         for node in tree.css("h1, h2")[:12]:
             text = clean_text(node.text(deep=True, separator=" "))
             if text and (_same_text(known, text) or known in text):
-                title = text
+                title, headline = text, node
                 break
     if not title and layout is None and not known:
-        title, _ = first_text(tree, ("h1",))
+        title, headline = first_text(tree, ("h1",))
     title = title or known or ""
     title, suffix = strip_site_suffix(title, names)
     if suffix:
@@ -1686,7 +1712,7 @@ def read_page(doc: Document, site: Site) -> Article:
     else:
         containers, exclude, caption_selectors = [], (), ("figcaption",)
     if not containers:
-        containers = choose_body(tree)
+        containers = choose_body(tree, headline)
         layout_body = False
     else:
         layout_body = True
