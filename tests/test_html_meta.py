@@ -311,3 +311,18 @@ def test_short_story_beside_a_long_teaser_list() -> None:
     article = mn.parse(html)
     assert all(p.startswith("Story paragraph") for p in article.paragraphs)
     assert len(article.paragraphs) == 4
+
+
+def test_json_ld_article_nested_in_a_web_page() -> None:
+    ld = json.dumps({"@context": "https://schema.org", "@type": "WebPage", "name": "Site",
+                     "mainEntity": {"@type": ["NewsArticle"], "headline": "Nested headline",
+                                    "datePublished": "2024-04-01T08:00:00+02:00",
+                                    "author": [{"@type": "Person", "name": "A. Writer"}],
+                                    "keywords": "one, two"}})
+    html = (f'<html><head><script type="application/ld+json">{ld}</script></head>'
+            "<body><h1>Nested headline</h1><p>Body text of the nested story, long enough.</p></body></html>")
+    article = mn.parse(html)
+    assert article.title == "Nested headline"
+    assert article.published == dt.datetime(2024, 4, 1, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    assert article.authors == ("A. Writer",)
+    assert article.tags == ("one", "two")

@@ -491,8 +491,10 @@ def _json_ld_items(tree: LexborHTMLParser) -> Iterator[dict[str, Any]]:
             if isinstance(item, list):
                 stack.extend(item)
             elif isinstance(item, dict):
-                if "@graph" in item:
-                    stack.extend(_as_list(item["@graph"]))
+                for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+                    nested = item.get(key)
+                    if isinstance(nested, (dict, list)):
+                        stack.extend(_as_list(nested))
                 yield item
 
 
