@@ -1821,8 +1821,11 @@ def read_page(doc: Document, site: Site) -> Article:
     section = section or url_section
     images = list(dict.fromkeys([*meta.images, *walk.images]))
     captions = list(dict.fromkeys([*walk.captions, *(c for c in meta.captions if c not in walk.captions)]))
-    language = meta.language if meta.language in ("ar", "fa", "en") else None
-    language = language or detect_language(" ".join([title, *paragraphs[:5]]), site.language)
+    # The declared language, unless the text's script contradicts it (lang="en" over Arabic text).
+    detected = detect_language(" ".join([title, *paragraphs[:5]]), site.language)
+    language = meta.language if meta.language in ("ar", "fa", "en") else detected
+    if (language == "en") != (detected == "en"):
+        language = detected
     # A time with neither an offset nor a known zone cannot be placed: keep its day.
     if isinstance(published, dt.datetime) and published.tzinfo is None:
         published = published.date()
