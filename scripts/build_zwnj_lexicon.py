@@ -8,6 +8,14 @@ hazm is released under the **MIT licence** (Copyright (c) 2013 Alireza Nourian);
 licence text is copied into ``src/mideastnews/text/data/LICENSE.hazm`` next to the
 lexicon, which is a derived work.  Built and checked with hazm 0.10.0.
 
+Second source: the word frequencies of **shekar** (https://github.com/amirivojdan/shekar),
+the Persian NLP library, as its PyPI wheel ships them (``shekar/data/files/vocab.csv``,
+checked with shekar 1.7.0), under the **MIT licence** (Copyright (c) 2024 Ahmad
+Amirivojdan; copied to ``LICENSE.shekar``).  Only the counts of word pairs such as «سال» /
+«ساله» are kept, to choose between two readings of one spelling («سالهای»: «سال‌های» or
+«ساله‌ای»).  shekar pulls in onnxruntime, so the script reads its wheel without installing
+it: ``pip download --no-deps shekar==1.7.0 -d /tmp/shekar`` then ``--shekar-wheel``.
+
 Nothing here reads news text: the lexicon is made from hazm's word lists only (in
 particular, never from the evaluation paragraphs in ``../shared/corpus``).
 
@@ -40,6 +48,10 @@ sections introduced by ``@name`` lines, one entry per line:
     Tagged words that hazm's frequency column puts under 20,000 («یهودیه», «آماد»): as the
     base of a suffix they weigh no more than a relational adjective («یهودی‌های» rather
     than «یهودیه‌ای», «آماده‌ای» rather than «آمادهای»).
+``@freq``
+    ``word<TAB>count`` from shekar for each word ``X`` and ``Xه`` both in its vocabulary
+    with at least 10,000 occurrences: they rank «سالهای» as «سال‌های» over «ساله‌ای»,
+    «مجموعهای» as «مجموعه‌ای» over «مجموع‌های».
 ``@past`` / ``@present``
     Verb stems («کرد» / «کن»), for the prefixes «می» and «نمی».
 
@@ -56,6 +68,7 @@ import gzip
 import importlib.util
 import sys
 import unicodedata
+import zipfile
 from pathlib import Path
 
 ZWNJ = "\u200c"
@@ -154,18 +167,51 @@ def read_verbs(path: Path) -> tuple[set[str], set[str]]:
     return past, present
 
 
+def read_shekar(wheel: Path | None) -> dict[str, int]:
+    """shekar's ``vocab.csv`` as {word: count}, from its wheel or an installed shekar."""
+    if wheel is not None:
+        with zipfile.ZipFile(wheel) as zf:
+            text = zf.read("shekar/data/files/vocab.csv").decode("utf-8")
+    else:
+        spec = importlib.util.find_spec("shekar")
+        if spec is None or spec.origin is None:
+            sys.exit("shekar not found: pass --shekar-wheel (pip download --no-deps shekar==1.7.0)")
+        text = (Path(spec.origin).parent / "data" / "files" / "vocab.csv").read_text(encoding="utf-8")
+    counts: dict[str, int] = {}
+    for line in text.splitlines():
+        word, _, count = line.rpartition(",")
+        word = clean(word.strip())
+        if word and count.strip().isdigit() and set(word) <= PERSIAN_LETTERS:
+            counts[word] = max(counts.get(word, 0), int(count))
+    return counts
+
+
+def pair_frequencies(counts: dict[str, int]) -> dict[str, int]:
+    """The counts the repair compares: «X» beside «Xه», each seen 10,000 times or more."""
+    keep: dict[str, int] = {}
+    for word, n in counts.items():
+        if word.endswith("ه") and n >= 10_000 and counts.get(word[:-1], 0) >= 10_000:
+            keep[word] = n
+            keep[word[:-1]] = counts[word[:-1]]
+    return keep
+
+
 def main(argv: list[str] | None = None) -> int:
     """Build the lexicon file and print its size."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--hazm-data", type=Path, default=None, help="hazm's data folder")
+    ap.add_argument("--shekar-wheel", type=Path, default=None,
+                    help="shekar's wheel (else an installed shekar)")
     ap.add_argument("-o", "--output", type=Path, default=OUT)
     args = ap.parse_args(argv)
     data = args.hazm_data or hazm_data_dir()
+    freq = pair_frequencies(read_shekar(args.shekar_wheel))
     tagged, weak, compounds, hei, plural_first, rare = read_words(data / "words.dat")
     past, present = read_verbs(data / "verbs.dat")
     lines = [
         "# Persian lexicon for mideastnews.text.repair_zwnj, built by scripts/build_zwnj_lexicon.py",
-        "# from the word lists of hazm (MIT licence, see LICENSE.hazm).",
+        "# from the word lists of hazm (MIT licence, see LICENSE.hazm) and word counts",
+        "# of shekar (MIT licence, see LICENSE.shekar).",
         "@words",
         *(f"{w}\t{t}" if t else w for w, t in sorted(tagged.items())),
         "@weak",
@@ -178,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
         *sorted(plural_first),
         "@rare",
         *sorted(rare),
+        "@freq",
+        *(f"{w}\t{n}" for w, n in sorted(freq.items())),
         "@past",
         *sorted(past),
         "@present",
@@ -190,7 +238,8 @@ def main(argv: list[str] | None = None) -> int:
         gz.write(payload)
     print(f"{args.output}: {len(tagged)} words ({len(rare)} rare), {len(weak)} weak, "
           f"{len(compounds)} compounds, {len(hei)} «ه‌ای» bases, {len(plural_first)} plural-first, "
-          f"{len(past)} past / {len(present)} present stems; {args.output.stat().st_size} bytes")
+          f"{len(freq)} counts, {len(past)} past / {len(present)} present stems; "
+          f"{args.output.stat().st_size} bytes")
     return 0
 
 

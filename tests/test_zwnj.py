@@ -79,6 +79,8 @@ def z(text: str) -> str:
         ("طرفهای", "طرف|های"),
         ("یهودیهای", "یهودی|های"),
         ("آمادهای", "آماده|ای"),
+        ("نقشهای", "نقش|های"),
+        ("خانهای", "خانه|ای"),
         # a plural of a word no list knows
         ("پادکستها", "پادکست|ها"),
         ("میدانیم", "می|دانیم"),
@@ -150,9 +152,11 @@ def test_lexicon_shipped_compact_and_loaded_once() -> None:
     raw = res.read_bytes()
     assert len(raw) < 5 * 1024 * 1024
     text = gzip.decompress(raw).decode("utf-8")
-    for section in ("@words", "@weak", "@compounds", "@past", "@present"):
+    for section in ("@words", "@weak", "@compounds", "@hei", "@plural_first", "@rare", "@freq",
+                    "@past", "@present"):
         assert section in text
-    assert importlib.resources.files("mideastnews.text").joinpath("data", "LICENSE.hazm").is_file()
+    for licence in ("LICENSE.hazm", "LICENSE.shekar"):
+        assert importlib.resources.files("mideastnews.text").joinpath("data", licence).is_file()
     assert zwnj_module._lexicon() is zwnj_module._lexicon()
 
 

@@ -105,6 +105,7 @@ class _Lexicon:
     hei: frozenset[str]
     plural_first: frozenset[str]
     rare: frozenset[str]
+    freq: dict[str, int]
     compounds: dict[str, str]
     verb_forms: frozenset[str]
 
@@ -150,6 +151,7 @@ def _lexicon() -> _Lexicon:
         hei=frozenset(sections.get("hei", [])),
         plural_first=frozenset(sections.get("plural_first", [])),
         rare=frozenset(sections.get("rare", [])),
+        freq={w: int(n) for w, _, n in (e.partition("\t") for e in sections.get("freq", []))},
         participles=frozenset(
             p + stem + "ه" for stem in sections.get("past", []) for p in ("", "ن")
         ),
@@ -202,8 +204,8 @@ def _stem(word: str, lex: _Lexicon, depth: int, *, weak_ok: bool) -> tuple[str, 
     """A base that takes a suffix, as spelled, and how sure it is a word (4 down to 0).
 
     4: a listed word or compound; 3: a rare listed word («یهودیه», «آماد») or a relational
-    adjective in «ی» of a listed word («یهودی», «سوری»); 2: another analysis; 0: a word
-    hazm lists without a tag.
+    adjective in «ی» of a listed word («یهودی», «سوری»); 2: another analysis; 1: a word
+    only shekar counts («برند»); 0: a word hazm lists without a tag.
     """
     known = _known(word, lex)
     if known is not None:
@@ -213,6 +215,8 @@ def _stem(word: str, lex: _Lexicon, depth: int, *, weak_ok: bool) -> tuple[str, 
     found = _analyse(word, lex, depth + 1, weak=word in lex.weak)
     if found is not None:
         return found, 2
+    if weak_ok and word in lex.freq:
+        return word, 1
     if weak_ok and word in lex.weak:
         return word, 0
     return None
@@ -235,7 +239,8 @@ def _suffix_fits(family: tuple[str, ...], base: str, lex: _Lexicon) -> bool:
 
 
 def _suffixed(word: str, lex: _Lexicon, depth: int, *, weak: bool = False) -> str | None:
-    best: tuple[int, str] | None = None
+    # base -> (rank, spelling, perfect tense): the readings found
+    readings: dict[str, tuple[int, str, bool]] = {}
     for family in (_PLURAL, _COMPARATIVE, _AFTER_VOWEL, _AFTER_HEH, _AFTER_ADJECTIVE):
         for suffix in family:
             base = word[: -len(suffix)]
@@ -265,9 +270,20 @@ def _suffixed(word: str, lex: _Lexicon, depth: int, *, weak: bool = False) -> st
                 # bare form's plural: «مجموعهای» is «مجموعه‌ای», not «مجموع‌های»; unless
                 # the bare word is far the more frequent («طرفهای» is «طرف‌های»).
                 rank = 5
-            if best is None or rank > best[0]:
-                best = (rank, _join(stem[0], suffix))
-    return best[1] if best is not None else None
+            if base not in readings or rank > readings[base][0]:
+                readings[base] = (rank, _join(stem[0], suffix), participle)
+    if not readings:
+        return None
+    base = max(readings, key=lambda b: readings[b][0])  # the first of the best rank
+    rival = base + "ه" if base + "ه" in readings else base[:-1] if base.endswith("ه") else ""
+    if rival in readings and not readings[base][2] and not readings[rival][2]:
+        # «سالهای»: «سال‌های» or «ساله‌ای»?  Where shekar counts both words, the plural
+        # reading needs its word half again as frequent (its count also holds other uses:
+        # «طبق» the preposition, «برند» the verb).
+        bare, heh = sorted((base, rival), key=len)
+        if bare in lex.freq and heh in lex.freq:
+            base = bare if lex.freq[bare] > 1.5 * lex.freq[heh] else heh
+    return readings[base][1]
 
 
 def _compound(word: str, lex: _Lexicon) -> str | None:
