@@ -326,3 +326,11 @@ def test_json_ld_article_nested_in_a_web_page() -> None:
     assert article.published == dt.datetime(2024, 4, 1, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
     assert article.authors == ("A. Writer",)
     assert article.tags == ("one", "two")
+
+
+def test_page_saved_with_its_response_headers() -> None:
+    page = _fixture("RT_2024-05-12")
+    saved = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nServer: nginx\r\n\r\n" + page
+    article = mn.parse(saved.encode("utf-8"), url="https://arabic.rt.com/middle_east/1567890-x/")
+    assert article.title == "سوريا تعيد فتح ميناء اللاذقية أمام سفن الشحن الكبيرة"
+    assert article.tags == ("سوريا", "موانئ", "تجارة")

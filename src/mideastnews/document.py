@@ -81,6 +81,7 @@ _HTML_LANG = _regex.compile(
     r"""<html[^>]{0,300}?\blang\s{0,10}=\s{0,10}["']?([A-Za-z]{2,3})""",
     re.IGNORECASE,
 )
+_PAGE_START = _regex.compile("document.PAGE_START", r"<(?:!doctype\s{1,10}html|html)[\s>]", re.IGNORECASE)
 _HTML_MARKERS = _regex.compile(
     "document.HTML_MARKERS",
     r"<(?:!doctype\s+html|html|head|body|meta|article|div|p|span|title|script)[\s>/]",
@@ -309,10 +310,14 @@ def _is_binary(text: str) -> bool:
 
 
 def looks_like_html(text: str) -> bool:
-    """Tell HTML from a plain-text dump by the tags at its start."""
+    """Tell HTML from a plain-text dump by the tags at its start.
+
+    A page saved with its HTTP response headers before the markup
+    (``HTTP/1.1 200 OK`` …, then ``<!DOCTYPE html>``) is HTML too.
+    """
     head = text[:4096].lstrip("\ufeff \t\r\n")
     if not head.startswith("<"):
-        return False
+        return _PAGE_START.search(head) is not None and head.startswith(("HTTP/", "http/"))
     return _HTML_MARKERS.search(head) is not None
 
 
