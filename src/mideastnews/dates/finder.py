@@ -15,7 +15,6 @@ characters, diacritics and tatweel removed; offsets are mapped back so that
 from __future__ import annotations
 
 import bisect
-import contextlib
 import datetime as dt
 import itertools
 import re
@@ -306,31 +305,26 @@ def _int(s: str) -> int:
     return int(s)
 
 
+_PM = frozenset(lx.key(w) for w in ("مساء", "مساءا", "عصرا", "لیلا", "عصر", "شب", "pm", "p.m.", "بعدازظهر"))
+_TIME_GROUPS = {p: (f"{p}_t", f"{p}_pt", f"{p}_ta", f"{p}_pta") for p in "DNWR"}
+
+
 def _time(m: re.Match[str], p: str) -> dt.time | None:
-    for g in (f"{p}_t", f"{p}_pt"):
-        try:
-            val = m.group(g)
-        except IndexError:
-            continue
-        if not val:
-            continue
-        parts = val.replace("：", ":").split(":")
-        try:
-            hh = int(parts[0])
-            mm = int(parts[1]) if len(parts) > 1 else 0
-            ss = int(parts[2]) if len(parts) > 2 else 0
-        except ValueError:
-            return None
-        adv = ""
-        for a in (f"{p}_ta", f"{p}_pta"):
-            with contextlib.suppress(IndexError):
-                adv = lx.canon(m.group(a) or "") or adv
-        if adv in {"مساء", "مساءا", "عصرا", "لیلا", "عصر", "شب", "pm", "p.m.", "بعدازظهر"} and hh < 12:
-            hh += 12
-        if not (0 <= hh <= 23 and 0 <= mm <= 59 and 0 <= ss <= 59):
-            return None
-        return dt.time(hh, mm, ss)
-    return None
+    """The clock time written before or after the date, if any («الساعة 7:00 صباحاً», «10:30»)."""
+    after, before, adv_after, adv_before = m.group(*_TIME_GROUPS[p])
+    val = after or before
+    if not val:
+        return None
+    parts = val.replace("：", ":").split(":")
+    hh = int(parts[0])
+    mm = int(parts[1]) if len(parts) > 1 else 0
+    ss = int(parts[2]) if len(parts) > 2 else 0
+    adv = lx.canon((adv_after if after else adv_before) or "")
+    if adv in _PM and hh < 12:
+        hh += 12
+    if not (0 <= hh <= 23 and 0 <= mm <= 59 and 0 <= ss <= 59):
+        return None
+    return dt.time(hh, mm, ss)
 
 
 def _weekday_of(m: re.Match[str], p: str) -> int | None:
@@ -804,7 +798,7 @@ def _read(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
             if w_start < 0 and not m.group("D_pt"):
                 r.s = m.start("D_dd") if m.group("D_dd") else m.start("D_do")
                 before = ctx.clean[m.start("D"):r.s]
-                if lx.canon(before.strip()) in {lx.key("یوم"), lx.key("روز")}:
+                if lx.canon(before.strip()) in _YOM_KEYS:
                     r.s = m.start("D")
         if r is not None and m.group("D_rw") and r.year_open:
             unit_off = lx.RELATIVE[lx.canon(m.group("D_rw"))][1]
