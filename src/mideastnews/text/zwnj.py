@@ -102,6 +102,7 @@ class _Lexicon:
     comparable: frozenset[str]
     weak: frozenset[str]
     participles: frozenset[str]
+    past: frozenset[str]
     hei: frozenset[str]
     plural_first: frozenset[str]
     rare: frozenset[str]
@@ -149,6 +150,7 @@ def _lexicon() -> _Lexicon:
         comparable=frozenset(comparable),
         weak=frozenset(sections.get("weak", [])),
         hei=frozenset(sections.get("hei", [])),
+        past=frozenset(sections.get("past", [])),
         plural_first=frozenset(sections.get("plural_first", [])),
         rare=frozenset(sections.get("rare", [])),
         freq={w: int(n) for w, _, n in (e.partition("\t") for e in sections.get("freq", []))},
@@ -281,9 +283,17 @@ def _suffixed(word: str, lex: _Lexicon, depth: int, *, weak: bool = False) -> st
         # reading needs its word half again as frequent (its count also holds other uses:
         # «طبق» the preposition, «برند» the verb).
         bare, heh = sorted((base, rival), key=len)
-        if bare in lex.freq and heh in lex.freq:
+        if readings[bare][0] >= 3 and _ends_in_past_stem(bare, lex):
+            # «کارکردهای»: the plural of a listed noun made of a past stem, not the
+            # participle «کارکرده» with «‌ای»
+            base = bare
+        elif bare in lex.freq and heh in lex.freq:
             base = bare if lex.freq[bare] > 1.5 * lex.freq[heh] else heh
     return readings[base][1]
+
+
+def _ends_in_past_stem(word: str, lex: _Lexicon) -> bool:
+    return any(word[-k:] in lex.past for k in range(2, min(len(word), 6) + 1))
 
 
 def _compound(word: str, lex: _Lexicon) -> str | None:
