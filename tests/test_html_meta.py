@@ -334,3 +334,14 @@ def test_page_saved_with_its_response_headers() -> None:
     article = mn.parse(saved.encode("utf-8"), url="https://arabic.rt.com/middle_east/1567890-x/")
     assert article.title == "سوريا تعيد فتح ميناء اللاذقية أمام سفن الشحن الكبيرة"
     assert article.tags == ("سوريا", "موانئ", "تجارة")
+
+
+def test_irna_sidebar_before_the_article_does_not_date_it() -> None:
+    html = _fixture("IRNA_2023-11-29")
+    sidebar = re.search(r'<aside class="sidebar">.*?</aside>', html, flags=re.S)
+    assert sidebar is not None
+    html = html.replace(sidebar.group(0), "").replace('<div class="container">',
+                                                      '<div class="container">' + sidebar.group(0))
+    html = html.replace('<article class="item">', '<div class="item">').replace("</article>", "</div>")
+    article = mn.parse(html, url="https://www.irna.ir/news/85301234/x")
+    assert article.published == dt.datetime(2023, 11, 29, 10, 30, tzinfo=TEHRAN)

@@ -1523,6 +1523,8 @@ def _url_parts(site: Site, url: str | None) -> tuple[str | None, str | None]:
 
 def _date_from(nodes: Iterable[LexborNode], layout: Layout, zone: str | None) -> When | None:
     for node in nodes:
+        if _inside_negative(node, 0, limit=30, allow=_BYLINE_TOKENS):
+            continue  # a sidebar's or a related article's date
         for attr in layout.date_attr:
             value = node.attributes.get(attr)
             if value:

@@ -150,7 +150,7 @@ HTML_LAYOUTS: tuple[htmlpage.Layout, ...] = (
         lead=("div.lead p", "p.summary", 'p[itemprop="description"]'),
         body=("div.item-body .item-text", "div.item-body"),
         exclude=(("div.tags", "tag-list"), (".item-code", "footer"), ("div.item-nav", "navigation")),
-        date=(".item-date span", ".item-date"),
+        date=("article .item-date span", ".item-header .item-date span", ".item-date span", ".item-date"),
         tags=("div.tags a", "section.tags a"),
         media=("div.item-summary figure", "figure.item-img"),
         captions=("figcaption",),
