@@ -283,7 +283,7 @@ def _suffixed(word: str, lex: _Lexicon, depth: int, *, weak: bool = False) -> st
         # reading needs its word half again as frequent (its count also holds other uses:
         # «طبق» the preposition, «برند» the verb).
         bare, heh = sorted((base, rival), key=len)
-        if readings[bare][0] >= 3 and _ends_in_past_stem(bare, lex):
+        if readings[bare][0] >= 4 and _ends_in_past_stem(bare, lex):
             # «کارکردهای»: the plural of a listed noun made of a past stem, not the
             # participle «کارکرده» with «‌ای»
             base = bare
