@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "FORMATTING_LIMIT",
     "MAX_DEPTH",
     "DepthReport",
     "Document",
@@ -49,6 +50,12 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 #: Elements nested deeper than this are flattened before the HTML is parsed.
 MAX_DEPTH = 256
+
+#: Formatting elements (``<b>``, ``<font>``, ``<a>`` …) left open beyond this many are removed before
+#: parsing: the tree builder re-opens every one of them in each new paragraph, so unclosed ones with
+#: distinct attributes make a tree as deep as their number and quadratic in size (3,000 of them, 56 KB
+#: of HTML: lexbor takes 24 s and the tree is 3,000 levels deep).
+FORMATTING_LIMIT = 8
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -327,6 +334,10 @@ _VOID = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
     "track", "wbr", "keygen", "basefont", "bgsound", "frame", "image", "isindex", "command",
 })
+# The "formatting" elements of the HTML tree builder: kept in its list of active
+# formatting elements after an implied end tag pops them, and re-opened later.
+_FORMATTING = frozenset({"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong",
+                         "tt", "u"})
 _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
                        "noscript"})
 # An open element of the same name is closed by these (an approximation of
@@ -365,7 +376,11 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
     stray one is ignored), and ``<p>``, ``<li>``, ``<td>``, … close an open
     sibling of their kind.  Tags that would open deeper than ``limit`` are
     removed together with their end tags; the text between them stays where
-    it was, so no content is lost, only its nesting.
+    it was, so no content is lost, only its nesting.  Formatting elements
+    (``<b>``, ``<font>``, ``<a>`` …) stay active after an implied end tag
+    closes them and the tree builder re-opens them all in each new paragraph;
+    beyond :data:`FORMATTING_LIMIT` active ones, their start tags are removed
+    too.
 
     Args:
         html: The page.
@@ -419,14 +434,17 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
     tokens = [t for a, b in segments for t in findall(html, a, b)]
     names = [name if name.islower() else name.lower() for _, name in tokens]
     order = sorted(range(len(names)), key=names.__getitem__)
-    peak = 0
+    peak = formatting_peak = 0
     for name, group in itertools.groupby(order, key=names.__getitem__):
         if name in _VOID:
             continue
         steps = list(itertools.accumulate(-1 if tokens[i][0] else 1 for i in group))
         lows = itertools.accumulate(itertools.chain((0,), steps), min)
-        peak += max(map(operator.sub, steps, lows), default=0)
-    if peak <= limit:
+        name_peak = max(map(operator.sub, steps, lows), default=0)
+        peak += name_peak
+        if name in _FORMATTING:
+            formatting_peak += name_peak
+    if peak <= limit and formatting_peak <= FORMATTING_LIMIT:
         return html, DepthReport(peak, 0)
 
     stack: list[str] = []
@@ -434,6 +452,10 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
     open_count: dict[str, int] = {}
     cuts: list[tuple[int, int]] = []
     deepest = depth = foreign = 0
+    # Formatting elements active (open, or popped by an implied end tag and so re-opened later).
+    active = 0
+    floating: dict[str, int] = {}
+    formatting = _FORMATTING
     void = _VOID
     siblings = _SELF_CLOSING_SIBLINGS
     p_closers = _P_CLOSERS
@@ -446,6 +468,9 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
                 name = name.lower()
             if slash:  # end tag
                 if not open_count.get(name):
+                    if floating.get(name):
+                        floating[name] -= 1
+                        active -= 1
                     continue
                 while stack:
                     top = stack.pop()
@@ -453,6 +478,11 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
                     open_count[top] -= 1
                     if top in ("svg", "math"):
                         foreign -= 1
+                    if top in formatting and not ghost:
+                        if top == name:
+                            active -= 1
+                        else:
+                            floating[top] = floating.get(top, 0) + 1
                     if top == name:
                         if ghost:
                             close = find(">", m.end())
@@ -470,17 +500,24 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
             if stack:
                 if name in siblings and stack[-1] == name:
                     stack.pop()
-                    phantom.pop()
+                    if not phantom.pop() and name in formatting:
+                        active -= 1
                     open_count[name] -= 1
                 elif name in p_closers and open_count.get("p"):
                     while stack:
                         top = stack.pop()
-                        phantom.pop()
+                        if not phantom.pop() and top in formatting:
+                            floating[top] = floating.get(top, 0) + 1
                         open_count[top] -= 1
                         if top == "p":
                             break
+            if name == "a" and floating.get("a"):  # a new link closes the one still active
+                floating["a"] -= 1
+                active -= 1
             depth = len(stack)
-            ghost = depth >= limit
+            ghost = depth >= limit or (name in formatting and active >= FORMATTING_LIMIT)
+            if name in formatting and not ghost:
+                active += 1
             if ghost:
                 close = find(">", m.end())
                 cuts.append((m.start(), length if close < 0 else close + 1))
@@ -590,9 +627,11 @@ class Document:
     def _prepared(self) -> tuple[str, DepthReport]:
         html, report = flatten_deep_html(self.text)
         if report.removed:
-            self.warnings = (*self.warnings,
-                             f"HTML nested {report.depth} levels deep: {report.removed} tag(s) below depth "
-                             f"{MAX_DEPTH} were flattened before parsing (their text is kept)")
+            where = (f"HTML nested {report.depth} levels deep: {report.removed} tag(s) below depth "
+                     f"{MAX_DEPTH}" if report.depth > MAX_DEPTH else
+                     f"HTML leaving formatting elements open more than {FORMATTING_LIMIT} deep: "
+                     f"{report.removed} tag(s)")
+            self.warnings = (*self.warnings, f"{where} were flattened before parsing (their text is kept)")
         return html, report
 
     @cached_property
