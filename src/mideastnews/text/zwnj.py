@@ -23,7 +23,8 @@ a ZWNJ spelling of one word («اینکه» / «این‌که»), the joined one
 follows a silent final «ه» («سرمایه‌گذاری»), where joining is no spelling at all.
 
 The lexicon (``text/data/fa_lexicon.txt.gz``) is built by ``scripts/build_zwnj_lexicon.py``
-from hazm's word lists (MIT licence); it is read once, on first use.
+from hazm's word lists and shekar's word counts (both MIT licence); it is read once, on
+first use.
 
 Only lines that read as Persian are repaired (more Persian-only letters «پ چ ژ گ ی ک» than
 Arabic-only ones «ة ي ك ى»), and words with Arabic-only letters are skipped, so Arabic
