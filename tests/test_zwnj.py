@@ -269,8 +269,8 @@ def _hamshahri() -> list[str]:
 
 @pytest.mark.corpus
 def test_hamshahri_recall_and_precision() -> None:
-    # A regression guard at the measured level (0.957 / 0.963); benchmarks/bench_zwnj.py
-    # reports the numbers beside hazm's.
+    # The floors (0.90 / 0.97) with the measured level (0.957 / 0.972) as a guard;
+    # benchmarks/bench_zwnj.py reports the numbers beside hazm's.
     recall, precision = _score(_hamshahri())
     assert recall >= 0.95
-    assert precision >= 0.96
+    assert precision >= 0.97
