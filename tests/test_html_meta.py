@@ -345,3 +345,15 @@ def test_irna_sidebar_before_the_article_does_not_date_it() -> None:
     html = html.replace('<article class="item">', '<div class="item">').replace("</article>", "</div>")
     article = mn.parse(html, url="https://www.irna.ir/news/85301234/x")
     assert article.published == dt.datetime(2023, 11, 29, 10, 30, tzinfo=TEHRAN)
+
+
+def test_date_line_beside_the_headline() -> None:
+    html = ("<html><head><title>Bridge reopens</title></head><body>"
+            "<div class='sidebar'><span class='date'>March 1, 2024</span><a href='/x'>Other story</a></div>"
+            "<div class='story'><h1>Bridge reopens</h1><div class='post-date'>Published March 4, 2024</div>"
+            "<div class='text'><p>The bridge reopened to traffic on Monday after two years of repairs, "
+            "officials said.</p><p>Drivers welcomed the shorter commute between the two banks.</p></div>"
+            "</div></body></html>")
+    article = mn.parse(html)
+    assert article.published == dt.date(2024, 3, 4)
+    assert not article.published_inferred

@@ -1632,11 +1632,19 @@ def _url_date(url: str | None) -> dt.date | None:
         return None
 
 
+_DATE_CLASSES = ('[class*="date"], [class*="time"], [class*="publish"], [class*="updat"], '
+                 '[class*="Date"], [class*="Time"]')
+
+
 def _generic_date_lines(
-    tree: LexborHTMLParser, walk: Walk, zone: str | None
+    tree: LexborHTMLParser, walk: Walk, zone: str | None, headline: LexborNode | None = None
 ) -> tuple[When | None, dt.datetime | None]:
-    """The visible date line of a page no layout describes: ``time[datetime]`` outside sidebars,
-    then the body's own date line (dropped as ``"timestamp"``); «updated» lines give ``modified``."""
+    """The visible date line of a page no layout describes.
+
+    In order: ``time[datetime]`` outside sidebars; a date-classed element
+    beside the headline (under its parent or grandparent); the body's own
+    date line (dropped as ``"timestamp"``).  «Updated» lines give ``modified``.
+    """
     published: When | None = None
     modified: dt.datetime | None = None
     body = tree.body
@@ -1645,8 +1653,20 @@ def _generic_date_lines(
     for node in tree.css("time[datetime]"):
         if not _inside_negative(node, stop, limit=30):
             lines.append((clean_text(node.text(deep=True)), node.attributes.get("datetime")))
+    region = headline.parent if headline is not None else None
+    for _ in range(2):
+        if region is None or region.tag in ("body", "html"):
+            break
+        for node in region.css(_DATE_CLASSES)[:8]:
+            if node.tag != "time" and not _inside_negative(node, stop, limit=30, allow=_BYLINE_TOKENS):
+                text = clean_text(node.text(deep=True, separator=" "))
+                if 4 <= len(text) <= 120:
+                    lines.append((text, None))
+        if lines:
+            break
+        region = region.parent
     lines.extend((d.text, None) for d in walk.dropped if d.kind == "timestamp")
-    for text, machine in lines[:6]:
+    for text, machine in lines[:8]:
         when = parse_when(machine, zone) if machine else None
         when = when or read_date_line(text, zone)
         if when is None:
@@ -1800,7 +1820,7 @@ def read_page(doc: Document, site: Site) -> Article:
 
     else:
         if published is None or modified is None:
-            line_published, line_modified = _generic_date_lines(tree, walk, zone)
+            line_published, line_modified = _generic_date_lines(tree, walk, zone, headline)
             if published is None and line_published is not None:
                 published = line_published
                 meta.published_from = "date-line"
