@@ -434,11 +434,12 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
     tokens = [t for a, b in segments for t in findall(html, a, b)]
     names = [name if name.islower() else name.lower() for _, name in tokens]
     order = sorted(range(len(names)), key=names.__getitem__)
+    signs = [-1 if slash else 1 for slash, _ in tokens]
     peak = formatting_peak = 0
     for name, group in itertools.groupby(order, key=names.__getitem__):
         if name in _VOID:
             continue
-        steps = list(itertools.accumulate(-1 if tokens[i][0] else 1 for i in group))
+        steps = list(itertools.accumulate(map(signs.__getitem__, group)))
         lows = itertools.accumulate(itertools.chain((0,), steps), min)
         name_peak = max(map(operator.sub, steps, lows), default=0)
         peak += name_peak
