@@ -85,6 +85,8 @@ def parse(
         TypeError: an argument has the wrong type.
     """
     _check_args(source, url, parser, ref)
+    if not isinstance(max_bytes, int) or isinstance(max_bytes, bool):
+        raise TypeError(f"max_bytes must be an int, not {type(max_bytes).__name__}")
     try:
         doc = Document.from_source(source, url=url, max_bytes=max_bytes)
         return parse_document(doc, parser=parser, ref=ref)
