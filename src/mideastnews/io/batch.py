@@ -70,7 +70,8 @@ def parse_input(item: Input, timeout: float | None = None) -> Result:
     parser's bug or a timeout (``timeout`` seconds, enforced with ``SIGALRM``
     in the main thread on POSIX) all become a :class:`~mideastnews.Failure`.
     """
-    alarm = timeout is not None and timeout > 0 and _can_alarm()
+    # Beyond 11 days the system timers may overflow: so long a budget is no limit.
+    alarm = timeout is not None and 0 < timeout < 1e6 and _can_alarm()
     previous: Any = None
     if alarm and timeout is not None:
         previous = signal.signal(signal.SIGALRM, _raise_timeout)
@@ -339,8 +340,12 @@ def run_batch(
         raise TypeError(f"workers must be an int or None, not {type(workers).__name__}")
     if workers is not None and workers < 0:
         raise ValueError("workers must be 0 (one per CPU), 1, or more")
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))):
+        raise TypeError(f"timeout must be a number of seconds or None, not {type(timeout).__name__}")
     if timeout is not None and not timeout > 0:
         raise ValueError("timeout must be a positive number of seconds, or None")
+    if timeout is not None and timeout >= 1e6:  # 11 days: no limit (system timers overflow past 24 days)
+        timeout = None
     if workers == 0:
         workers = _cpu_count()
     stream: Iterator[tuple[Input | Failure, Any]]
