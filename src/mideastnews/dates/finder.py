@@ -69,7 +69,9 @@ def _worst_spaces(n: int) -> str:
 
 _WORST = (_worst_dates, _worst_weekdays, _worst_numbers, _worst_spaces)
 
-_HYGIENE = _regex.compile("dates.finder.HYGIENE", f"[{lx.BIDI_AND_MARKS}]+", worst=_WORST)
+# ZWNJ separates Persian words and stays, except next to a digit, where it means nothing («١٤٠٣\u200c/١٢»).
+_HYGIENE = _regex.compile("dates.finder.HYGIENE", f"(?:[{lx.BIDI_AND_MARKS}]|(?<=\\d)\u200c|\u200c(?=\\d))+",
+                          worst=_WORST)
 _TRAILING_MARKS = frozenset("\u0640" + "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670")
 
 _MONTH_G = _W([w for w in lx.MONTH_WORDS if lx.MONTHS[lx.key(w)][0] is G])
