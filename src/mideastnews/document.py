@@ -338,6 +338,7 @@ _VOID = frozenset({
 # formatting elements after an implied end tag pops them, and re-opened later.
 _FORMATTING = frozenset({"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong",
                          "tt", "u"})
+_TABLE_SECTIONS = frozenset({"tbody", "thead", "tfoot"})
 _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
                        "noscript"})
 # An open element of the same name is closed by these (an approximation of
@@ -515,8 +516,25 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
             if name == "a" and floating.get("a"):  # a new link closes the one still active
                 floating["a"] -= 1
                 active -= 1
-            depth = len(stack)
+            # Tables: a new row or cell closes the open cell (and row); a row or cell
+            # straight in a table gets the <tbody> (and <tr>) the tree builder implies.
+            implied: tuple[str, ...] = ()
+            if name in ("tr", "td", "th"):
+                while stack and (stack[-1] in ("td", "th") or (name == "tr" and stack[-1] == "tr")):
+                    open_count[stack.pop()] -= 1
+                    phantom.pop()
+                top = stack[-1] if stack else ""
+                if top == "table":
+                    implied = ("tbody",) if name == "tr" else ("tbody", "tr")
+                elif top in _TABLE_SECTIONS and name != "tr":
+                    implied = ("tr",)
+            depth = len(stack) + len(implied)
             ghost = depth >= limit or (name in formatting and active >= FORMATTING_LIMIT)
+            if not ghost:
+                for part in implied:
+                    stack.append(part)
+                    phantom.append(False)
+                    open_count[part] = open_count.get(part, 0) + 1
             if name in formatting and not ghost:
                 active += 1
             if ghost:
