@@ -14,7 +14,7 @@ for every parser (built-in or plugin):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -22,6 +22,8 @@ from .dates.mention import DateMention
 from .model import Article, Quote
 
 __all__ = ["article_fields", "enrich"]
+
+_Finder = Callable[..., list[DateMention]]
 
 
 def article_fields(article: Article) -> Iterator[tuple[str, int, str]]:
@@ -49,27 +51,25 @@ def _day(value: dt.date | dt.datetime | None) -> dt.date | None:
     return value
 
 
-def _published(article: Article) -> tuple[dt.date | dt.datetime | None, bool]:
+def _published(article: Article, finder: _Finder) -> tuple[dt.date | dt.datetime | None, bool]:
     """The article's publication time, inferred from its text when no metadata gave it."""
     if article.published is not None:
         return article.published, article.published_inferred
     from .inference import infer_published
 
-    guess = infer_published(article)
+    guess = infer_published(article, finder=finder)
     if guess is None:
         return None, False
     return guess, True
 
 
-def _dates(article: Article, anchor: dt.date | None) -> tuple[list[DateMention], list[str]]:
-    from .dates import find_dates
-
+def _dates(article: Article, anchor: dt.date | None, finder: _Finder) -> tuple[list[DateMention], list[str]]:
     mentions: list[DateMention] = []
     warnings: list[str] = []
     for field, index, text in article_fields(article):
         if not text:
             continue
-        for m in find_dates(text, ref=anchor):
+        for m in finder(text, ref=anchor):
             mentions.append(attrs.evolve(m, field=field, index=index))
             warnings.extend(f"{field} {index}: {w}" for w in m.warnings)
     return mentions, warnings
@@ -96,9 +96,12 @@ def enrich(article: Article, *, ref: dt.date | None = None) -> Article:
     """
     if isinstance(ref, dt.datetime):
         ref = ref.date()
-    published, inferred = _published(article)
+    from .dates.finder import SharedFinder
+
+    finder = SharedFinder()  # each text is scanned once for the inference's probes and the final reading
+    published, inferred = _published(article, finder)
     anchor = _day(published) or ref
-    mentions, date_warnings = _dates(article, anchor)
+    mentions, date_warnings = _dates(article, anchor, finder)
     return attrs.evolve(
         article,
         published=published,

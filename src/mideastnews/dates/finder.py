@@ -37,7 +37,7 @@ from .resolve import (
     weekday_on_or_before,
 )
 
-__all__ = ["DATE_PATTERN", "find_dates", "parse_date"]
+__all__ = ["DATE_PATTERN", "SharedFinder", "find_dates", "parse_date"]
 
 G, H, J = Calendar.GREGORIAN, Calendar.HIJRI, Calendar.JALALI
 
@@ -230,16 +230,20 @@ def _clean(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(parts), clean_pos, removed
 
 
+#: A text's matching copy, its offset map, and the candidate search results by start position.
+_Scan = tuple[str, list[int], list[int], dict[int, "re.Match[str] | None"]]
+
+
 class _Ctx:
     """One call's text, its clean copy and offset map."""
 
     __slots__ = ("_iranian", "clean", "clean_pos", "pos", "ref", "removed", "text")
 
-    def __init__(self, text: str, ref: dt.date | None) -> None:
+    def __init__(self, text: str, ref: dt.date | None, scan: _Scan) -> None:
         self.text = text
         self.ref = ref
         self.pos = 0  # where the search stands: nothing before it may be taken again
-        self.clean, self.clean_pos, self.removed = _clean(text)
+        self.clean, self.clean_pos, self.removed = scan[0], scan[1], scan[2]
         self._iranian: bool | None = None
 
     @property
@@ -880,16 +884,53 @@ def find_dates(text: str, *, ref: dt.date | None = None) -> list[DateMention]:
         raise TypeError(f"text must be a string, not {type(text).__name__}")
     if ref is not None and not isinstance(ref, dt.date):
         raise TypeError(f"ref must be a datetime.date, not {type(ref).__name__}")
+    return _find(text, ref, None)
+
+
+class SharedFinder:
+    """:func:`find_dates` for the texts of one article, each text scanned once however often it is read.
+
+    Inferring the publication day reads every field under two probe days and
+    the enrichment step reads it once more under the final one: the matching
+    copy and the candidate search results, which do not depend on ``ref``,
+    are kept for the next call on the same text.  Results are exactly those
+    of :func:`find_dates`.  Meant for one article: it keeps what it scanned.
+    """
+
+    __slots__ = ("_memo",)
+
+    def __init__(self) -> None:
+        self._memo: dict[str, _Scan] = {}
+
+    def __call__(self, text: str, *, ref: dt.date | None = None) -> list[DateMention]:
+        """The same as :func:`find_dates` (``text``, ``ref``)."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a string, not {type(text).__name__}")
+        if ref is not None and not isinstance(ref, dt.date):
+            raise TypeError(f"ref must be a datetime.date, not {type(ref).__name__}")
+        return _find(text, ref, self._memo)
+
+
+def _find(text: str, ref: dt.date | None, memo: dict[str, _Scan] | None) -> list[DateMention]:
     if isinstance(ref, dt.datetime):
         ref = ref.date()
-    ctx = _Ctx(text, ref)
+    scan = memo.get(text) if memo is not None else None
+    if scan is None:
+        scan = (*_clean(text), {})
+        if memo is not None:
+            memo[text] = scan
+    ctx = _Ctx(text, ref, scan)
     clean = ctx.clean
+    searched = scan[3]
     raws: list[_Raw] = []
     pos = 0
     search = DATE_PATTERN.search
     n = len(clean)
     while pos < n:
-        m = search(clean, pos)
+        if pos in searched:
+            m = searched[pos]
+        else:
+            m = searched[pos] = search(clean, pos)
         if m is None:
             break
         ctx.pos = pos
