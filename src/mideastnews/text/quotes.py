@@ -32,6 +32,7 @@ linear in the length of the text.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -63,6 +64,7 @@ _KEY_TABLE = str.maketrans({**dict.fromkeys(_DIACRITICS), "أ": "ا", "إ": "ا"
                             "ة": "ه", "ی": "ي", "ک": "ك", "\u200c": None})
 
 
+@functools.lru_cache(maxsize=65536)
 def _key(token: str) -> str:
     """A token folded for lexicon look-ups: no diacritics, one alif, one yeh."""
     return token.strip(".,،؛;:!?؟()[]«»“”\"'…-–—").translate(_KEY_TABLE)
@@ -157,6 +159,8 @@ _FIXED_CLOSE = "»›"
 _LEFT_OPEN = set(" \t\n\u00a0(([{:،,؛;—–-ـ/\u200c\u200f\u200e") | set(_MARK_CHARS)
 _RIGHT_OPEN = set(" \t\n\u00a0.,،؛;:!?؟)]}…\u200c\u200f\u200e-–—") | set(_MARK_CHARS)
 _SENTENCE_END = ".!?؟"
+#: A sentence end: a stop that a space (``str.isspace``, as ``\s`` reads it) or the end of the text follows.
+_SENTENCE_STOP = _regex.compile("text.quotes.SENTENCE_STOP", r"[.!?؟](?=\s|\Z)")
 
 
 
@@ -250,8 +254,7 @@ class _Bounds:
     __slots__ = ("ends",)
 
     def __init__(self, text: str) -> None:
-        self.ends = [i for i, ch in enumerate(text)
-                     if ch in _SENTENCE_END and (i + 1 >= len(text) or text[i + 1].isspace())]
+        self.ends = [m.start() for m in _SENTENCE_STOP.finditer(text)]
 
     def last(self, start: int, end: int) -> int | None:
         """Offset just past the last sentence end in ``[start, end)``, if any."""
