@@ -115,9 +115,11 @@ _RTL_LANGS = frozenset({"ar", "fa", "ur", "ps", "ku", "ckb", "sd", "ug"})
 
 def _normalize_encoding(name: str) -> str | None:
     try:
-        return codecs.lookup(name).name
-    except LookupError:
+        codec = codecs.lookup(name).name
+        b"a".decode(codec, errors="replace")  # a text encoding, not rot13, base64 or zlib
+    except (LookupError, ValueError):
         return None
+    return codec
 
 
 def _is_single_byte(encoding: str) -> bool:
