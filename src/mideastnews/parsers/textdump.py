@@ -95,6 +95,9 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+_casefold = functools.lru_cache(maxsize=8192)(str.casefold)
+
+
 @functools.lru_cache(maxsize=8192)
 def _key(text: str) -> str:
     """Comparison key of a line: spaces collapsed, trailing colon dropped, case folded."""
@@ -125,6 +128,7 @@ class LineMatch:
     max_words: int | None = None
     _line_keys: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
     _folded_prefixes: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+    _folded_contains: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
 
     @_line_keys.default
     def _make_line_keys(self) -> frozenset[str]:
@@ -133,6 +137,10 @@ class LineMatch:
     @_folded_prefixes.default
     def _make_folded_prefixes(self) -> tuple[str, ...]:
         return tuple(p.casefold() for p in self.prefixes)
+
+    @_folded_contains.default
+    def _make_folded_contains(self) -> tuple[str, ...]:
+        return tuple(c.casefold() for c in self.contains)
 
     def is_bare(self, line: str) -> bool:
         """Whether ``line`` is one of the lines or prefixes alone (a marker without its link)."""
@@ -150,9 +158,9 @@ class LineMatch:
         if not (self.prefixes or self.contains or self.pattern is not None):
             return False
         if folded is None:
-            folded = line.casefold()
-        hit = (any(folded.startswith(p) for p in self._folded_prefixes)
-               or any(c.casefold() in folded for c in self.contains)
+            folded = _casefold(line)
+        hit = (folded.startswith(self._folded_prefixes)
+               or any(c in folded for c in self._folded_contains)
                or (self.pattern is not None and self.pattern.search(line) is not None))
         return hit and (self.max_words is None or word_count(line) <= self.max_words)
 
@@ -536,16 +544,19 @@ def marker_score(doc: Document, markers: Sequence[Marker], *, max_lines: int = 3
     """
     if doc.is_html:
         return 0.0
-    lines = _scored_lines(doc, max_lines)
+    lines, keys, folded_text = _scored_lines(doc, max_lines)
     if not lines:
         return 0.0
-    keys = frozenset(key for _line, key, _folded in lines)
     miss = 1.0
     for marker in markers:
         if marker.title_only:
             hit = marker._matches(*lines[0])
-        elif not (marker.prefixes or marker.contains or marker.pattern is not None):
-            hit = not marker._line_keys.isdisjoint(keys)  # exact lines only: one set test
+        elif marker.pattern is None and marker.max_words is None and not any(
+                "\n" in x for x in (*marker._folded_prefixes, *marker._folded_contains)):
+            # Lines, prefixes and substrings: set and substring tests over all lines at once.
+            hit = (not marker._line_keys.isdisjoint(keys)
+                   or any("\n" + p in folded_text for p in marker._folded_prefixes)
+                   or any(c in folded_text for c in marker._folded_contains))
         else:
             hit = any(marker._matches(*c) for c in lines)
         if hit:
@@ -553,14 +564,20 @@ def marker_score(doc: Document, markers: Sequence[Marker], *, max_lines: int = 3
     return 1.0 - miss
 
 
-def _scored_lines(doc: Document, max_lines: int) -> list[tuple[str, str, str]]:
-    """The non-blank stripped lines of ``doc`` with their keys and case-folded forms, computed once per
-    document (every site's :func:`marker_score` reads them)."""
-    cache: dict[int, list[tuple[str, str, str]]] = doc.__dict__.setdefault("_textdump_scored_lines", {})
+_ScoredLines = tuple[list[tuple[str, str, str]], frozenset[str], str]
+
+
+def _scored_lines(doc: Document, max_lines: int) -> _ScoredLines:
+    """The non-blank stripped lines of ``doc`` with their keys and case-folded forms, the set of keys,
+    and the folded lines each after a newline, computed once per document (every site's
+    :func:`marker_score` reads them)."""
+    cache: dict[int, _ScoredLines] = doc.__dict__.setdefault("_textdump_scored_lines", {})
     got = cache.get(max_lines)
     if got is None:
         stripped = [line.strip() for line in doc.lines[:max_lines]]
-        got = [(line, _key(line), line.casefold()) for line in stripped if line]
+        lines = [(line, _key(line), line.casefold()) for line in stripped if line]
+        got = (lines, frozenset(key for _line, key, _folded in lines),
+               "".join("\n" + folded for _line, _key_, folded in lines))
         cache[max_lines] = got
     return got
 
