@@ -341,6 +341,30 @@ _VOID = frozenset({
 _FORMATTING = frozenset({"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong",
                          "tt", "u"})
 _TABLE_SECTIONS = frozenset({"tbody", "thead", "tfoot"})
+# HTML start tags that close open SVG/MathML elements (the tree builder's breakout from foreign
+# content), and the foreign elements inside which HTML may stand (integration points).
+_BREAKOUT = frozenset({
+    "b", "big", "blockquote", "body", "center", "code", "dd", "div", "dl", "dt", "em", "h1", "h2", "h3", "h4",
+    "h5", "h6", "head", "i", "li", "listing", "menu", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span",
+    "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
+})
+_INTEGRATION = frozenset({"foreignobject", "desc", "title", "annotation-xml", "mi", "mo", "mn", "ms",
+                          "mtext"})
+# Elements that bound the tree builder's "in scope" checks: an end tag (or the <p> an opening
+# block closes) does not reach past them.  Special elements also stop the end tags of other ones
+# (</span> past a <div>), and a formatting end tag past one restructures without getting shallower.
+_SCOPE = frozenset({"applet", "caption", "html", "table", "td", "th", "marquee", "object", "template",
+                    "button", "foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext",
+                    "annotation-xml"})
+_SPECIAL = _SCOPE | frozenset({
+    "address", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body", "br",
+    "center", "col", "colgroup", "dd", "details", "dir", "div", "dl", "dt", "embed", "fieldset", "figcaption",
+    "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+    "hgroup", "hr", "iframe", "img", "input", "keygen", "li", "link", "listing", "main", "menu", "meta",
+    "nav", "noembed", "noframes", "noscript", "ol", "p", "param", "plaintext", "pre", "script", "search",
+    "section", "select", "source", "style", "summary", "tbody", "textarea", "tfoot", "thead", "tr", "track",
+    "ul", "wbr", "xmp",
+})
 _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
                        "noscript"})
 # An open element of the same name is closed by these (an approximation of
@@ -456,13 +480,35 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
     open_count: dict[str, int] = {}
     cuts: list[tuple[int, int]] = []
     deepest = depth = foreign = 0
+    # Heights on the stack of open <svg>/<math> roots and of integration points inside them
+    # (entries go stale when the stack shrinks; each use drops the stale ones from the top).
+    roots: list[int] = []
+    points: list[int] = []
+    # The same for every element by name, and for the scope and special elements.
+    where: dict[str, list[int]] = {}
+    scopes: list[int] = []
+    specials: list[int] = []
+
+    def nearest(heights: list[int], names: frozenset[str]) -> int:
+        """Height of the nearest open element of ``names`` recorded in ``heights`` (0: none)."""
+        height = len(stack)
+        while heights and (heights[-1] > height or stack[heights[-1] - 1] not in names):
+            heights.pop()
+        return heights[-1] if heights else 0
+
+    def nearest_named(heights: list[int], name: str) -> int:
+        height = len(stack)
+        while heights and (heights[-1] > height or stack[heights[-1] - 1] != name):
+            heights.pop()
+        return heights[-1] if heights else 0
+
     # Formatting elements active (open, or popped by an implied end tag and so re-opened later).
     active = 0
     floating: dict[str, int] = {}
     formatting = _FORMATTING
     void = _VOID
     siblings = _SELF_CLOSING_SIBLINGS
-    p_closers = _P_CLOSERS
+    p_closers = _P_CLOSERS - {"table"}  # in quirks mode (no doctype) a <table> stays inside the <p>
     find = html.find
     finditer = _TAG.finditer
     for seg_start, seg_end in segments:
@@ -475,6 +521,10 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
                     if floating.get(name):
                         floating[name] -= 1
                         active -= 1
+                    continue
+                target = nearest_named(where[name], name)
+                barrier = nearest(scopes, _SCOPE) if name in _SPECIAL else nearest(specials, _SPECIAL)
+                if barrier > target:  # out of scope: the tree builder ignores it
                     continue
                 while stack:
                     top = stack.pop()
@@ -501,13 +551,29 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
                 close = find(">", m.end())
                 if close > 0 and html[close - 1] == "/":
                     continue
+            if foreign and name in _BREAKOUT:
+                height = len(stack)
+                while roots and (roots[-1] > height or stack[roots[-1] - 1] not in ("svg", "math")):
+                    roots.pop()
+                while points and (points[-1] > height or stack[points[-1] - 1] not in _INTEGRATION):
+                    points.pop()
+                if roots and not (points and points[-1] > roots[0]):
+                    while len(stack) >= roots[0]:
+                        top = stack.pop()
+                        if not phantom.pop() and top in formatting:
+                            active -= 1
+                        open_count[top] -= 1
+                        if top in ("svg", "math"):
+                            foreign = max(0, foreign - 1)
+                    roots.clear()
             if stack:
                 if name in siblings and stack[-1] == name:
                     stack.pop()
                     if not phantom.pop() and name in formatting:
                         active -= 1
                     open_count[name] -= 1
-                elif name in p_closers and open_count.get("p"):
+                elif (name in p_closers and open_count.get("p")
+                      and nearest_named(where["p"], "p") > nearest(scopes, _SCOPE)):
                     while stack:
                         top = stack.pop()
                         if not phantom.pop() and top in formatting:
@@ -544,6 +610,26 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
                 cuts.append((m.start(), length if close < 0 else close + 1))
             if name in ("svg", "math"):
                 foreign += 1
+                if not ghost:
+                    while roots and (roots[-1] > depth or stack[roots[-1] - 1] not in ("svg", "math")):
+                        roots.pop()
+                    roots.append(len(stack) + 1)
+            elif foreign and not ghost and name in _INTEGRATION:
+                while points and (points[-1] > depth or stack[points[-1] - 1] not in _INTEGRATION):
+                    points.pop()
+                points.append(len(stack) + 1)
+            named = where.get(name)
+            if named is None:
+                where[name] = [len(stack) + 1]
+            else:
+                nearest_named(named, name)
+                named.append(len(stack) + 1)
+            if not ghost and name in _SPECIAL:
+                nearest(specials, _SPECIAL)
+                specials.append(len(stack) + 1)
+                if name in _SCOPE:
+                    nearest(scopes, _SCOPE)
+                    scopes.append(len(stack) + 1)
             stack.append(name)
             phantom.append(ghost)
             open_count[name] = open_count.get(name, 0) + 1
