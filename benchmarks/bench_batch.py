@@ -22,6 +22,7 @@ import argparse
 import html
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -55,19 +56,46 @@ def stream(kind: str, n: int) -> Iterator[str]:
 
 
 # -- speed --------------------------------------------------------------------------------------
+class BusyParser(mn.Parser):
+    """A control: burns 5 ms of CPU per input and nothing else, to show what the machine gives."""
+
+    name = "bench_busy"
+    languages = ("en",)
+
+    def parse_text(self, doc: mn.Document) -> mn.Article:
+        start = time.process_time()
+        while time.process_time() - start < 0.005:
+            pass
+        return mn.Article(source=self.name, title=doc.lines[0], language="en")
+
+
+def _cpu() -> float:
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def bench_speed(n: int) -> None:
-    print(f"\n## Speed: {n} seed-size inputs per run (cpu count {os.cpu_count()})")
-    print(f"{'input':<6} {'workers':>7} {'articles/s':>11} {'failed':>7}")
-    for kind in ("text", "html"):
-        list(mn.parse_many(stream(kind, 10)))  # warm the parsers and caches
+    mn.register_parser(BusyParser, replace=True)
+    print(f"\n## Speed: {n} seed-size inputs per run (cpu count {os.cpu_count()}, "
+          f"load average {os.getloadavg()[0]:.1f})")
+    print("cores used = CPU seconds of this process and its workers / wall seconds; per CPU-s = articles\n"
+          "per CPU second (what a free core would give: equal for 1 and 2 workers means no pool overhead)")
+    header = ("input", "workers", "articles/s", "cores used", "per CPU-s", "failed")
+    print("{:<22} {:>7} {:>11} {:>11} {:>10} {:>7}".format(*header))
+    kinds = {"text": lambda k: stream("text", k), "html": lambda k: stream("html", k),
+             "control (5 ms busy)": lambda k: (mn.io.Input(f"t{i}\nb", f"{i}", parser="bench_busy")
+                                               for i in range(k))}
+    for kind, make in kinds.items():
+        list(mn.parse_many(make(10)))  # warm the parsers and caches
         rates = {}
         for workers in (1, 2):
-            start = time.perf_counter()
-            failed = sum(isinstance(r, mn.Failure) for r in mn.parse_many(stream(kind, n), workers=workers))
-            rate = n / (time.perf_counter() - start)
-            rates[workers] = rate
-            print(f"{kind:<6} {workers:>7} {rate:>11.1f} {failed:>7}", flush=True)
-        print(f"{kind:<6} {'2 / 1':>7} {rates[2] / rates[1]:>10.2f}x")
+            start, cpu = time.perf_counter(), _cpu()
+            failed = sum(isinstance(r, mn.Failure) for r in mn.parse_many(make(n), workers=workers))
+            wall, used = time.perf_counter() - start, _cpu() - cpu
+            rates[workers] = n / wall
+            print(f"{kind:<22} {workers:>7} {n / wall:>11.1f} {used / wall:>11.2f} {n / used:>10.1f} "
+                  f"{failed:>7}", flush=True)
+        print(f"{kind:<22} {'2 / 1':>7} {rates[2] / rates[1]:>10.2f}x")
 
 
 # -- memory -------------------------------------------------------------------------------------
@@ -155,7 +183,7 @@ def corrupt_bytes(kind: int, rng: random.Random) -> bytes:
         return bytes(rng.randrange(256) for _ in range(4000))  # binary
     if kind == 1:
         return b""  # empty
-    return PAGES[0].encode("utf-8")[: 40 + rng.randrange(20)]  # HTML cut off inside its head
+    return PAGES[0].encode("utf-8")[: 40 + rng.randrange(17)]  # HTML cut off in its head, before any text
 
 
 def bench_corrupt(n: int) -> None:
