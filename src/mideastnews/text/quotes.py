@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -678,7 +679,7 @@ def find_quotes(paragraphs: Sequence[str], *, language: str = "ar") -> list[Quot
     for p in paragraphs:
         if not isinstance(p, str):
             raise TypeError(f"paragraphs must hold strings, not {type(p).__name__}")
-    vocab = frozenset(_key(t) for p in paragraphs for t in p.split())
+    vocab = frozenset(map(_key, itertools.chain.from_iterable(p.split() for p in paragraphs)))
     state = _State()
     out: list[QuoteSpan] = []
     for index, text in enumerate(paragraphs):
