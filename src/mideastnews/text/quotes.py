@@ -36,7 +36,7 @@ import functools
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .. import _regex
 
@@ -186,6 +186,33 @@ def _flex(word: str) -> str:
     return "".join(out)
 
 
+def _flex_any(words: Sequence[str]) -> str:
+    """:func:`_flex` of each of ``words`` as one prefix-factored alternation (a trie).
+
+    The regex engine tries an alternation's branches one by one at every word
+    start; shared beginnings are tested once here.  No word of a list may be a
+    prefix of another (then at most one of them matches at a position, and the
+    factoring matches exactly what the plain alternation did).
+    """
+    trie: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            letter = "[أإآا]" if ch in "أإآا" else "[ىي]" if ch in "ىي" else ch
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict[str, Any]]) -> str:
+        branches = [letter + "[\u064b-\u0652]?" + emit(child) for letter, child in node.items() if letter]
+        if "" in node:  # a word ends here: by the rule above, nothing continues it
+            if branches:
+                raise ValueError(f"a word of {list(words)} is a prefix of another")
+            return ""
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(trie)
+
+
 _AR_VERBS = _split("""
 قال أضاف تابع أكد شدد أوضح أشار اعتبر رأى لفت ذكر صرح أعلن كتب ختم استطرد استدرك زعم رد
 أبدى أعرب وصف ثمن شكر نفى أدان رحب غرد أفاد اعترف أقر تساءل علق نوه أردف دعا طالب حذر
@@ -198,9 +225,9 @@ _AR_PARTICIPLES = _split("""
 _AR_VERB = _regex.compile(
     "text.quotes.AR_VERB",
     r"(?<![^\s(\"“”«»،,.:؛])(?:[وف]|ثم\s|كما\s)?"
-    r"(?:(?P<past>" + "|".join(_flex(v) for v in _AR_VERBS) + r"|بيّن|بیّن)(?:ت|وا)?(?:ه|ها|هم)?"
-    r"|(?P<present>" + "|".join(_flex(v) for v in _AR_PRESENT) + r")"
-    r"|(?P<part>" + "|".join(_flex(v) for v in _AR_PARTICIPLES) + r")(?:\u064b?ا\u064b?|\u064b|ة|ين|ان)?"
+    r"(?:(?P<past>" + _flex_any(_AR_VERBS) + r"|بيّن|بیّن)(?:ت|وا)?(?:ه|ها|هم)?"
+    r"|(?P<present>" + _flex_any(_AR_PRESENT) + r")"
+    r"|(?P<part>" + _flex_any(_AR_PARTICIPLES) + r")(?:\u064b?ا\u064b?|\u064b|ة|ين|ان)?"
     r")(?![^\s\"“”«»،,.:؛])",
     worst=(_repeat("وقال "), _repeat("قائلاً"), _repeat("وأكّدّ"), _repeat("مضيفمضيف ")),
 )
