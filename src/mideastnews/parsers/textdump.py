@@ -500,8 +500,7 @@ def split_lines(lines: Iterable[str]) -> list[Line]:
 
 _FA_ONLY = frozenset("پچژگکی")  # Persian letters (keheh, Farsi yeh) Arabic does not use
 _AR_ONLY = frozenset("يكةىؤ")  # Arabic yeh, kaf, teh marbuta, alef maksura, waw hamza
-_NOT_ARABIC_SCRIPT = _regex.compile("textdump.NOT_ARABIC_SCRIPT", "[^\u0600-\u06ff]+")
-_NOT_LATIN = _regex.compile("textdump.NOT_LATIN", "[^A-Za-z]+")
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
 def detect_language(texts: Iterable[str], default: str = "ar") -> str:
@@ -517,8 +516,10 @@ def detect_language(texts: Iterable[str], default: str = "ar") -> str:
     joined = "\n".join(texts)  # counted at C speed: no loop over characters in Python
     fa = sum(joined.count(ch) for ch in _FA_ONLY)
     ar = sum(joined.count(ch) for ch in _AR_ONLY)
-    arabic_script = len(_NOT_ARABIC_SCRIPT.sub("", joined))
-    latin = len(_NOT_LATIN.sub("", joined))
+    # In UTF-8, U+0600..U+06FF are exactly the characters led by bytes D8..DB; ASCII letters are themselves.
+    data = joined.encode("utf-8", "surrogatepass")
+    arabic_script = data.count(0xD8) + data.count(0xD9) + data.count(0xDA) + data.count(0xDB)
+    latin = len(data) - len(data.translate(None, _ASCII_LETTERS))
     if arabic_script == 0 and latin == 0:
         return default
     if latin > arabic_script:
