@@ -16,6 +16,7 @@ read in the site's zone (:attr:`Site.zone`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html as htmllib
 import json
 import re
@@ -110,6 +111,12 @@ def class_tokens(node: LexborNode) -> frozenset[str]:
     raw = " ".join(v for k in _TOKEN_ATTRS if (v := attrs_.get(k)))
     if not raw.strip():
         return frozenset()
+    return _split_tokens(raw)
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_tokens(raw: str) -> frozenset[str]:
+    """The lower-cased words of a class/id string (pages repeat the same few: memoised)."""
     return frozenset(t.lower() for t in _TOKEN_SPLIT.split(raw) if t)
 
 
