@@ -94,3 +94,9 @@ def test_bytes_in_cp1256_decode() -> None:
     text = "عنوان الخبر\nنص الخبر في بيروت."
     assert mn.parse(text.encode("cp1256")).title == "عنوان الخبر"
     assert mn.parse(text.encode("utf-8-sig")).title == "عنوان الخبر"
+
+
+def test_from_dict_reads_cli_records() -> None:
+    article = mn.parse(SEEDS[0])
+    record = dict(article.to_dict(), source_id="seeds/000.txt", fetched="2024-01-01T00:00:00+00:00")
+    assert mn.Article.from_dict(record) == article

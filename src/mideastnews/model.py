@@ -180,8 +180,13 @@ class Article:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
-        """Read back what :meth:`to_dict` wrote, to an equal article."""
-        kwargs = {k: v for k, v in data.items() if k != "schema"}
+        """Read back what :meth:`to_dict` wrote, to an equal article.
+
+        Keys that are not fields (``"schema"``, and what the command line adds
+        to its records, such as ``"source_id"`` and ``"fetched"``) are ignored.
+        """
+        known = {f.name for f in attrs.fields(cls)}
+        kwargs = {k: v for k, v in data.items() if k in known}
         kwargs["published"] = _read_when(kwargs.get("published"))
         modified = _read_when(kwargs.get("modified"))
         kwargs["modified"] = modified if isinstance(modified, dt.datetime) else None
