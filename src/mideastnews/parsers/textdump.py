@@ -545,7 +545,7 @@ def marker_score(doc: Document, markers: Sequence[Marker], *, max_lines: int = 3
     """
     if doc.is_html:
         return 0.0
-    lines, keys, folded_text = _scored_lines(doc, max_lines)
+    lines, keys, folded_text, texts = _scored_lines(doc, max_lines)
     if not lines:
         return 0.0
     miss = 1.0
@@ -558,6 +558,9 @@ def marker_score(doc: Document, markers: Sequence[Marker], *, max_lines: int = 3
             hit = (not marker._line_keys.isdisjoint(keys)
                    or any("\n" + p in folded_text for p in marker._folded_prefixes)
                    or any(c in folded_text for c in marker._folded_contains))
+        elif (marker.pattern is not None and marker.max_words is None and not marker._line_keys
+              and not marker.prefixes and not marker.contains):
+            hit = any(map(marker.pattern.search, texts))  # a pattern alone: searched line by line, in C
         else:
             hit = any(marker._matches(*c) for c in lines)
         if hit:
@@ -565,20 +568,20 @@ def marker_score(doc: Document, markers: Sequence[Marker], *, max_lines: int = 3
     return 1.0 - miss
 
 
-_ScoredLines = tuple[list[tuple[str, str, str]], frozenset[str], str]
+_ScoredLines = tuple[list[tuple[str, str, str]], frozenset[str], str, list[str]]
 
 
 def _scored_lines(doc: Document, max_lines: int) -> _ScoredLines:
     """The non-blank stripped lines of ``doc`` with their keys and case-folded forms, the set of keys,
-    and the folded lines each after a newline, computed once per document (every site's
-    :func:`marker_score` reads them)."""
+    the folded lines each after a newline, and the lines alone, computed once per document (every
+    site's :func:`marker_score` reads them)."""
     cache: dict[int, _ScoredLines] = doc.__dict__.setdefault("_textdump_scored_lines", {})
     got = cache.get(max_lines)
     if got is None:
         stripped = [line.strip() for line in doc.lines[:max_lines]]
         lines = [(line, _key(line), line.casefold()) for line in stripped if line]
         got = (lines, frozenset(key for _line, key, _folded in lines),
-               "".join("\n" + folded for _line, _key_, folded in lines))
+               "".join("\n" + folded for _line, _key_, folded in lines), [line for line, _k, _f in lines])
         cache[max_lines] = got
     return got
 
