@@ -921,12 +921,16 @@ def _find(text: str, ref: dt.date | None, memo: dict[str, _Scan] | None) -> list
         scan = (*_clean(text), {})
         if memo is not None:
             memo[text] = scan
-    ctx = _Ctx(text, ref, scan)
-    clean = ctx.clean
+    clean = scan[0]
     searched = scan[3]
+    search = DATE_PATTERN.search
+    if 0 not in searched:
+        searched[0] = search(clean, 0) if clean else None
+    if searched[0] is None:
+        return []  # no candidate at all (most paragraphs): nothing to read or link
+    ctx = _Ctx(text, ref, scan)
     raws: list[_Raw] = []
     pos = 0
-    search = DATE_PATTERN.search
     n = len(clean)
     while pos < n:
         if pos in searched:
