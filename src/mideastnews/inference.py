@@ -138,7 +138,10 @@ def gather_evidence(article: Article, finder: Finder | None = None) -> Evidence:
     for field, index, text in _fields(article):
         if not text:
             continue
-        runs = [finder(text, ref=probe) for probe in _PROBES]
+        first = finder(text, ref=_PROBES[0])
+        if not any(m.date is not None and m.granularity == Granularity.DAY for m in first):
+            continue  # nothing below could use this field: the second probe run is not needed
+        runs = [first, finder(text, ref=_PROBES[1])]
         second = {(m.start, m.end): m for m in runs[1]}
         near_top = field in ("title", "lead", "caption") or index < _ANCHOR_PARAGRAPHS
         previous: tuple[int, int] | None = None  # (end, distance) of the last fixed-distance phrase
