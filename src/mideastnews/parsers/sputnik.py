@@ -53,7 +53,10 @@ SECTIONS: tuple[str, ...] = (
     "ثقافة", "آراء", "تقارير", "مقابلات", "أخبار العالم العربي", "حول العالم",
 )
 _HOUR = _regex.compile("sputnik.HOUR", r"^[0-2]?[0-9]:[0-5][0-9]$")
-_PROGRAMME_TIME = _regex.compile("sputnik.PROGRAMME_TIME", r"\b[0-2]?[0-9]:[0-5][0-9] GMT\b")
+# «\b[0-2]?[0-9]:[0-5][0-9] GMT\b», written to open with a digit class: the engine then skips to digits
+# at C speed instead of trying every position of a long line (same matches).
+_PROGRAMME_TIME = _regex.compile("sputnik.PROGRAMME_TIME",
+                                 r"[0-9](?<!\w[0-9])(?:(?<=[0-2])[0-9])?:[0-5][0-9] GMT\b")
 _DURATION = _regex.compile("sputnik.DURATION", r"^[0-9]{1,3} (?:د|دقيقة|دقائق)$")
 _ISO_STAMP = _regex.compile(
     "sputnik.ISO_STAMP",
