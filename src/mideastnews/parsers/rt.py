@@ -42,7 +42,9 @@ PHOTO_CREDITS: tuple[str, ...] = (
 _NEWS_COUNT = _regex.compile(
     "rt.NEWS_COUNT", r"^(?:STORIES |Stories )?[0-9٠-٩]{1,4}(?: (?:خبر|أخبار|news))?$"
 )
-_QUESTION_MORE = _regex.compile("rt.QUESTION_MORE", r"#اسأل_أكثر|#?Question_?More")
+# «#اسأل_أكثر|#?Question_?More», written so that every branch opens with a literal: the engine then
+# skips to «#» or «Q» at C speed instead of trying every position of a long line (same matches).
+_QUESTION_MORE = _regex.compile("rt.QUESTION_MORE", r"#(?:اسأل_أكثر|Question_?More)|Question_?More")
 
 #: RT's boilerplate lines, by kind (the HTML mode drops the same texts).
 BOILERPLATE: tuple[Rule, ...] = (
