@@ -175,6 +175,9 @@ def _repeat(unit: str) -> _regex.WorstInput:
 
 
 _MARK = _regex.compile("text.quotes.MARK", "[" + _MARK_CHARS + "]", worst=(_repeat("“”«»\""),))
+#: What ends the intro after a verb of saying (or opens a quoted name inside it).
+_INTRO_STOP = _regex.compile("text.quotes.INTRO_STOP", "[" + _MARK_CHARS + ":.!?؟\n]",
+                             worst=(_repeat("“”«»\":."),))
 
 
 def _flex(word: str) -> str:
@@ -417,6 +420,10 @@ def _ar_subject(text: str, pos: int, vocab: frozenset[str],
     cut = limit
     i = pos
     while i < limit:
+        stop = _INTRO_STOP.search(text, i, limit)  # the next mark or stop, found at C speed
+        if stop is None:
+            break
+        i = stop.start()
         if text[i] in _MARK_CHARS:
             # «وقالت صحيفة "فايننشال تايمز" إن»: a quoted name inside the subject.
             close = next((j for j in range(i + 1, min(limit, i + 40)) if text[j] in _MARK_CHARS), None)
