@@ -62,9 +62,11 @@ _ISO_STAMP = _regex.compile(
     "sputnik.ISO_STAMP",
     r"(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)",
 )
+# The day is written «[0-9][0-9]?» (the same as «[0-9]{1,2}»): a pattern that opens with a plain class lets
+# the engine skip to digits at C speed.
 _DATED_SITE = _regex.compile(
     "sputnik.DATED_SITE",
-    r"(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})\.(?P<y>[0-9]{4})(?:,? (?P<hm>[0-9]{1,2}:[0-9]{2}))?"
+    r"(?P<d>[0-9][0-9]?)\.(?P<m>[0-9]{1,2})\.(?P<y>[0-9]{4})(?:,? (?P<hm>[0-9]{1,2}:[0-9]{2}))?"
     r"[,،] ?سبوتنيك عربي",
 )
 
