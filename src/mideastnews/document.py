@@ -97,7 +97,7 @@ _HTML_MARKERS = _regex.compile(
 # Comments and raw-text elements, skipped by the depth scan; then whole tags.
 _SKIPPED = _regex.compile(
     "document.SKIPPED",
-    r"<(?:(!--)|(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)(?=[\s/>]))",
+    r"<(?:(!--)|(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)(?=[\s/>]))",
     re.IGNORECASE,
 )
 _TAG = _regex.compile(
@@ -334,7 +334,7 @@ def looks_like_html(text: str) -> bool:
 
 _VOID = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "keygen", "basefont", "bgsound", "frame", "image", "isindex", "command",
+    "track", "wbr", "keygen", "basefont", "bgsound", "frame", "image",
 })
 # The "formatting" elements of the HTML tree builder: kept in its list of active
 # formatting elements after an implied end tag pops them, and re-opened later.
@@ -344,9 +344,10 @@ _TABLE_SECTIONS = frozenset({"tbody", "thead", "tfoot"})
 # HTML start tags that close open SVG/MathML elements (the tree builder's breakout from foreign
 # content), and the foreign elements inside which HTML may stand (integration points).
 _BREAKOUT = frozenset({
-    "b", "big", "blockquote", "body", "center", "code", "dd", "div", "dl", "dt", "em", "h1", "h2", "h3", "h4",
-    "h5", "h6", "head", "i", "li", "listing", "menu", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span",
-    "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
+    "br", "img", "embed", "hr", "meta", "b", "big", "blockquote", "body", "center", "code", "dd", "div",
+    "dl", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "head", "i", "li", "listing", "menu", "nobr",
+    "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike", "sub", "table", "tt", "u",
+    "ul", "var",
 })
 _INTEGRATION = frozenset({"foreignobject", "desc", "title", "annotation-xml", "mi", "mo", "mn", "ms",
                           "mtext"})
@@ -354,10 +355,11 @@ _INTEGRATION = frozenset({"foreignobject", "desc", "title", "annotation-xml", "m
 # block closes) does not reach past them.  Special elements also stop the end tags of other ones
 # (</span> past a <div>), and a formatting end tag past one restructures without getting shallower.
 _SCOPE = frozenset({"applet", "caption", "html", "table", "td", "th", "marquee", "object", "template",
-                    "button", "foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext",
+                    "button", "select", "foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext",
                     "annotation-xml"})
 _SPECIAL = _SCOPE | frozenset({
-    "address", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body", "br",
+    "option", "optgroup", "address", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote",
+    "body", "br",
     "center", "col", "colgroup", "dd", "details", "dir", "div", "dl", "dt", "embed", "fieldset", "figcaption",
     "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
     "hgroup", "hr", "iframe", "img", "input", "keygen", "li", "link", "listing", "main", "menu", "meta",
@@ -369,14 +371,26 @@ _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", 
                        "noscript"})
 # An open element of the same name is closed by these (an approximation of
 # the HTML tree builder's implied end tags).
-_SELF_CLOSING_SIBLINGS = frozenset({"p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "a",
-                                    "rb", "rt", "rp", "nobr", "button", "tbody", "thead", "tfoot"})
+# (Not <optgroup>, <rb>, <rt>, <rp>: outside <select>/<ruby> they nest.)
+_SELF_CLOSING_SIBLINGS = frozenset({"p", "li", "dt", "dd", "option", "tr", "td", "th", "a", "nobr", "button",
+                                    "tbody", "thead", "tfoot"})
 # Starting one of these closes an open <p>.
 _P_CLOSERS = frozenset({
     "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl",
     "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
     "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "ul", "li",
+    "listing", "search", "xmp", "plaintext", "dd", "dt",
 })
+# End tags that close their element only when it is "in scope" (the others stop at any special element).
+_END_SCOPED = frozenset({
+    "address", "article", "aside", "blockquote", "button", "center", "details", "dialog", "dir", "div", "dl",
+    "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "listing", "main", "menu", "nav", "ol",
+    "pre", "search", "section", "summary", "ul", "p", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
+    "applet", "marquee", "object", "table", "td", "th", "tr", "tbody", "thead", "tfoot", "caption",
+    "template",
+})
+# Table parts: outside a <table> the tree builder ignores their tags.
+_TABLE_PARTS = frozenset({"td", "th", "tr", "tbody", "thead", "tfoot", "caption", "colgroup"})
 
 
 @attrs.frozen
@@ -426,17 +440,32 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
     segments: list[tuple[int, int]] = []
     pos = 0
     length = len(html)
-    lowered: str | None = None
+    # Inside SVG/MathML (and a <frameset>), <title>, <style>, <script> … are not raw text.
+    low = html.lower()
+    foreign_seen = "<svg" in low or "<math" in low or "<frameset" in low
+    open_foreign = counted = 0
+    search_at = 0
     while pos < length:
-        m = _SKIPPED.search(html, pos)
+        m = _SKIPPED.search(html, search_at)
         if m is None:
             segments.append((pos, length))
             break
         if m.group(1):  # a comment: skip to its end
             segments.append((pos, m.start()))
             end = html.find("-->", m.end())
-            pos = length if end < 0 else end + 3
+            pos = search_at = counted = length if end < 0 else end + 3
             continue
+        if foreign_seen:
+            here = m.start()
+            opened = closed = 0
+            for root in ("svg", "math", "frameset"):
+                opened += low.count("<" + root, counted, here)
+                closed += low.count("</" + root, counted, here)
+            open_foreign = max(0, open_foreign + opened - closed)
+            counted = here
+            if open_foreign:
+                search_at = m.end()
+                continue
         name = m.group(2).lower()
         close = html.find(">", m.end())
         if close < 0:
@@ -447,10 +476,8 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
             break
         end = html.find("</" + name, close)
         if end < 0:
-            if lowered is None:
-                lowered = html.lower()
-            end = lowered.find("</" + name, close)
-        pos = length if end < 0 else end
+            end = low.find("</" + name, close)
+        pos = search_at = counted = length if end < 0 else end
 
     # A quick bound first, at C speed: an element of a name nests at most as
     # deep as that name's open tags outnumber its end tags at some point
@@ -486,6 +513,7 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
     points: list[int] = []
     # The same for every element by name, and for the scope and special elements.
     where: dict[str, list[int]] = {}
+    framesets = cut_framesets = 0  # <frameset> nests in a mode of its own, beside this stack
     scopes: list[int] = []
     specials: list[int] = []
 
@@ -517,13 +545,26 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
             if not name.islower():
                 name = name.lower()
             if slash:  # end tag
+                if name == "frameset":
+                    if cut_framesets:
+                        cut_framesets -= 1
+                        close = find(">", m.end())
+                        cuts.append((m.start(), length if close < 0 else close + 1))
+                    elif framesets:
+                        framesets -= 1
+                    continue
                 if not open_count.get(name):
                     if floating.get(name):
                         floating[name] -= 1
                         active -= 1
                     continue
+                if name in ("body", "html", "form") or (name == "head" and stack[-1] != "head"):
+                    continue  # these end tags never pop what is open inside them (counted deeper: safe)
                 target = nearest_named(where[name], name)
-                barrier = nearest(scopes, _SCOPE) if name in _SPECIAL else nearest(specials, _SPECIAL)
+                barrier = nearest(scopes, _SCOPE) if name in _END_SCOPED else nearest(specials, _SPECIAL)
+                if name == "li":  # list item scope: an open <ul>/<ol> above the <li> stops it
+                    barrier = max(barrier, nearest_named(where.get("ul", []), "ul"),
+                                  nearest_named(where.get("ol", []), "ol"))
                 if barrier > target:  # out of scope: the tree builder ignores it
                     continue
                 while stack:
@@ -544,7 +585,19 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
                         break
                 depth = len(stack)
                 continue
-            if name in void:
+            if name in void and not foreign:
+                continue
+            if name in ("body", "html") and not foreign and open_count.get(name):
+                continue  # merged into the open one
+            if name in _TABLE_PARTS and not foreign and not open_count.get("table"):
+                continue  # outside a table the tree builder ignores it
+            if name == "frameset" and not foreign:
+                if framesets >= 8:
+                    cut_framesets += 1
+                    close = find(">", m.end())
+                    cuts.append((m.start(), length if close < 0 else close + 1))
+                else:
+                    framesets += 1
                 continue
             if foreign or name in ("svg", "math"):
                 # Foreign content: a self-closing tag (<path/>) opens nothing.
@@ -566,6 +619,8 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
                         if top in ("svg", "math"):
                             foreign = max(0, foreign - 1)
                     roots.clear()
+            if name in void and (not foreign or name in _BREAKOUT):
+                continue
             if stack:
                 if name in siblings and stack[-1] == name:
                     stack.pop()
