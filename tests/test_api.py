@@ -100,3 +100,12 @@ def test_from_dict_reads_cli_records() -> None:
     article = mn.parse(SEEDS[0])
     record = dict(article.to_dict(), source_id="seeds/000.txt", fetched="2024-01-01T00:00:00+00:00")
     assert mn.Article.from_dict(record) == article
+
+
+def test_utf8_cut_inside_a_character_stays_utf8() -> None:
+    html = '<html><head><title>عنوان الخبر</title></head><body><p>نص الخبر في بيروت اليوم.</p></body></html>'
+    data = html.encode("utf-8")
+    cut = data[: data.index("بيروت".encode()) + 1]  # inside the first letter of «بيروت»
+    doc = mn.Document.from_source(cut)
+    assert "عنوان الخبر" in doc.text
+    assert any("UTF-8 character" in w for w in doc.warnings)

@@ -240,8 +240,17 @@ def decode_bytes(data: bytes) -> tuple[str, tuple[str, ...]]:
     utf8: str | None
     try:
         utf8 = data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
         utf8 = None
+        # A page cut in the middle of its last character is still UTF-8.
+        if exc.reason == "unexpected end of data" and exc.end == len(data) and len(data) - exc.start < 4:
+            try:
+                utf8 = data[:exc.start].decode("utf-8")
+            except UnicodeDecodeError:
+                utf8 = None
+            else:
+                warnings.append(f"the input ends inside a UTF-8 character: its last {len(data) - exc.start}"
+                                " byte(s) were dropped")
     if declared and declared != "utf-8" and not _is_single_byte(declared):
         try:
             return data.decode(declared), ()
