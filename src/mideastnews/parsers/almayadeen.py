@@ -12,10 +12,9 @@ from typing import ClassVar
 
 from .. import _regex
 from ..document import Document
-from ..model import Article
 from . import htmlpage
-from .base import Parser
-from .textdump import DumpProfile, Marker, Rule, exact, marker_score, read_dump, starts
+from .site import SiteParser
+from .textdump import DumpProfile, Marker, Rule, exact, starts
 
 __all__ = [
     "BOILERPLATE",
@@ -81,34 +80,6 @@ TEXT_DUMP = DumpProfile(
     embed_gap=3,
 )
 
-
-class AlMayadeenParser(Parser):
-    """Al Mayadeen (almayadeen.net)."""
-
-    name: ClassVar[str] = "almayadeen"
-    domains: ClassVar[tuple[str, ...]] = ('almayadeen.net',)
-    languages: ClassVar[tuple[str, ...]] = ('ar', 'en')
-
-    # -- text dumps --
-    text_markers: ClassVar[tuple[Marker, ...]] = TEXT_MARKERS
-    text_dump: ClassVar[DumpProfile] = TEXT_DUMP
-
-    def score_text(self, doc: Document) -> float:
-        """How surely a text dump is Al Mayadeen's, from its markers."""
-        return marker_score(doc, self.text_markers)
-
-    def parse_text(self, doc: Document) -> Article:
-        """Read an Al Mayadeen text dump."""
-        return read_dump(doc, self.text_dump)
-
-    # -- HTML pages --
-    def score_html(self, doc: Document) -> float:
-        """How surely an HTML page is Al Mayadeen's: its canonical address or one of its layouts."""
-        return htmlpage.score_page(doc, HTML_SITE, self.domains)
-
-    def parse_html(self, doc: Document) -> Article:
-        """Read a Al Mayadeen page with its layouts (:data:`HTML_LAYOUTS`), else by its structure."""
-        return htmlpage.read_page(doc, HTML_SITE)
 
 
 # -- HTML pages --
@@ -202,3 +173,14 @@ HTML_SITE = htmlpage.Site(
     layouts=HTML_LAYOUTS,
     rules=BOILERPLATE,
 )
+
+
+class AlMayadeenParser(SiteParser):
+    """Al Mayadeen (almayadeen.net): its text dumps and its pages."""
+
+    name: ClassVar[str] = "almayadeen"
+    domains: ClassVar[tuple[str, ...]] = ('almayadeen.net',)
+    languages: ClassVar[tuple[str, ...]] = ('ar', 'en')
+    text_markers: ClassVar[tuple[Marker, ...]] = TEXT_MARKERS
+    text_dump: ClassVar[DumpProfile | None] = TEXT_DUMP
+    html_site: ClassVar[htmlpage.Site | None] = HTML_SITE

@@ -9,10 +9,9 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ..document import Document
-from ..model import Article
 from . import htmlpage
-from .base import Parser
-from .textdump import DumpProfile, Rule, exact, read_dump, starts
+from .site import SiteParser
+from .textdump import DumpProfile, Rule, exact, starts
 
 __all__ = ["BOILERPLATE", "TEXT_DUMP", "GenericParser"]
 
@@ -37,29 +36,20 @@ BOILERPLATE: tuple[Rule, ...] = (
 TEXT_DUMP = DumpProfile(source="generic", language="ar", rules=BOILERPLATE)
 
 
-class GenericParser(Parser):
-    """Any news page in Arabic, Persian or English."""
-
-    name: ClassVar[str] = "generic"
-    languages: ClassVar[tuple[str, ...]] = ("ar", "fa", "en")
-
-    # -- text dumps --
-    text_dump: ClassVar[DumpProfile] = TEXT_DUMP
-
-    def parse_text(self, doc: Document) -> Article:
-        """Read any site's text dump."""
-        return read_dump(doc, self.text_dump)
-
-    # -- HTML pages --
-    def score_html(self, doc: Document) -> float:
-        """The generic parser takes what no source claims: it never bids."""
-        return 0.0
-
-    def parse_html(self, doc: Document) -> Article:
-        """Read any news page: metadata in order of trust, the body chosen by the page's structure."""
-        return htmlpage.read_page(doc, GENERIC_SITE)
-
 
 # -- HTML pages --
 #: Any outlet: no layouts, so the body is chosen by structure and text density.
 GENERIC_SITE = htmlpage.Site(name="generic", zone=None, language="ar", rules=BOILERPLATE)
+
+
+class GenericParser(SiteParser):
+    """Any news page in Arabic, Persian or English: what no source parser claims."""
+
+    name: ClassVar[str] = "generic"
+    languages: ClassVar[tuple[str, ...]] = ("ar", "fa", "en")
+    text_dump: ClassVar[DumpProfile | None] = TEXT_DUMP
+    html_site: ClassVar[htmlpage.Site | None] = GENERIC_SITE
+
+    def score_html(self, doc: Document) -> float:
+        """The generic parser takes what no source claims: it never bids."""
+        return 0.0

@@ -10,19 +10,15 @@ from __future__ import annotations
 from typing import ClassVar
 
 from .. import _regex
-from ..document import Document
-from ..model import Article
 from . import htmlpage
-from .base import Parser
+from .site import SiteParser
 from .textdump import (
     DumpProfile,
     Marker,
     Rule,
     Stamp,
     exact,
-    marker_score,
     matching,
-    read_dump,
     read_jalali,
     starts,
 )
@@ -103,34 +99,6 @@ TEXT_DUMP = DumpProfile(
 )
 
 
-class IRNAParser(Parser):
-    """IRNA, the Islamic Republic News Agency (irna.ir)."""
-
-    name: ClassVar[str] = "irna"
-    domains: ClassVar[tuple[str, ...]] = ('irna.ir',)
-    languages: ClassVar[tuple[str, ...]] = ('fa', 'ar', 'en')
-
-    # -- text dumps --
-    text_markers: ClassVar[tuple[Marker, ...]] = TEXT_MARKERS
-    text_dump: ClassVar[DumpProfile] = TEXT_DUMP
-
-    def score_text(self, doc: Document) -> float:
-        """How surely a text dump is IRNA's, from its markers."""
-        return marker_score(doc, self.text_markers)
-
-    def parse_text(self, doc: Document) -> Article:
-        """Read an IRNA text dump."""
-        return read_dump(doc, self.text_dump)
-
-    # -- HTML pages --
-    def score_html(self, doc: Document) -> float:
-        """How surely an HTML page is IRNA's: its canonical address or one of its layouts."""
-        return htmlpage.score_page(doc, HTML_SITE, self.domains)
-
-    def parse_html(self, doc: Document) -> Article:
-        """Read an IRNA page with its layouts (:data:`HTML_LAYOUTS`), else by its structure."""
-        return htmlpage.read_page(doc, HTML_SITE)
-
 
 # -- HTML pages --
 # IRNA's article pages (the news CMS it shares with other Iranian outlets):
@@ -169,3 +137,14 @@ HTML_SITE = htmlpage.Site(
     layouts=HTML_LAYOUTS,
     rules=BOILERPLATE,
 )
+
+
+class IRNAParser(SiteParser):
+    """IRNA, the Islamic Republic News Agency (irna.ir): its text dumps and its pages."""
+
+    name: ClassVar[str] = "irna"
+    domains: ClassVar[tuple[str, ...]] = ('irna.ir',)
+    languages: ClassVar[tuple[str, ...]] = ('fa', 'ar', 'en')
+    text_markers: ClassVar[tuple[Marker, ...]] = TEXT_MARKERS
+    text_dump: ClassVar[DumpProfile | None] = TEXT_DUMP
+    html_site: ClassVar[htmlpage.Site | None] = HTML_SITE

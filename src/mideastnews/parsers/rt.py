@@ -10,11 +10,9 @@ from __future__ import annotations
 from typing import ClassVar
 
 from .. import _regex
-from ..document import Document
-from ..model import Article
 from . import htmlpage
-from .base import Parser
-from .textdump import DumpProfile, Marker, Rule, exact, marker_score, matching, read_dump, starts
+from .site import SiteParser
+from .textdump import DumpProfile, Marker, Rule, exact, matching, starts
 
 __all__ = [
     "BOILERPLATE",
@@ -87,34 +85,6 @@ TEXT_DUMP = DumpProfile(
 )
 
 
-class RTParser(Parser):
-    """RT (arabic.rt.com, rt.com)."""
-
-    name: ClassVar[str] = "rt"
-    domains: ClassVar[tuple[str, ...]] = ('rt.com', 'arabic.rt.com', 'russian.rt.com')
-    languages: ClassVar[tuple[str, ...]] = ('ar', 'en')
-
-    # -- text dumps --
-    text_markers: ClassVar[tuple[Marker, ...]] = TEXT_MARKERS
-    text_dump: ClassVar[DumpProfile] = TEXT_DUMP
-
-    def score_text(self, doc: Document) -> float:
-        """How surely a text dump is RT's, from its markers."""
-        return marker_score(doc, self.text_markers)
-
-    def parse_text(self, doc: Document) -> Article:
-        """Read an RT text dump."""
-        return read_dump(doc, self.text_dump)
-
-    # -- HTML pages --
-    def score_html(self, doc: Document) -> float:
-        """How surely an HTML page is RT's: its canonical address or one of its layouts."""
-        return htmlpage.score_page(doc, HTML_SITE, self.domains)
-
-    def parse_html(self, doc: Document) -> Article:
-        """Read a RT page with its layouts (:data:`HTML_LAYOUTS`), else by its structure."""
-        return htmlpage.read_page(doc, HTML_SITE)
-
 
 # -- HTML pages --
 # RT's article pages in two CMS families: arabic.rt.com (`div.article` with
@@ -165,3 +135,14 @@ HTML_SITE = htmlpage.Site(
     layouts=HTML_LAYOUTS,
     rules=BOILERPLATE,
 )
+
+
+class RTParser(SiteParser):
+    """RT (arabic.rt.com, rt.com): its text dumps and its two page families."""
+
+    name: ClassVar[str] = "rt"
+    domains: ClassVar[tuple[str, ...]] = ('rt.com', 'arabic.rt.com', 'russian.rt.com')
+    languages: ClassVar[tuple[str, ...]] = ('ar', 'en')
+    text_markers: ClassVar[tuple[Marker, ...]] = TEXT_MARKERS
+    text_dump: ClassVar[DumpProfile | None] = TEXT_DUMP
+    html_site: ClassVar[htmlpage.Site | None] = HTML_SITE

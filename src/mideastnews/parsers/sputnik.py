@@ -11,19 +11,16 @@ from typing import ClassVar
 
 from .. import _regex
 from ..document import Document
-from ..model import Article
 from . import htmlpage
-from .base import Parser
+from .site import SiteParser
 from .textdump import (
     DumpProfile,
     Marker,
     Rule,
     Stamp,
     exact,
-    marker_score,
     matching,
     read_dotted,
-    read_dump,
     read_iso,
     starts,
 )
@@ -120,34 +117,6 @@ TEXT_DUMP = DumpProfile(
 )
 
 
-class SputnikParser(Parser):
-    """Sputnik Arabic (sarabic.ae)."""
-
-    name: ClassVar[str] = "sputnik"
-    domains: ClassVar[tuple[str, ...]] = ('sarabic.ae', 'sputnikarabic.ae', 'arabic.sputniknews.com')
-    languages: ClassVar[tuple[str, ...]] = ('ar',)
-
-    # -- text dumps --
-    text_markers: ClassVar[tuple[Marker, ...]] = TEXT_MARKERS
-    text_dump: ClassVar[DumpProfile] = TEXT_DUMP
-
-    def score_text(self, doc: Document) -> float:
-        """How surely a text dump is Sputnik's, from its markers."""
-        return marker_score(doc, self.text_markers)
-
-    def parse_text(self, doc: Document) -> Article:
-        """Read a Sputnik text dump."""
-        return read_dump(doc, self.text_dump)
-
-    # -- HTML pages --
-    def score_html(self, doc: Document) -> float:
-        """How surely an HTML page is Sputnik's: its canonical address or one of its layouts."""
-        return htmlpage.score_page(doc, HTML_SITE, self.domains)
-
-    def parse_html(self, doc: Document) -> Article:
-        """Read a Sputnik page with its layouts (:data:`HTML_LAYOUTS`), else by its structure."""
-        return htmlpage.read_page(doc, HTML_SITE)
-
 
 # -- HTML pages --
 # Sputnik's article pages in two CMS generations.  V2 (current): the title
@@ -222,3 +191,14 @@ HTML_SITE = htmlpage.Site(
     layouts=HTML_LAYOUTS,
     rules=BOILERPLATE,
 )
+
+
+class SputnikParser(SiteParser):
+    """Sputnik Arabic (sarabic.ae): its text dumps and its two page generations."""
+
+    name: ClassVar[str] = "sputnik"
+    domains: ClassVar[tuple[str, ...]] = ('sarabic.ae', 'sputnikarabic.ae', 'arabic.sputniknews.com')
+    languages: ClassVar[tuple[str, ...]] = ('ar',)
+    text_markers: ClassVar[tuple[Marker, ...]] = TEXT_MARKERS
+    text_dump: ClassVar[DumpProfile | None] = TEXT_DUMP
+    html_site: ClassVar[htmlpage.Site | None] = HTML_SITE
