@@ -109,3 +109,9 @@ def test_utf8_cut_inside_a_character_stays_utf8() -> None:
     doc = mn.Document.from_source(cut)
     assert "عنوان الخبر" in doc.text
     assert any("UTF-8 character" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize("source", ["\u200c\n \xa0 ", "\u200f\u200e\ufeff", " \u2066\u2069 \n"])
+def test_only_invisible_marks_is_parse_error(source: str) -> None:
+    with pytest.raises(mn.ParseError, match="invisible"):
+        mn.parse(source)
