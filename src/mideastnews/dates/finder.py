@@ -70,8 +70,14 @@ def _worst_spaces(n: int) -> str:
 _WORST = (_worst_dates, _worst_weekdays, _worst_numbers, _worst_spaces)
 
 # ZWNJ separates Persian words and stays, except next to a digit, where it means nothing («١٤٠٣\u200c/١٢»).
-_HYGIENE = _regex.compile("dates.finder.HYGIENE", f"(?:[{lx.BIDI_AND_MARKS}]|(?<=\\d)\u200c|\u200c(?=\\d))+",
-                          worst=_WORST)
+# The run starts with a character class (its first character tested after it is taken) so that the
+# engine skips at C speed to the next mark or ZWNJ instead of trying every position.
+_HYGIENE = _regex.compile(
+    "dates.finder.HYGIENE",
+    f"[{lx.BIDI_AND_MARKS}\u200c](?:(?<=[{lx.BIDI_AND_MARKS}])|(?<=\\d\u200c)|(?=\\d))"
+    f"(?:[{lx.BIDI_AND_MARKS}]|(?<=\\d)\u200c|\u200c(?=\\d))*",
+    worst=_WORST,
+)
 # Any character the hygiene pattern could remove: a plain class, scanned at C speed, decides the fast path.
 _HYGIENE_CHARS = _regex.compile("dates.finder.HYGIENE_CHARS", f"[{lx.BIDI_AND_MARKS}\u200c]", worst=_WORST)
 _TRAILING_MARKS = frozenset("\u0640" + "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670")
