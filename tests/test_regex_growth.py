@@ -58,9 +58,9 @@ def test_linear_growth(name: str, make: Callable[[int], str]) -> None:
     pattern = _regex.PATTERNS[name].pattern
     small_text, large_text = make(SMALL), make(LARGE)
     noise = 2e-3  # a 64 KB pass this fast is linear whatever the ratio says (timer noise)
-    for _attempt in range(3):  # a shared machine's hiccup does not repeat; a quadratic pattern does
+    for _attempt in range(5):  # a shared machine's hiccup does not repeat; a quadratic pattern does
         small = _seconds(pattern, small_text, 9)
-        large = _seconds(pattern, large_text, 7)
+        large = _seconds(pattern, large_text, 9)
         if large <= MAX_GROWTH * small or large < noise:
             break
     assert large <= MAX_SECONDS, f"{name}: {large:.2f}s on 64 KB of {make.__name__}"
