@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import importlib
 import pkgutil
-import re
-import time
 from collections.abc import Callable
 
 import pytest
@@ -35,20 +32,6 @@ _import_all()
 CASES = [(name, make) for name, reg in sorted(_regex.PATTERNS.items()) for make in reg.worst]
 
 
-def _seconds(pattern: re.Pattern[str], text: str, rounds: int) -> float:
-    best = float("inf")
-    gc.disable()  # a collection landing in one run would swamp the ratio
-    try:
-        for _ in range(rounds):  # best of several CPU times: the machine is shared
-            t0 = time.thread_time()
-            for _m in pattern.finditer(text):
-                pass
-            best = min(best, time.thread_time() - t0)
-    finally:
-        gc.enable()
-    return best
-
-
 def test_patterns_registered() -> None:
     assert any(name.startswith("dates.") for name in _regex.PATTERNS)
 
@@ -59,8 +42,8 @@ def test_linear_growth(name: str, make: Callable[[int], str]) -> None:
     small_text, large_text = make(SMALL), make(LARGE)
     noise = 2e-3  # a 64 KB pass this fast is linear whatever the ratio says (timer noise)
     for _attempt in range(5):  # a shared machine's hiccup does not repeat; a quadratic pattern does
-        small = _seconds(pattern, small_text, 9)
-        large = _seconds(pattern, large_text, 9)
+        small = _regex.cpu_seconds(pattern, small_text, 9)
+        large = _regex.cpu_seconds(pattern, large_text, 9)
         if large <= MAX_GROWTH * small or large < noise:
             break
     assert large <= MAX_SECONDS, f"{name}: {large:.2f}s on 64 KB of {make.__name__}"

@@ -81,7 +81,6 @@ TEXT_DUMP = DumpProfile(
 )
 
 
-
 # -- HTML pages --
 # Al Mayadeen's article pages: the headline in `div.details-white-box` (an
 # `h1`, in older pages an `h2`), the displayed summary `p.lg_para.summary`,

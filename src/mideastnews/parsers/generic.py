@@ -36,7 +36,6 @@ BOILERPLATE: tuple[Rule, ...] = (
 TEXT_DUMP = DumpProfile(source="generic", language="ar", rules=BOILERPLATE)
 
 
-
 # -- HTML pages --
 #: Any outlet: no layouts, so the body is chosen by structure and text density.
 GENERIC_SITE = htmlpage.Site(name="generic", zone=None, language="ar", rules=BOILERPLATE)

@@ -99,7 +99,6 @@ TEXT_DUMP = DumpProfile(
 )
 
 
-
 # -- HTML pages --
 # IRNA's article pages (the news CMS it shares with other Iranian outlets):
 # the kicker `.rutitr` / `.kicker` above `h1.title`, the lead `div.lead p`,

@@ -85,7 +85,6 @@ TEXT_DUMP = DumpProfile(
 )
 
 
-
 # -- HTML pages --
 # RT's article pages in two CMS families: arabic.rt.com (`div.article` with
 # `h1.heading`, the body `div.text.js-text.js-mediator-article`, tag links in

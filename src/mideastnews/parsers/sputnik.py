@@ -117,7 +117,6 @@ TEXT_DUMP = DumpProfile(
 )
 
 
-
 # -- HTML pages --
 # Sputnik's article pages in two CMS generations.  V2 (current): the title
 # `.article__title` with its kicker `.uptitle`, the standfirst
