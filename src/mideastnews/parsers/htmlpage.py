@@ -31,7 +31,7 @@ from .. import _regex
 from ..document import Document
 from ..errors import ParseError
 from ..model import Article, Dropped
-from .textdump import COMMON_RULES
+from .textdump import COMMON_RULES, text_credits
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -1881,6 +1881,7 @@ def read_page(doc: Document, site: Site) -> Article:
         images=tuple(images),
         captions=tuple(captions),
         embeds=tuple(walk.embeds),
+        credits=tuple(text_credits(([lead_text] if lead_text else []) + list(paragraphs))),
         dropped=tuple(dropped),
         warnings=tuple(dict.fromkeys(warnings + [w for w in doc.warnings if w not in warnings])),
     )

@@ -68,6 +68,7 @@ __all__ = [
     "split_lines",
     "split_lost_subheading",
     "starts",
+    "text_credits",
     "word_count",
 ]
 
@@ -1026,8 +1027,12 @@ def _fa_credits(text: str) -> list[str]:
     return out
 
 
-def _text_credits(paragraphs: Sequence[str]) -> list[str]:
-    """Credits printed at the start of the article's opening paragraphs."""
+def text_credits(paragraphs: Sequence[str]) -> list[str]:
+    """The outlets credited at the start of the article's opening paragraphs, outermost first.
+
+    Text dumps and HTML pages share it: «به گزارش آران نیوز به نقل از ایرنا …» gives
+    ``["آران نیوز", "ایرنا"]``; «(CNN) --» gives ``["CNN"]``.
+    """
     for text in paragraphs[:3]:
         found = _fa_credits(text)
         if not found:
@@ -1116,7 +1121,7 @@ def read_dump(doc: Document, profile: DumpProfile) -> Article:
             tags.append(text)
             dropped.append(Dropped(text, "tag-list"))
 
-    credits = _text_credits(([lead] if lead else []) + paragraphs) + state.credits
+    credits = text_credits(([lead] if lead else []) + paragraphs) + state.credits
     language = detect_language([title, lead or "", *paragraphs[:20]], default=profile.language)
     published = state.published if state.published is not None else state.published_fallback
     return Article(
