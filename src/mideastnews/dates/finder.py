@@ -173,7 +173,8 @@ _ALTERNATIVES = {
 }
 
 # The words an expression can start with: one prefix-factored test at each word start lets the
-# alternatives run only where a date may begin.
+# alternatives run only where a date may begin.  Every alternative follows its first word with a
+# space or a word end, so the gate asks for a whole word («إبراهيم», «ابزار» do not open a date).
 _GATE = _W([
     "الساعه", "ساعت", "عند", "at", "یوم", "روز", "قبل", "منذ", *lx.DAYPARTS, *lx.RELATIVE_WORDS,
     *lx.WEEKDAY_WORDS, *lx.ORDINAL_WORDS, *lx.MONTH_WORDS, *lx.YEAR_WORDS, *lx.MONTH_PREFIXES,
@@ -183,7 +184,7 @@ _GATE = _W([
 #: The one pattern every date expression starts with.
 DATE_PATTERN = _regex.compile(
     "dates.finder.DATE",
-    r"(?<!\w)[وفبل]?(?=\d|ال\d|" + _GATE + ")(?:"
+    r"(?<!\w)[وفبل]?(?=\d|ال\d|" + _GATE + r"(?!\w))(?:"
     + "|".join(f"(?P<{k}>{v})" for k, v in _ALTERNATIVES.items()) + ")",
     worst=_WORST,
 )
