@@ -6,6 +6,8 @@ import datetime as dt
 import os
 from types import MappingProxyType
 
+import attrs
+
 from .document import DEFAULT_MAX_BYTES, Document
 from .enrich import enrich
 from .errors import MideastNewsError, ParseError
@@ -48,8 +50,6 @@ def parse_document(doc: Document, *, parser: str | None = None, ref: dt.date | N
     if article is None:
         raise ParseError("no parser could read this input (" + "; ".join(problems) + ")")
     if article.url is None and doc.url:
-        import attrs
-
         article = attrs.evolve(article, url=doc.url)
     return enrich(article, ref=ref)
 
