@@ -5,12 +5,15 @@ our own (not :mod:`concurrent.futures`, whose pool breaks as a whole when one
 worker dies).  The parent reads the input lazily and keeps a bounded window
 of inputs in flight, so memory does not grow with the input count; results
 are yielded in input order as soon as they are ready.  Each worker gets small
-chunks of inputs and sends back one result per input, so the parent knows
-when each input started: one that runs past the time budget has its worker
-killed and replaced and becomes a ``Failure(error_type="Timeout")``; a worker
-that dies (a crash in C code, the OOM killer) turns its current input into a
-``Failure(error_type="WorkerCrash")``; the inputs queued behind it go to the
-other workers.  Nothing one input does stops the rest.
+chunks of inputs and sends the results back in batches (fewer wake-ups and
+messages for the parent, which shares the CPUs with the workers); a small
+shared array tells the parent which input each worker is parsing and since
+when.  An input that runs past the time budget has its worker killed and
+replaced and becomes a ``Failure(error_type="Timeout")``; a worker that dies
+(a crash in C code, the OOM killer) turns the input it was parsing into a
+``Failure(error_type="WorkerCrash")``; the other inputs it held (queued, or
+parsed with their results lost with it) are parsed again by the workers.
+Nothing one input does stops the rest.
 
 With ``workers`` of ``None`` or 1 the inputs are parsed in this process; the
 time budget is then enforced with ``SIGALRM`` where that is possible (POSIX,
@@ -22,6 +25,8 @@ from __future__ import annotations
 import collections
 import contextlib
 import datetime as dt
+import gc
+import io
 import multiprocessing
 import os
 import pickle
@@ -37,9 +42,12 @@ from multiprocessing.process import BaseProcess
 from types import FrameType
 from typing import Any, TypeVar
 
+import attrs
+
 from ..api import Source, parse
+from ..dates.mention import DateMention
 from ..errors import MideastNewsError, MideastNewsWarning
-from ..model import Article, Failure
+from ..model import Article, Dropped, Failure, Quote
 from ..registry import BUILTIN_PARSERS, registry
 from .inputs import Input, as_input
 
@@ -54,9 +62,11 @@ T = TypeVar("T")
 #: a module-level function), so that the parent receives what it needs only.
 Transform = Callable[[Input, Result], Any]
 
-_CHUNK = 8  # inputs sent to a worker in one message
+_CHUNK = 8  # inputs sent to a worker in one message; results sent back in one message
 _WINDOW_PER_WORKER = 48  # inputs in flight (sent, or done but not yet yielded) per worker
 _JOIN_SECONDS = 2.0
+_FLUSH_SECONDS = 0.05  # a worker sends the results it has at least this often
+_IDLE = -1.0  # the worker's current input when it parses none
 
 
 class _Timeout(BaseException):
@@ -103,8 +113,56 @@ def _identity(item: Input, result: Result) -> Result:
 
 
 # -- the worker process -------------------------------------------------------------------------
-def _worker_main(tasks: Connection, results: Connection, extra_parsers: bytes, transform: Transform) -> None:
-    """Run in a worker process: parse what arrives on ``tasks``, answer on ``results``."""
+#: The library's records, sent from the workers as ``(class, field values)``: rebuilt without the
+#: per-object state dict of attrs' default pickling (about a third less work for the parent).
+_RECORDS: dict[type, tuple[str, ...]] = {}
+_SETTERS: dict[type, tuple[Callable[[object, object], None], ...]] = {}
+
+
+def _register_records() -> None:
+    for cls in (Article, Failure, Quote, Dropped, DateMention):
+        names = tuple(field.name for field in attrs.fields(cls))
+        _RECORDS[cls] = names
+        _SETTERS[cls] = tuple(vars(cls)[name].__set__ for name in names)
+
+
+_register_records()
+
+
+def _rebuild(cls: type[T], values: tuple[Any, ...]) -> T:
+    """Unpickle a record the worker sent as its field values (frozen: set through the slots)."""
+    obj = object.__new__(cls)
+    for setter, value in zip(_SETTERS[cls], values, strict=True):
+        setter(obj, value)
+    return obj
+
+
+class _ResultPickler(pickle.Pickler):
+    def reducer_override(self, obj: object) -> Any:
+        cls = type(obj)
+        names = _RECORDS.get(cls)
+        if names is None:
+            return NotImplemented
+        return _rebuild, (cls, tuple([getattr(obj, name) for name in names]))
+
+
+def _dumps(outcome: object) -> bytes:
+    buffer = io.BytesIO()
+    _ResultPickler(buffer, pickle.HIGHEST_PROTOCOL).dump(outcome)
+    return buffer.getvalue()
+
+
+def _worker_main(
+    tasks: Connection, results: Connection, extra_parsers: bytes, transform: Transform, current: Any
+) -> None:
+    """Run in a worker process: parse what arrives on ``tasks``, answer on ``results``.
+
+    ``current`` (shared with the parent) holds the input being parsed:
+    ``[sequence number or -1, time.monotonic() when it started]``.
+    Results go back in batches (a list of ``(sequence number, pickled
+    result)``): when :data:`_CHUNK` are ready, when nothing more is queued, or
+    :data:`_FLUSH_SECONDS` after the last batch.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     for cls in pickle.loads(extra_parsers):
         with contextlib.suppress(MideastNewsError):
@@ -128,16 +186,32 @@ def _worker_main(tasks: Connection, results: Connection, extra_parsers: bytes, t
             inbox.put(None)
 
     threading.Thread(target=read, daemon=True).start()
+    pending: list[tuple[int, bytes]] = []
+    sent = time.monotonic()
     while True:
+        if pending and inbox.empty():
+            try:
+                results.send(pending)
+            except OSError:
+                return
+            pending = []
+            sent = time.monotonic()
         chunk = inbox.get()
         if chunk is None:
             return
         for seq, item in chunk:
-            outcome = transform(item, parse_input(item))
-            try:
-                results.send((seq, outcome))
-            except OSError:
-                return
+            current[1] = time.monotonic()  # the start first: never a new input with an old start
+            current[0] = seq
+            outcome = _dumps(transform(item, parse_input(item)))
+            current[0] = _IDLE
+            pending.append((seq, outcome))
+            if len(pending) >= _CHUNK or time.monotonic() - sent >= _FLUSH_SECONDS:
+                try:
+                    results.send(pending)
+                except OSError:
+                    return
+                pending = []
+                sent = time.monotonic()
 
 
 class _Worker:
@@ -146,20 +220,33 @@ class _Worker:
     def __init__(self, ctx: Any, extra_parsers: bytes, transform: Transform) -> None:
         task_r, self.tasks = ctx.Pipe(duplex=False)
         self.results, result_w = ctx.Pipe(duplex=False)
+        self.current: Any = ctx.RawArray("d", [_IDLE, 0.0])
         self.process: BaseProcess = ctx.Process(
-            target=_worker_main, args=(task_r, result_w, extra_parsers, transform),
+            target=_worker_main, args=(task_r, result_w, extra_parsers, transform, self.current),
             name="mideastnews-worker", daemon=True)
-        self.process.start()
+        # A forked worker shares the parent's memory until either writes to it; frozen, the
+        # objects the parent holds are never walked by the worker's garbage collector, which
+        # would copy their pages (and cost time) for nothing.
+        gc.freeze()
+        try:
+            self.process.start()
+        finally:
+            gc.unfreeze()
         task_r.close()
         result_w.close()
         self.held: collections.deque[tuple[int, Input]] = collections.deque()
-        self.since = time.monotonic()  # when the oldest held input started (or was sent)
 
     def send(self, chunk: list[tuple[int, Input]]) -> None:
         self.tasks.send(chunk)  # raises OSError if the process is gone; then nothing is held
-        if not self.held:
-            self.since = time.monotonic()
         self.held.extend(chunk)
+
+    def parsing(self) -> tuple[int, float] | None:
+        """``(sequence number, start)`` of the input being parsed now, or ``None`` between inputs."""
+        while True:
+            seq = self.current[0]
+            start = self.current[1]
+            if self.current[0] == seq:
+                return None if seq < 0 else (int(seq), start)
 
     def stop(self, *, kill: bool = False) -> None:
         with contextlib.suppress(OSError, ValueError):
@@ -228,22 +315,29 @@ def _pooled(
     next_read = next_yield = 0
     exhausted = False
 
-    def settle(worker: _Worker, error_type: str, message: str) -> None:
-        """Fail the worker's oldest input, requeue the rest, replace the worker."""
-        seq, item = worker.held.popleft()
-        done[seq] = transform(item, Failure(item.source_id, error_type, message))
-        todo.extendleft(reversed(worker.held))
+    def settle(worker: _Worker, culprit: int | None, error_type: str, message: str) -> None:
+        """Fail the input ``culprit`` (else the oldest held), requeue the rest, replace the worker.
+
+        The others the worker held were not parsed or their results were lost with it:
+        they go to the front of the queue and are parsed again.
+        """
+        held = list(worker.held)
         worker.held.clear()
+        if culprit is None or all(seq != culprit for seq, _ in held):
+            culprit = held[0][0]
+        rest = [(seq, item) for seq, item in held if seq != culprit]
+        item = next(item for seq, item in held if seq == culprit)
+        done[culprit] = transform(item, Failure(item.source_id, error_type, message))
+        todo.extendleft(reversed(rest))
         pool[pool.index(worker)] = _Worker(ctx, extra, transform)
 
     def drain(worker: _Worker) -> bool:
         """Read every result waiting from ``worker``; false when its pipe is closed."""
         try:
             while worker.results.poll():
-                seq, outcome = worker.results.recv()
-                worker.held.popleft()
-                worker.since = time.monotonic()
-                done[seq] = outcome
+                for seq, blob in worker.results.recv():
+                    worker.held.popleft()
+                    done[seq] = pickle.loads(blob)
         except (EOFError, OSError):
             return False
         return True
@@ -284,9 +378,13 @@ def _pooled(
             busy = [w for w in pool if w.held]
             if not busy:
                 continue
+            # Wake for a result, a death, or the earliest deadline of an input being parsed
+            # (a worker between inputs starts its next one now: its deadline is a budget away).
             now = time.monotonic()
-            deadline = min(w.since + timeout for w in busy)
-            wait_for = None if deadline == float("inf") else max(0.0, deadline - now)
+            wait_for: float | None = None
+            if timeout != float("inf"):
+                starts = [now if (p := w.parsing()) is None else p[1] for w in busy]
+                wait_for = max(0.0, min(starts) + timeout - now)
             ready = set(wait([w.results for w in busy] + [w.process.sentinel for w in busy], wait_for))
             for worker in busy:
                 alive = drain(worker) if worker.results in ready else True
@@ -295,16 +393,20 @@ def _pooled(
                 if not alive or worker.process.sentinel in ready:
                     drain(worker)
                     if worker.held:
+                        now_parsing = worker.parsing()
                         worker.process.join(_JOIN_SECONDS)
                         code = worker.process.exitcode
                         worker.stop(kill=True)
-                        settle(worker, "WorkerCrash",
+                        settle(worker, now_parsing[0] if now_parsing else None, "WorkerCrash",
                                f"the worker process died (exit code {code}) on this input")
+                    continue
+                now_parsing = worker.parsing()
                 # Past the budget?  A result may have arrived at the last moment: read it before judging.
-                elif (time.monotonic() - worker.since > timeout and drain(worker) and worker.held
-                      and time.monotonic() - worker.since > timeout):
+                if (now_parsing is not None and time.monotonic() - now_parsing[1] > timeout
+                        and drain(worker) and worker.parsing() == now_parsing):
                     worker.stop(kill=True)
-                    settle(worker, "Timeout", f"parsing took longer than {timeout:g} s (worker replaced)")
+                    settle(worker, now_parsing[0], "Timeout",
+                           f"parsing took longer than {timeout:g} s (worker replaced)")
     finally:
         for worker in pool:
             worker.stop()
