@@ -418,3 +418,13 @@ def test_scan_is_never_shallower_than_lexbor(motif: str) -> None:
 def test_scan_bounds_random_motifs(prefix: list[str], motif: list[str]) -> None:
     flat, _ = flatten_deep_html("".join(prefix) + "".join(motif) * 400 + "end")
     assert _tree_depth(flat) <= MAX_DEPTH + 8
+
+
+@pytest.mark.parametrize("motif", ["<table><td></tr>", "<table><tr></tbody>", "<td><table></tr>"])
+def test_end_tags_of_implied_table_parts(motif: str) -> None:
+    """The exact scan records the <tbody>/<tr> a table implies, so their end tags find them."""
+    flat, report = flatten_deep_html(motif * 400 + "end")
+    assert report.removed > 0
+    assert _tree_depth(flat) <= MAX_DEPTH + 8
+    page = "<html><head><title>جدول</title></head><body>" + motif * 400 + "<p>نص الخبر هنا.</p></body></html>"
+    assert mn.parse(page).title == "جدول"

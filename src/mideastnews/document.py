@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import codecs
 import itertools
-import operator
 import os
 import re
 import threading
@@ -106,6 +105,21 @@ _SKIPPED = _regex.compile(
     r"<(?:(!--)|(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)(?=[\s/>]))",
     re.IGNORECASE,
 )
+_FOREIGN_OPEN = _regex.compile("document.FOREIGN_OPEN", r"<(?:svg|math|frameset)", re.IGNORECASE | re.ASCII)
+# The same, and the start and end tags of the foreign roots (group 3 is their slash), for pages
+# with SVG/MathML: inside these, the raw-text names are ordinary elements.
+_SKIPPED_OR_FOREIGN = _regex.compile(
+    "document.SKIPPED_OR_FOREIGN",
+    r"<(?:(!--)|(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)(?=[\s/>])"
+    r"|(/?)(?a:svg|math|frameset))",
+    re.IGNORECASE,
+)
+# The end tag of each raw-text element, in any case.
+_RAW_END = {
+    name: _regex.compile(f"document.RAW_END_{name.upper()}", "</" + name, re.IGNORECASE | re.ASCII)
+    for name in ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext")
+}
+_TAG_TOKEN = _regex.compile("document.TAG_TOKEN", r"</?[A-Za-z][A-Za-z0-9:_-]{0,60}", worst=(_worst_tags,))
 _TAG = _regex.compile(
     "document.TAG",
     r"<(/?)([A-Za-z][A-Za-z0-9:_-]{0,60})",
@@ -455,29 +469,33 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
     segments: list[tuple[int, int]] = []
     pos = 0
     length = len(html)
-    # Inside SVG/MathML (and a <frameset>), <title>, <style>, <script> … are not raw text.
-    low = html.lower()
-    foreign_seen = "<svg" in low or "<math" in low or "<frameset" in low
-    open_foreign = counted = 0
+    # Inside SVG/MathML (and a <frameset>), <title>, <style>, <script> … are not raw text.  (Tag names
+    # are ASCII: the searches below fold ASCII case only, which spares lower-casing the whole page.)
+    foreign_seen = _FOREIGN_OPEN.search(html) is not None
+    open_foreign = opened = closed = 0
     search_at = 0
+    skipped = _SKIPPED_OR_FOREIGN if foreign_seen else _SKIPPED
     while pos < length:
-        m = _SKIPPED.search(html, search_at)
+        m = skipped.search(html, search_at)
         if m is None:
             segments.append((pos, length))
             break
+        if m.lastindex == 3:  # a foreign root's tag: counted at the next raw-text element
+            if m.group(3):
+                closed += 1
+            else:
+                opened += 1
+            search_at = m.end()
+            continue
         if m.group(1):  # a comment: skip to its end
             segments.append((pos, m.start()))
             end = html.find("-->", m.end())
-            pos = search_at = counted = length if end < 0 else end + 3
+            pos = search_at = length if end < 0 else end + 3
+            opened = closed = 0
             continue
         if foreign_seen:
-            here = m.start()
-            opened = closed = 0
-            for root in ("svg", "math", "frameset"):
-                opened += low.count("<" + root, counted, here)
-                closed += low.count("</" + root, counted, here)
             open_foreign = max(0, open_foreign + opened - closed)
-            counted = here
+            opened = closed = 0
             if open_foreign:
                 search_at = m.end()
                 continue
@@ -491,26 +509,35 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
             break
         end = html.find("</" + name, close)
         if end < 0:
-            end = low.find("</" + name, close)
-        pos = search_at = counted = length if end < 0 else end
+            end_tag = _RAW_END.get(name)
+            found = end_tag.search(html, close) if end_tag is not None else None
+            end = found.start() if found is not None else html.lower().find("</" + name, close)
+        pos = search_at = length if end < 0 else end
 
-    # A quick bound first, at C speed: an element of a name nests at most as
-    # deep as that name's open tags outnumber its end tags at some point
-    # (stray end tags ignored, implied end tags not applied, so this
-    # over-counts); the depth is at most the sum of these over the names.
-    # Only a page whose bound exceeds the limit gets the exact scan below.
-    findall = _TAG.findall
-    tokens = [t for a, b in segments for t in findall(html, a, b)]
-    names = [name if name.islower() else name.lower() for _, name in tokens]
-    order = sorted(range(len(names)), key=names.__getitem__)
-    signs = [-1 if slash else 1 for slash, _ in tokens]
+    # A quick bound first: an element of a name nests at most as deep as that
+    # name's open tags outnumber its end tags at some point (stray end tags
+    # ignored, implied end tags not applied, so this over-counts); the depth is
+    # at most the sum of these over the names.  Only a page whose bound
+    # exceeds the limit gets the exact scan below.  The tags are gathered as
+    # strings («<div», «</div») and lower-cased in one piece (they are ASCII).
+    findall = _TAG_TOKEN.findall
+    raw = "".join(itertools.chain.from_iterable(findall(html, a, b) for a, b in segments))
+    open_now: dict[str, int] = {}
+    peaks: dict[str, int] = {}
+    for token in (raw if raw.islower() else raw.lower()).replace("<", " <").split():
+        if token[1] == "/":
+            key = "<" + token[2:]
+            if open_now.get(key):
+                open_now[key] -= 1
+        else:
+            depth_now = open_now[token] = open_now.get(token, 0) + 1
+            if depth_now > peaks.get(token, 0):
+                peaks[token] = depth_now
     peak = formatting_peak = 0
-    for name, group in itertools.groupby(order, key=names.__getitem__):
+    for token, name_peak in peaks.items():
+        name = token[1:]
         if name in _VOID:
             continue
-        steps = list(itertools.accumulate(map(signs.__getitem__, group)))
-        lows = itertools.accumulate(itertools.chain((0,), steps), min)
-        name_peak = max(map(operator.sub, steps, lows), default=0)
         peak += name_peak
         if name in _FORMATTING:
             formatting_peak += name_peak
@@ -670,6 +697,12 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
             ghost = depth >= limit or (name in formatting and active >= FORMATTING_LIMIT)
             if not ghost:
                 for part in implied:
+                    # Recorded like an opened element, so that its end tag finds it.
+                    heights = where.setdefault(part, [])
+                    nearest_named(heights, part)
+                    heights.append(len(stack) + 1)
+                    nearest(specials, _SPECIAL)
+                    specials.append(len(stack) + 1)
                     stack.append(part)
                     phantom.append(False)
                     open_count[part] = open_count.get(part, 0) + 1
