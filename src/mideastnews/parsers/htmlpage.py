@@ -83,7 +83,10 @@ def clean_text(text: str | None) -> str:
     """Collapse whitespace (no-break and zero-width spaces included) and trim."""
     if not text:
         return ""
-    return _SPACE.sub(" ", text).strip()
+    if "\u200b" in text or "\ufeff" in text:
+        return _SPACE.sub(" ", text).strip()
+    # Without the two marks str.isspace() leaves out, split() cuts at exactly the runs _SPACE matches.
+    return " ".join(text.split())
 
 
 def _words(text: str) -> list[str]:
@@ -107,8 +110,12 @@ def class_tokens(node: LexborNode) -> frozenset[str]:
     Component attributes (``data-component``, ``data-e2e``, ``data-testid``) count too:
     sites with hashed class names name their parts there.
     """
-    attrs_ = node.attributes
-    raw = " ".join(v for k in _TOKEN_ATTRS if (v := attrs_.get(k)))
+    return _attr_tokens(node.attributes)
+
+
+def _attr_tokens(attributes: dict[str, str | None]) -> frozenset[str]:
+    """:func:`class_tokens` of a node's attribute dict."""
+    raw = " ".join(v for k in _TOKEN_ATTRS if (v := attributes.get(k)))
     if not raw.strip():
         return frozenset()
     return _split_tokens(raw)
@@ -144,21 +151,25 @@ def first_text(
     return "", None
 
 
-_ARABIC_LETTER = _regex.compile("htmlpage.ARABIC_LETTER", "[\u0600-\u06ff]")
-_LATIN_LETTER = _regex.compile("htmlpage.LATIN_LETTER", "[A-Za-z]")
-_PERSIAN_LETTER = _regex.compile("htmlpage.PERSIAN_LETTER", "[پچژگکیۀ]")
+# The letters detect_language counts: Arabic-script (U+0600–U+06FF, counted as their UTF-8 lead bytes
+# 0xD8–0xDB), ASCII Latin, and the letters only Persian uses.
+_ARABIC_LEAD_BYTES = bytes(range(0xD8, 0xDC))
+_LATIN_BYTES = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
+_PERSIAN_LETTERS = "پچژگکیۀ"
 
 
 def detect_language(text: str, default: str = "ar") -> str:
     """``"ar"``, ``"fa"`` or ``"en"`` by the letters of ``text``."""
     sample = text[:4000]
-    arabic = len(_ARABIC_LETTER.findall(sample))
-    latin = len(_LATIN_LETTER.findall(sample))
+    # Counted on the UTF-8 bytes at C speed: a U+0600–U+06FF letter is one lead byte 0xD8–0xDB.
+    raw = sample.encode("utf-8", "surrogatepass")
+    arabic = len(raw) - len(raw.translate(None, _ARABIC_LEAD_BYTES))
+    latin = len(raw) - len(raw.translate(None, _LATIN_BYTES))
     if arabic == 0 and latin == 0:
         return default
     if latin > arabic:
         return "en"
-    persian = len(_PERSIAN_LETTER.findall(sample))
+    persian = sum(map(sample.count, _PERSIAN_LETTERS))
     return "fa" if persian > max(2, arabic // 60) else "ar"
 
 
@@ -578,7 +589,8 @@ def _read_meta_tags(tree: LexborHTMLParser, meta: PageMeta, zone: str | None) ->
         field = _META_KEYS[key]
         value = values[0]
         if field in ("published", "modified"):
-            meta.offer(field, parse_when(value, zone), f"{src}:{key}")
+            if getattr(meta, field) is None:  # else a more trusted source gave it: no need to read
+                meta.offer(field, parse_when(value, zone), f"{src}:{key}")
         elif field == "authors":
             meta.offer("authors", [n for v in values for n in _names(v)], src)
         elif field == "tags":
@@ -678,6 +690,7 @@ def _strip_once(title: str, site_names: Iterable[str] = ()) -> tuple[str, str | 
     return title, None
 
 
+@functools.lru_cache(maxsize=1024)
 def _compact(name: str) -> str:
     """A name without case, spaces, dots and hyphens (``Town Daily`` ~ ``towndaily.example``)."""
     return "".join(ch for ch in name.lower() if ch.isalnum())
@@ -916,11 +929,13 @@ _CREDIT_TOKENS = frozenset({"credit", "credits"})
 CAPTION_TOKENS = frozenset({"caption", "figcaption", "imagecaption", "photocaption", "wp-caption-text"})
 
 
-def _negative_kind(node: LexborNode, tokens: frozenset[str]) -> str | None:
-    kind = _STRUCTURAL_KINDS.get(node.tag or "")
+def _negative_kind(node: LexborNode, tokens: frozenset[str], a: dict[str, str | None] | None = None,
+                   tag: str | None = None) -> str | None:
+    kind = _STRUCTURAL_KINDS.get((node.tag if tag is None else tag) or "")
     if kind:
         return kind
-    a = node.attributes
+    if a is None:
+        a = node.attributes
     if "hidden" in a or a.get("aria-hidden") == "true":
         return "hidden"
     role = a.get("role")
@@ -955,8 +970,10 @@ class Walk:
 @attrs.define
 class _Buffer:
     parts: list[str] = attrs.field(factory=list)
+    chars: int = 0  # the length of ``parts`` joined
     link_chars: int = 0
     owner: LexborNode | None = None
+    owner_attributes: dict[str, str | None] | None = None
 
 
 def _image_src(node: LexborNode, base: str | None) -> str | None:
@@ -998,7 +1015,7 @@ class _Walker:
         owner = buf.owner
         signature = ("", "", False, 0)
         if owner is not None:
-            a = owner.attributes
+            a = buf.owner_attributes if buf.owner_attributes is not None else owner.attributes
             parent = owner.parent
             look = _DIGITS_RUN.sub("", " ".join((a.get("class") or "").split()[:2]))
             signature = (owner.tag or "", look, "style" in a, parent.mem_id if parent is not None else 0)
@@ -1017,8 +1034,12 @@ class _Walker:
             self.out.dropped.append(Dropped(text, kind))
 
     # tree --------------------------------------------------------------------
-    def walk(self, node: LexborNode, depth: int = 0, block: LexborNode | None = None) -> None:
-        block = block if block is not None else node
+    def walk(self, node: LexborNode, depth: int = 0, block: LexborNode | None = None,
+             block_attributes: dict[str, str | None] | None = None) -> None:
+        if block is None:
+            block = node
+        buffer = self.buffer
+        out = self.out
         for child in node.iter(include_text=True):
             if self.full:
                 return
@@ -1026,33 +1047,39 @@ class _Walker:
             if tag == "-text":
                 text = child.text_content or ""
                 if text:
-                    if self.buffer.owner is None:
-                        self.buffer.owner = block
-                    self.buffer.parts.append(text)
+                    buffer = self.buffer
+                    if buffer.owner is None:
+                        buffer.owner = block
+                        buffer.owner_attributes = block_attributes
+                    buffer.parts.append(text)
+                    buffer.chars += len(text)
                 continue
             if tag is None or tag.startswith("-") or tag in _SKIP_TAGS:
                 continue
             if tag == "br":
-                self.buffer.parts.append("\n")
+                buffer = self.buffer
+                buffer.parts.append("\n")
+                buffer.chars += 1
                 continue
             if tag == "img":
                 src = _image_src(child, self.base)
                 if src:
-                    self.out.images.append(src)
+                    out.images.append(src)
                 continue
             mem = child.mem_id
             if mem in self.exclude:
                 self.flush()
                 self.drop(child, self.exclude[mem])
                 continue
-            tokens = class_tokens(child)
+            a = child.attributes
+            tokens = _attr_tokens(a)
             if not tokens & _CREDIT_TOKENS and (mem in self.caption_ids or tag == "figcaption" or (
                     tokens & CAPTION_TOKENS and tag not in _HEADINGS and tag != "p"
                     and len(child.text(deep=True)) < 600)):
                 self.flush()
                 self.caption(child)
                 continue
-            kind = _negative_kind(child, tokens)
+            kind = _negative_kind(child, tokens, a, tag)
             if kind == "gallery":
                 self.flush()
                 self.gallery(child)
@@ -1063,19 +1090,19 @@ class _Walker:
                 continue
             if tag in _BLOCK_TAGS or tag == "picture":
                 self.flush()
-                self.block(child, tag, tokens, depth)
+                self.block(child, tag, tokens, depth, a)
                 self.flush()
             else:
                 # Inline: its text joins the current paragraph.
                 if tag == "a":
-                    before = sum(len(p) for p in self.buffer.parts)
-                    self.walk(child, depth + 1, block)
-                    after = sum(len(p) for p in self.buffer.parts)
-                    self.buffer.link_chars += max(0, after - before)
+                    before = self.buffer.chars
+                    self.walk(child, depth + 1, block, block_attributes)
+                    self.buffer.link_chars += max(0, self.buffer.chars - before)
                 else:
-                    self.walk(child, depth + 1, block)
+                    self.walk(child, depth + 1, block, block_attributes)
 
-    def block(self, node: LexborNode, tag: str, tokens: frozenset[str], depth: int) -> None:
+    def block(self, node: LexborNode, tag: str, tokens: frozenset[str], depth: int,
+              attributes: dict[str, str | None] | None = None) -> None:
         if tag in _HEADINGS or tag == "h1":
             text = clean_text(node.text(deep=True, separator=" "))
             if text:
@@ -1094,7 +1121,7 @@ class _Walker:
             return
         if tag == "hr":
             return
-        self.walk(node, depth + 1)
+        self.walk(node, depth + 1, node, attributes)
 
     def gallery(self, node: LexborNode) -> None:
         """A slideshow: its pictures and captions count, its controls are dropped."""
@@ -1201,7 +1228,8 @@ def _unit_score(text: str) -> float:
 
 
 def _class_weight(node: LexborNode) -> float:
-    tokens = class_tokens(node)
+    a = node.attributes
+    tokens = _attr_tokens(a)
     weight = 0.0
     if tokens & _POSITIVE_TOKENS:
         weight += 25.0
@@ -1209,7 +1237,7 @@ def _class_weight(node: LexborNode) -> float:
         weight -= 25.0
     if node.tag in ("article", "main"):
         weight += 10.0
-    if node.attributes.get("itemprop") == "articleBody":
+    if a.get("itemprop") == "articleBody":
         weight += 50.0
     return weight
 
@@ -1225,13 +1253,19 @@ def _inside_negative(node: LexborNode, stop: int, limit: int = 12,
                      allow: frozenset[str] = frozenset()) -> bool:
     current = node.parent
     steps = 0
-    negative = _NEGATIVE_SCORE_TOKENS - {"more", "also", "content"} - allow
+    negative = _inside_tokens(allow)
     while current is not None and steps < limit and current.mem_id != stop:
         if current.tag in ("nav", "aside", "footer", "form") or (class_tokens(current) & negative):
             return True
         current = current.parent
         steps += 1
     return False
+
+
+@functools.lru_cache(maxsize=64)
+def _inside_tokens(allow: frozenset[str]) -> frozenset[str]:
+    """The class words :func:`_inside_negative` looks for above a node, less ``allow``."""
+    return _NEGATIVE_SCORE_TOKENS - {"more", "also", "content"} - allow
 
 
 _MAX_UNITS = 6000
@@ -1258,33 +1292,35 @@ def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None) -> lis
         return []
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
-    units: list[LexborNode] = list(tree.css("p"))[:_MAX_UNITS]
+    # Units as (the element holding the text, its text): a <p> is held by its parent, and a
+    # <br>-separated block (or bare text, below) by itself.
+    units: list[tuple[LexborNode | None, str]] = [
+        (p.parent, p.text(deep=True)) for p in list(tree.css("p"))[:_MAX_UNITS]]
     seen_br_parents: set[int] = set()
     for br in tree.css("br"):
         parent = br.parent
         if parent is not None and parent.tag != "p" and parent.mem_id not in seen_br_parents:
             seen_br_parents.add(parent.mem_id)
-            units.append(parent)
+            units.append((parent, parent.text(deep=False)))
     # Where no parent gathers much <p> text, paragraphs may be bare text in <div>s, <td>s, <span>s.
     gathered: dict[int, int] = {}
-    for u in units:
-        parent = u.parent if u.tag == "p" else u
+    for parent, raw in units:
         if parent is not None:
-            gathered[parent.mem_id] = gathered.get(parent.mem_id, 0) + len(u.text(deep=u.tag == "p"))
+            gathered[parent.mem_id] = gathered.get(parent.mem_id, 0) + len(raw)
     if max(gathered.values(), default=0) < 500:
-        seen = {u.mem_id for u in units}
         for node in tree.css("div, td, section, article, span, font, li"):
-            if node.mem_id not in seen and len((node.text(deep=False) or "").strip()) >= 80:
-                units.append(node)
+            if node.mem_id not in seen_br_parents:
+                raw = node.text(deep=False) or ""
+                if len(raw.strip()) >= 80:
+                    units.append((node, raw))
     root_id = scope_root.mem_id
     direct: dict[int, int] = {}
     cards: dict[int, bool] = {}
-    for unit in units:
-        text = clean_text(unit.text(deep=unit.tag == "p"))
+    for parent, raw in units:
+        text = clean_text(raw)
         if len(text) < 25:
             continue
         score = _unit_score(text)
-        parent = unit.parent if unit.tag == "p" else unit
         if parent is None:
             continue
         # A teaser card: a lone summary under a linked headline is another story's.
