@@ -302,3 +302,23 @@ def test_random_text_never_raises_and_offsets_slice(text: str, ref: dt.date | No
         assert m.start >= last  # text order, no overlaps
         last = m.end
         assert DateMention.from_dict(m.to_dict()) == m
+
+
+def _pattern_starts_outside_scan(text: str) -> list[int]:
+    """Where DATE_PATTERN matches in ``text``'s matching copy but the candidate scan listed nothing."""
+    from mideastnews.dates import finder
+
+    clean = finder._clean(text)[0]
+    listed = set(finder._candidates(clean))
+    return [at for at in range(len(clean) + 1) if at not in listed and finder.DATE_PATTERN.match(clean, at)]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(PIECES, st.text(max_size=6), st.characters()), max_size=30).map("".join))
+def test_candidate_scan_misses_no_place_the_pattern_matches(text: str) -> None:
+    assert _pattern_starts_outside_scan(text) == []
+
+
+def test_candidate_scan_misses_nothing_in_the_case_file() -> None:
+    for case in _load(CASES):
+        assert _pattern_starts_outside_scan(case["text"]) == [], case["text"]

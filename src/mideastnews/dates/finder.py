@@ -1,11 +1,13 @@
 """find_dates / parse_date: candidates in one pass, then mentions.
 
-One compiled pattern (:data:`DATE_PATTERN`) finds, in a single left-to-right
-pass, every place a date expression may start: a day (digits or an ordinal
-word) before a month name, a numeric date, a weekday, a relative phrase, an
-exact count («قبل يومين», «سه روز پیش»), a month name, a year after a year
-word.  Each match is then read by a few lines of Python that look only at its
-own groups and a few characters around it.
+One compiled pattern (:data:`DATE_PATTERN`) describes every way a date
+expression may start: a day (digits or an ordinal word) before a month name, a
+numeric date, a weekday, a relative phrase, an exact count («قبل يومين», «سه
+روز پیش»), a month name, a year after a year word.  A single Aho-Corasick pass
+over a folded copy of the text lists the places where its gate (a number or a
+date word at a word start) may hold, and the pattern is tried only there.  Each
+match is then read by a few lines of Python that look only at its own groups
+and a few characters around it.
 
 Matching runs on a copy of the text with bidi controls, other format
 characters, diacritics and tatweel removed; offsets are mapped back so that
@@ -15,10 +17,13 @@ characters, diacritics and tatweel removed; offsets are mapped back so that
 from __future__ import annotations
 
 import bisect
+import codecs
 import datetime as dt
 import itertools
 import re
+from typing import Any
 
+import ahocorasick  # type: ignore[import-not-found]
 import attrs
 
 from .. import _regex
@@ -175,11 +180,12 @@ _ALTERNATIVES = {
 # The words an expression can start with: one prefix-factored test at each word start lets the
 # alternatives run only where a date may begin.  Every alternative follows its first word with a
 # space or a word end, so the gate asks for a whole word («إبراهيم», «ابزار» do not open a date).
-_GATE = _W([
+_GATE_WORDS = (
     "الساعه", "ساعت", "عند", "at", "یوم", "روز", "قبل", "منذ", *lx.DAYPARTS, *lx.RELATIVE_WORDS,
     *lx.WEEKDAY_WORDS, *lx.ORDINAL_WORDS, *lx.MONTH_WORDS, *lx.YEAR_WORDS, *lx.MONTH_PREFIXES,
     "هفته", "ماه", "سال",
-])
+)
+_GATE = _W(_GATE_WORDS)
 
 #: The one pattern every date expression starts with.
 DATE_PATTERN = _regex.compile(
@@ -220,6 +226,109 @@ _WORD_JUST_BEFORE = _regex.compile("dates.finder.WORD_JUST_BEFORE", r"(\w{1,30})
 _WORD_AFTER = _regex.compile("dates.finder.WORD_AFTER", r"[ \u00a0\u200c]{1,3}(\w{1,30})", worst=_WORST)
 
 
+# ---------------------------------------------------------------------------
+# Candidate scan.  DATE_PATTERN can only match where its gate does: after a non-word character (or
+# at the start), an optional «و ف ب ل», then a digit, «ال» and a digit, or a whole gate phrase.
+# Trying the pattern at every position costs a trie walk per word; instead one Aho-Corasick pass
+# over a one-byte folded copy of the text (letter variants folded, every non-word character a
+# space) lists every position where the gate may hold, and the pattern is only tried there.
+# The folding may merge more than the pattern does (it only ever adds positions), never less.
+
+#: Characters with a byte of their own in the folded copy; any other folds to «?», which is taken
+#: as possibly a boundary, a digit or a letter alike.
+_FOLD_CHARS = tuple(dict.fromkeys([
+    *(chr(i) for i in range(128)), *(chr(c) for c in range(0x0621, 0x064B)),
+    *"پچژگکیۀھٱ٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٪٫٬،؛؟\u200c\u00a0«»“”‘’–—…",
+    *(chr(c) for c in range(0xC0, 0x100)),
+]))[:256]
+_UNKNOWN = "?"
+#: How each separator of a lexicon word may appear in the folded copy (" " below is any non-word
+#: character): " " one or two spaces, "_" an optional space, "." a dot, "'" an optional
+#: apostrophe (a modifier letter «ʿ» is unknown), "-" an optional hyphen or space.
+_FOLD_SEPARATORS = {" ": ("  ", " "), "_": ("", " "), ".": (" ",), "'": ("", " ", _UNKNOWN), "-": ("", " ")}
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what ``\\w`` matches
+
+
+def _fold_char(ch: str) -> str:
+    for forms in lx.LETTER_FORMS.values():
+        if ch in forms:
+            return "ی" if ch in lx.LETTER_FORMS["ی"] + lx.LETTER_FORMS["ء"] else forms[0]
+    if ch.isdecimal():
+        return "0"
+    if "A" <= ch <= "Z":
+        return ch.lower()
+    if ch == _UNKNOWN:
+        return ch
+    return ch if _is_word_char(ch) else " "
+
+
+_FOLD_INDEX = {ch: i for i, ch in enumerate(_FOLD_CHARS)}
+_FOLD_ENCODING = codecs.charmap_build("".join(_FOLD_CHARS).ljust(256, "\ufffe"))
+_FOLD_TABLE = bytes(_FOLD_INDEX[_fold_char(ch)] for ch in _FOLD_CHARS).ljust(256, b"?")
+
+
+def _folded(s: str) -> str:
+    """``s`` as the folded copy writes it (every character must have its own byte)."""
+    return "".join(chr(_FOLD_INDEX[_fold_char(ch)]) for ch in s)
+
+
+def _written(word: str) -> list[str]:
+    """The ways a lexicon word's separators may be written in the folded copy."""
+    out = [""]
+    for ch in word:
+        if ch in _FOLD_SEPARATORS:
+            out = [o + sep for o in out for sep in _FOLD_SEPARATORS[ch]]
+        elif ch.isalpha() and ch in _FOLD_INDEX:
+            out = [o + ch for o in out]
+        elif ch != "\u200c" and _HYGIENE_CHARS.fullmatch(ch):
+            return []  # a mark the matching copy never holds: this spelling is never found there
+        else:
+            raise ValueError(f"the candidate scan cannot fold {ch!r} of {word!r}")
+    return out
+
+
+def _build_scanner() -> Any:
+    """The automaton of every gate phrase, with the boundary before and after it, in folded form.
+
+    Each key is a boundary (space or unknown), an optional «و ف ب ل», then a digit («0» or
+    unknown), «ال» and a digit, or a written form of a gate phrase followed by a boundary.  Its
+    value is the key's length and whether it holds an unknown character (then the boundaries are
+    checked on the text itself).
+    """
+    automaton = ahocorasick.Automaton()
+    digits = ("0", _UNKNOWN, "ال0", "ال" + _UNKNOWN)
+    phrases = {p for w in _GATE_WORDS for p in _written(w.lower())}
+    for core, tails in [(d, ("",)) for d in digits] + [(p, (" ", _UNKNOWN)) for p in sorted(phrases)]:
+        for lead in (" ", _UNKNOWN):
+            for prefix in ("", "و", "ف", "ب", "ل"):
+                for tail in tails:
+                    key = _folded(lead + prefix + core + tail)
+                    automaton.add_word(key, (len(key), bool(tail), _UNKNOWN in lead + core + tail))
+    automaton.make_automaton()
+    return automaton
+
+
+_SCANNER = _build_scanner()
+
+
+def _candidates(clean: str) -> list[int]:
+    """Every position of ``clean`` where DATE_PATTERN's gate may hold, in order (a superset)."""
+    folded = " " + codecs.charmap_encode(clean, "replace", _FOLD_ENCODING)[0].translate(_FOLD_TABLE).decode(
+        "latin-1") + " "
+    n = len(clean)
+    found = set()
+    for end, (size, tail, check) in _SCANNER.iter(folded):
+        at = end - size + 1  # the key's first character is the one before ``at`` in ``clean``
+        if check and ((at > 0 and _is_word_char(clean[at - 1])) or (
+                tail and end - 1 < n and _is_word_char(clean[end - 1]))):
+            continue
+        found.add(at)
+    return sorted(found)
+
+
 def _clean(text: str) -> tuple[str, list[int], list[int]]:
     """The matching copy, with the clean positions and cumulative lengths of the removed runs."""
     clean_pos: list[int] = []
@@ -239,8 +348,10 @@ def _clean(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(parts), clean_pos, removed
 
 
-#: A text's matching copy, its offset map, and the candidate search results by start position.
-_Scan = tuple[str, list[int], list[int], dict[int, "re.Match[str] | None"]]
+#: A text's matching copy, its offset map, the candidate search results by start position, the
+#: positions where the pattern may match and what it found there.
+_Scan = tuple[str, list[int], list[int], dict[int, "re.Match[str] | None"], list[int],
+              dict[int, "re.Match[str] | None"]]
 
 
 class _Ctx:
@@ -925,14 +1036,14 @@ def _find(text: str, ref: dt.date | None, memo: dict[str, _Scan] | None) -> list
         ref = ref.date()
     scan = memo.get(text) if memo is not None else None
     if scan is None:
-        scan = (*_clean(text), {})
+        clean, clean_pos, removed = _clean(text)
+        scan = (clean, clean_pos, removed, {}, _candidates(clean), {})
         if memo is not None:
             memo[text] = scan
     clean = scan[0]
     searched = scan[3]
-    search = DATE_PATTERN.search
     if 0 not in searched:
-        searched[0] = search(clean, 0) if clean else None
+        searched[0] = _search(scan, 0)
     if searched[0] is None:
         return []  # no candidate at all (most paragraphs): nothing to read or link
     ctx = _Ctx(text, ref, scan)
@@ -943,7 +1054,7 @@ def _find(text: str, ref: dt.date | None, memo: dict[str, _Scan] | None) -> list
         if pos in searched:
             m = searched[pos]
         else:
-            m = searched[pos] = search(clean, pos)
+            m = searched[pos] = _search(scan, pos)
         if m is None:
             break
         ctx.pos = pos
@@ -965,6 +1076,21 @@ def _find(text: str, ref: dt.date | None, memo: dict[str, _Scan] | None) -> list
                 raws.append(tail)
                 pos = tail.e
     return _finish(ctx, raws)
+
+
+def _search(scan: _Scan, pos: int) -> re.Match[str] | None:
+    """``DATE_PATTERN.search(clean, pos)``, trying the pattern only where the candidate scan found a gate."""
+    clean, cands, tried = scan[0], scan[4], scan[5]
+    match = DATE_PATTERN.match
+    for i in range(bisect.bisect_left(cands, pos), len(cands)):
+        at = cands[i]
+        if at in tried:
+            m = tried[at]
+        else:
+            m = tried[at] = match(clean, at)
+        if m is not None:
+            return m
+    return None
 
 
 def _finish(ctx: _Ctx, raws: list[_Raw]) -> list[DateMention]:

@@ -22,6 +22,7 @@ __all__ = [
     "DAYPARTS",
     "DUAL_UNITS_AR",
     "ERAS",
+    "LETTER_FORMS",
     "MONTHS",
     "MONTH_PREFIXES",
     "NUMBER_WORDS",
@@ -536,18 +537,16 @@ NOT_TODAY_AFTER = frozenset(
 NOT_TODAY_BEFORE = frozenset(key(w) for w in ("مثل", "ذلک", "ذات", "نفس", "طیله", "طوال", "کل"))
 
 
+#: Every written form of a canonical letter (the lexicon spells its words with the first).
+LETTER_FORMS: dict[str, str] = {"ی": "یيىئ", "ک": "کك", "ه": "هةۀھ", "ا": "اأإآٱ", "و": "وؤ", "ء": "ءئ"}
+
 _VARIANTS = {
-    "ی": "[یيىئ]",
-    "ک": "[کك]",
-    "ه": "[هةۀھ]",
-    "ا": "[اأإآٱ]",
-    "و": "[وؤ]",
+    **{c: f"[{forms}]" for c, forms in LETTER_FORMS.items()},
     " ": "[ \u00a0\u200c]{1,2}",
     "_": "[ \u00a0\u200c]?",
     ".": r"\.",
     "'": "['’ʿʾ]?",
     "-": "[- ]?",
-    "ء": "[ءئ]",
 }
 
 
