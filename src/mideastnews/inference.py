@@ -100,13 +100,23 @@ _TODAY = ("اليوم", "امروز", "today")
 _YESTERDAY = ("أمس", "امس", "البارحة", "دیروز", "yesterday")
 
 
+def _first_word(m: DateMention) -> str:
+    return m.text.split(maxsplit=1)[0].lower() if m.text.strip() else ""
+
+
+def _opens_with_today(m: DateMention) -> bool:
+    """Whether the mention opens with «اليوم» or «أمس» (see :func:`_named_distance`)."""
+    first = _first_word(m)
+    return first in _TODAY or first in _YESTERDAY
+
+
 def _named_distance(text: str, m: DateMention, previous: tuple[int, int] | None) -> int | None:
     """The distance from the publication day at which the text names the full date ``m``, if it does.
 
     Either the mention opens with «اليوم» / «أمس» («اليوم الإثنين 30 كانون الثاني 2023»),
     or a fixed-distance phrase stands right before it («أمس، 29 يناير 2023»).
     """
-    first = m.text.split(maxsplit=1)[0].lower() if m.text.strip() else ""
+    first = _first_word(m)
     if first in _TODAY:
         return 0
     if first in _YESTERDAY:
@@ -139,11 +149,14 @@ def gather_evidence(article: Article, finder: Finder | None = None) -> Evidence:
         if not text:
             continue
         first = finder(text, ref=_PROBES[0])
-        if not any(m.date is not None and m.granularity == Granularity.DAY for m in first):
-            continue  # nothing below could use this field: the second probe run is not needed
+        near_top = field in ("title", "lead", "caption") or index < _ANCHOR_PARAGRAPHS
+        if not any(m.date is not None and m.granularity == Granularity.DAY
+                   and (near_top or m.relative or _opens_with_today(m)) for m in first):
+            # Nothing below could use this field (away from the top only a relative phrase, or a
+            # full date that opens with «اليوم»/«أمس», gives evidence): the second probe run is not needed.
+            continue
         runs = [first, finder(text, ref=_PROBES[1])]
         second = {(m.start, m.end): m for m in runs[1]}
-        near_top = field in ("title", "lead", "caption") or index < _ANCHOR_PARAGRAPHS
         previous: tuple[int, int] | None = None  # (end, distance) of the last fixed-distance phrase
         for position, m in enumerate(runs[0]):
             other = second.get((m.start, m.end))

@@ -549,24 +549,84 @@ def marker_score(doc: Document, markers: Sequence[Marker], *, max_lines: int = 3
     lines, keys, folded_text, texts = _scored_lines(doc, max_lines)
     if not lines:
         return 0.0
+    plan = _marker_plan(markers)
+    opened: set[int] = set()  # the markers a line opens with one of their prefixes
+    if plan.by_head:
+        width, by_head = plan.width, plan.by_head
+        for _line, _k, folded in lines:
+            for prefix, n in by_head.get(folded[:width], ()):
+                if folded.startswith(prefix):
+                    opened.add(n)
     miss = 1.0
-    for marker in markers:
-        if marker.title_only:
+    for n, (marker, how) in enumerate(plan.markers):
+        if how == _TITLE:
             hit = marker._matches(*lines[0])
-        elif marker.pattern is None and marker.max_words is None and not any(
-                "\n" in x for x in (*marker._folded_prefixes, *marker._folded_contains)):
-            # Lines, prefixes and substrings: set and substring tests over all lines at once.
-            hit = (not marker._line_keys.isdisjoint(keys)
-                   or any("\n" + p in folded_text for p in marker._folded_prefixes)
+        elif how == _AT_ONCE:
+            # Lines, prefixes and substrings: a set test, the prefix index, substring tests of the text.
+            hit = (n in opened or not marker._line_keys.isdisjoint(keys)
                    or any(c in folded_text for c in marker._folded_contains))
-        elif (marker.pattern is not None and marker.max_words is None and not marker._line_keys
-              and not marker.prefixes and not marker.contains):
-            hit = any(map(marker.pattern.search, texts))  # a pattern alone: searched line by line, in C
+        elif how == _PATTERN:
+            hit = any(map(marker.pattern.search, texts))  # type: ignore[union-attr]  # a pattern alone, in C
         else:
             hit = any(marker._matches(*c) for c in lines)
         if hit:
             miss *= 1.0 - max(0.0, min(1.0, marker.weight))
     return 1.0 - miss
+
+
+_TITLE, _AT_ONCE, _PATTERN, _EACH_LINE = range(4)
+
+
+@attrs.frozen
+class _MarkerPlan:
+    """How :func:`marker_score` tests each marker of a tuple.
+
+    Attributes:
+        markers: Each marker with its test: the headline alone, all lines at
+            once (whole lines, prefixes, substrings), a pattern alone, or line by line.
+        width: The length of the shortest prefix of an all-at-once marker.
+        by_head: Those prefixes (case-folded) with their marker's index, by their first ``width`` characters.
+    """
+
+    markers: tuple[tuple[Marker, int], ...]
+    width: int
+    by_head: dict[str, tuple[tuple[str, int], ...]]
+
+
+_PLANS: dict[int, tuple[Sequence[Marker], _MarkerPlan]] = {}
+
+
+def _marker_plan(markers: Sequence[Marker]) -> _MarkerPlan:
+    """How :func:`marker_score` tests ``markers``, worked out once per tuple of markers."""
+    got = _PLANS.get(id(markers))
+    if got is not None and got[0] is markers:
+        return got[1]
+    tests: list[tuple[Marker, int]] = []
+    prefixes: list[tuple[str, int]] = []
+    for n, marker in enumerate(markers):
+        if marker.title_only:
+            how = _TITLE
+        elif marker.pattern is None and marker.max_words is None and not any(
+                "\n" in x for x in (*marker._folded_prefixes, *marker._folded_contains)):
+            # A prefix without a line break opens a line exactly when it follows one in the text.
+            how = _AT_ONCE
+            prefixes.extend((p, n) for p in marker._folded_prefixes)
+        elif (marker.pattern is not None and marker.max_words is None and not marker._line_keys
+              and not marker.prefixes and not marker.contains):
+            how = _PATTERN
+        else:
+            how = _EACH_LINE
+        tests.append((marker, how))
+    width = min((len(p) for p, _ in prefixes), default=0)
+    by_head: dict[str, list[tuple[str, int]]] = {}
+    for p, n in prefixes:
+        by_head.setdefault(p[:width], []).append((p, n))
+    plan = _MarkerPlan(tuple(tests), width, {head: tuple(v) for head, v in by_head.items()})
+    if isinstance(markers, tuple):  # a list could change under the same id
+        if len(_PLANS) > 256:  # markers built at run time, over and over: forget the old ones
+            _PLANS.clear()
+        _PLANS[id(markers)] = (markers, plan)
+    return plan
 
 
 _ScoredLines = tuple[list[tuple[str, str, str]], frozenset[str], str, list[str]]
@@ -628,8 +688,81 @@ def _headline(text: str) -> bool:
     return word_count(text) <= HEADLINE_WORDS and not text.endswith((".", "،", ","))
 
 
+class _RuleSet:
+    """The first of an ordered tuple of rules that matches a line, found with few tests.
+
+    Whole-line rules are one dictionary look-up (the index of the first rule
+    holding the line's key); only the rules with prefixes, substrings or a
+    pattern that come before it are then tried, in order, and not at all when
+    the line opens with none of their prefixes, holds none of their
+    substrings and none of their patterns is found.  The answer is exactly
+    ``next((r for r in rules if r.matches(line)), None)``.
+    """
+
+    __slots__ = ("by_key", "contains", "others", "patterns", "prefixes", "rules")
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        self.by_key: dict[str, int] = {}
+        for n, rule in enumerate(rules):
+            for key in rule._line_keys:
+                self.by_key.setdefault(key, n)
+        self.others = [(n, r) for n, r in enumerate(rules)
+                       if r.prefixes or r.contains or r.pattern is not None]
+        self.prefixes = tuple(p for _, r in self.others for p in r._folded_prefixes)
+        self.contains = tuple(c for _, r in self.others for c in r._folded_contains)
+        self.patterns = tuple(r.pattern for _, r in self.others if r.pattern is not None)
+
+    def first(self, line: str) -> Rule | None:
+        """The first rule that matches ``line`` (already stripped), or ``None``."""
+        rules = self.rules
+        best = self.by_key.get(_key(line), len(rules))
+        if self.others and self.others[0][0] < best:
+            folded = _casefold(line)
+            if (folded.startswith(self.prefixes) or any(c in folded for c in self.contains)
+                    or any(p.search(line) is not None for p in self.patterns)):
+                for n, rule in self.others:
+                    if n >= best:
+                        break
+                    if ((folded.startswith(rule._folded_prefixes)
+                         or any(c in folded for c in rule._folded_contains)
+                         or (rule.pattern is not None and rule.pattern.search(line) is not None))
+                            and (rule.max_words is None or word_count(line) <= rule.max_words)):
+                        return rule
+        return rules[best] if best < len(rules) else None
+
+
+_RULESETS: dict[int, tuple[DumpProfile, _RuleSet, _RuleSet, _RuleSet, frozenset[str]]] = {}
+
+
+def _rulesets(profile: DumpProfile) -> tuple[_RuleSet, _RuleSet, _RuleSet, frozenset[str]]:
+    """The site's rules, its rules then the common ones, the common ones, and its section keys."""
+    got = _RULESETS.get(id(profile))
+    if got is None or got[0] is not profile:
+        if len(_RULESETS) > 256:  # profiles built at run time, over and over: forget the old ones
+            _RULESETS.clear()
+        sections = frozenset(_key(x) for x in profile.sections[:64])
+        got = (profile, _RuleSet(profile.rules), _RuleSet(profile.rules + COMMON_RULES),
+               _RuleSet(COMMON_RULES), sections)
+        _RULESETS[id(profile)] = got
+    return got[1], got[2], got[3], got[4]
+
+
 def _title_key(text: str) -> str:
     return "".join(_WORD.findall(text)).casefold()
+
+
+def _is_title(text: str, title_keys: set[str]) -> bool:
+    """Whether ``_title_key(text)`` is one of ``title_keys``.
+
+    The key starts with the line's first word, case-folded (folding maps each
+    character on its own): a line whose first word starts no key is not read further.
+    """
+    first = _WORD.search(text)
+    if first is None:
+        return "" in title_keys
+    head = first.group().casefold()
+    return any(key.startswith(head) for key in title_keys) and _title_key(text) in title_keys
 
 
 def _is_bullet(text: str) -> bool:
@@ -657,7 +790,7 @@ def _apply_stamp(state: _State, stamp: Stamp, value: dt.datetime | dt.date) -> N
 
 def _classify(state: _State, profile: DumpProfile, title: str, full_title: str) -> None:
     lines = state.lines
-    rules = profile.rules + COMMON_RULES
+    own, rules, common, _sections = _rulesets(profile)
     title_keys = {_title_key(title), _title_key(full_title)}
     photo = {_key(p) for p in (*profile.photo_credits, *PHOTO_AGENCIES)}
     rest_from: int | None = None
@@ -666,7 +799,7 @@ def _classify(state: _State, profile: DumpProfile, title: str, full_title: str) 
     while i < len(lines):
         text = lines[i].text
         if rest_from is not None:
-            rule = next((r for r in rules if r.matches(text)), None)
+            rule = rules.first(text)
             if rule is not None:
                 state.drop(i, rule.kind)
             elif DATE_LINE.fullmatch(text):
@@ -678,11 +811,11 @@ def _classify(state: _State, profile: DumpProfile, title: str, full_title: str) 
                 state.drop(i, rest_kind)
             i += 1
             continue
-        if _title_key(text) in title_keys:
+        if _is_title(text, title_keys):
             state.drop(i, "duplicate-title")
             i += 1
             continue
-        rule = next((r for r in profile.rules if r.matches(text)), None)
+        rule = own.first(text)
         if rule is not None:
             state.drop(i, rule.kind)
             if rule.take == "rest":
@@ -693,7 +826,7 @@ def _classify(state: _State, profile: DumpProfile, title: str, full_title: str) 
             elif rule.take == "tags":
                 while (i + 1 < len(lines) and word_count(lines[i + 1].text) <= TAG_WORDS
                        and not _is_prose(lines[i + 1].text)
-                       and not any(r.matches(lines[i + 1].text) for r in rules)):
+                       and rules.first(lines[i + 1].text) is None):
                     i += 1
                     state.role[i] = "tag"
                     state.kinds[i] = "tag-list"
@@ -708,7 +841,7 @@ def _classify(state: _State, profile: DumpProfile, title: str, full_title: str) 
             continue
         if _is_prose(text) and word_count(text) > SHORT_LINE_WORDS:
             state.in_head = False
-        rule = next((r for r in COMMON_RULES if r.matches(text)), None)
+        rule = common.first(text)
         if rule is not None:
             state.drop(i, rule.kind)
         i += 1
@@ -766,7 +899,7 @@ def _classify_common(state: _State, profile: DumpProfile, i: int, photo: set[str
         state.credits.append(m.group("outlets").strip())
         state.drop(i, "credit-line")
         return True
-    if state.in_head and _key(text) in {_key(x) for x in profile.sections[:64]}:
+    if state.in_head and _key(text) in _rulesets(profile)[3]:
         state.section = state.section or text
         state.drop(i, "section")
         return True

@@ -34,7 +34,8 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -235,17 +236,43 @@ _AR_VERB = _regex.compile(
     worst=(_repeat("وقال "), _repeat("قائلاً"), _repeat("وأكّدّ"), _repeat("مضيفمضيف ")),
 )
 
+
 _FA_VERBS = _split("""
 گفت افزود یادآور\\s?شد خاطرنشان\\s?کرد خاطر\\s?نشان\\s?کرد تاکید\\s?کرد تأکید\\s?کرد تصریح\\s?کرد
 اظهار\\s?کرد اظهار\\s?داشت بیان\\s?کرد بیان\\s?داشت عنوان\\s?کرد ادامه\\s?داد اعلام\\s?کرد
 توضیح\\s?داد اضافه\\s?کرد نوشت یادآوری\\s?کرد متذکر\\s?شد ابراز\\s?داشت ابراز\\s?کرد
 گفته\\s?است می\\s?گوید تشریح\\s?کرد اذعان\\s?کرد
 """)
-_FA_VERB = _regex.compile(
-    "text.quotes.FA_VERB",
-    r"(?<![^\s،,.])(?:" + "|".join(_FA_VERBS) + r")(?P<colon>[ \t\u00a0]{0,3}:)",
-    worst=(_repeat("یادآور "), _repeat("گفت   "), _repeat("خاطر نشان ")),
+_FA_VERB_BODY = r"(?:" + "|".join(_FA_VERBS) + r")(?P<colon>[ \t\u00a0]{0,3}:)"
+_FA_VERB_WORST = (_repeat("یادآور "), _repeat("گفت   "), _repeat("خاطر نشان "))
+_FA_VERB = _regex.compile("text.quotes.FA_VERB", r"(?<![^\s،,.])" + _FA_VERB_BODY, worst=_FA_VERB_WORST)
+# The same verbs after the character before them, taken as the match's first character: a
+# pattern that opens with a character class is searched at C speed from one such character
+# to the next, where one opening with a look-behind is tried at every position.
+_FA_VERB_AFTER = _regex.compile(
+    "text.quotes.FA_VERB_AFTER", r"[\s،,.](?P<verb>" + _FA_VERB_BODY + ")", worst=_FA_VERB_WORST,
 )
+
+
+def _verbs(
+    text: str, at_start: re.Pattern[str], after: re.Pattern[str]
+) -> Iterator[tuple[int, str, re.Match[str]]]:
+    """What ``at_start.finditer(text)`` finds, as ``(start, text, match)``.
+
+    ``at_start`` is a verb pattern behind a look-behind for the character
+    before it; ``after`` takes that character first and the rest as group
+    ``verb`` (the other groups are the same).  A verb match ends with a
+    character that never stands before a verb (a colon),
+    so after a match both go on from its end.  Only the first match of
+    ``at_start`` may open the text.
+    """
+    first = at_start.match(text)
+    if first is not None:
+        yield first.start(), first.group(), first
+    for m in after.finditer(text, first.end() if first is not None else 0):
+        yield m.start("verb"), m.group("verb"), m
+
+
 _FA_ACCORDING = _regex.compile("text.quotes.FA_ACCORDING", r"(?<!\S)به\sگفته\s(?P<who>[^،,.:«»\"“”]{1,80})",
                                worst=(_repeat("به گفته "),))
 
@@ -394,7 +421,23 @@ class _Attribution:
     verb_end: int = -1  # Arabic verbs of saying: where the verb ends
 
 
-def _take_np(segment: str, vocab: frozenset[str]) -> tuple[list[str], bool]:
+class _Vocab:
+    """The folded words of the body, gathered on the first look-up (most articles never need them)."""
+
+    __slots__ = ("_keys", "_paragraphs")
+
+    def __init__(self, paragraphs: Sequence[str]) -> None:
+        self._paragraphs = paragraphs
+        self._keys: frozenset[str] | None = None
+
+    def __contains__(self, key: object) -> bool:
+        if self._keys is None:
+            words = itertools.chain.from_iterable(p.split() for p in self._paragraphs)
+            self._keys = frozenset(map(_key, words))
+        return key in self._keys
+
+
+def _take_np(segment: str, vocab: Container[str]) -> tuple[list[str], bool]:
     """Leading tokens of ``segment`` before a stop word; and whether a stop word ended them."""
     out: list[str] = []
     for token in segment.split():
@@ -413,7 +456,7 @@ def _take_np(segment: str, vocab: frozenset[str]) -> tuple[list[str], bool]:
     return out, False
 
 
-def _ar_subject(text: str, pos: int, vocab: frozenset[str],
+def _ar_subject(text: str, pos: int, vocab: Container[str],
                 transitive: bool = False) -> tuple[str | None, int, bool]:
     """The subject after an Arabic verb of saying, where the intro ends, and whether a colon ends it."""
     limit = min(len(text), pos + 300)
@@ -564,14 +607,14 @@ def _canonical(subject: str, known: Sequence[str]) -> str:
     return subject
 
 
-def _attributions(text: str, bounds: _Bounds, language: str, vocab: frozenset[str],
+def _attributions(text: str, bounds: _Bounds, language: str, vocab: Container[str],
                   known: Sequence[str]) -> list[_Attribution]:
     found: list[_Attribution] = []
     if language == "fa":
         floor = 0
-        for m in _FA_VERB.finditer(text):
-            begin = _fa_clause_start(bounds, m.start(), floor)
-            subject, _pronoun = _fa_subject(text[begin:m.start()], known)
+        for start, _said, m in _verbs(text, _FA_VERB, _FA_VERB_AFTER):
+            begin = _fa_clause_start(bounds, start, floor)
+            subject, _pronoun = _fa_subject(text[begin:start], known)
             found.append(_Attribution(begin, m.end(), subject, colon=True))
             floor = m.end()
         for m in _FA_ACCORDING.finditer(text):
@@ -713,7 +756,7 @@ def find_quotes(paragraphs: Sequence[str], *, language: str = "ar") -> list[Quot
     for p in paragraphs:
         if not isinstance(p, str):
             raise TypeError(f"paragraphs must hold strings, not {type(p).__name__}")
-    vocab = frozenset(map(_key, itertools.chain.from_iterable(p.split() for p in paragraphs)))
+    vocab = _Vocab(paragraphs)
     state = _State()
     out: list[QuoteSpan] = []
     for index, text in enumerate(paragraphs):

@@ -102,6 +102,10 @@ HTML_LAYOUT: dict[str, tuple[str, ...]] = {
     "tags": ("ul.smart-keyword li a", "div.tags a", ".tags a"),
 }
 
+#: What any sign :meth:`TasnimParser.score_text` reads must hold: the site's name (suffixes,
+#: credit formulas), its short-link and address hosts, the Persian end marker.
+_TEXT_SIGNS: tuple[str, ...] = (*SITE_NAMES.values(), "tn.ai/", "tasnimnews.com/", "انتهای پیام")
+
 _TEHRAN = ZoneInfo("Asia/Tehran")
 _TO_LATIN = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _PERSIAN_LETTERS = frozenset("پچژگکی")
@@ -304,6 +308,9 @@ class TasnimParser(mn.Parser):
     # -- detection -------------------------------------------------------
     def score_text(self, doc: mn.Document) -> float:
         """How surely a text dump is Tasnim's: its site suffix, its links, its credit formula."""
+        # Every sign below carries one of these strings: a text without any scores 0, at C speed.
+        if not any(sign in doc.text for sign in _TEXT_SIGNS):
+            return 0.0
         lines = [line.strip() for line in doc.lines if _visible(line)]
         if not lines:
             return 0.0
