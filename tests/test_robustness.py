@@ -396,6 +396,8 @@ UNDERCOUNTED = [
     "<svg><input>", "<svg><title>", "<svg><html>", "<svg><sup>", "<form>x<div>y</form>",
     "<head>x<span>y</head>", "<frameset><title>", "<body>x<div>y</body>", "<option>x<optgroup>y</option>",
     "<table><td><p>", "<table><caption><p>",
+    # A raw-text element's start tag past the limit was cut, and its text became nested markup.
+    "</title><div><title><div>", "<div><script><div></script>",
 ]
 TAG_NAMES = ["div", "p", "span", "b", "a", "table", "td", "tr", "li", "ul", "object", "svg", "g",
              "foreignObject", "math", "mi", "select", "option", "optgroup", "button", "form", "font",

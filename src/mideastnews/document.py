@@ -467,6 +467,9 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
         return html, DepthReport(min(html.count("<"), limit), 0)
     # Segments of markup outside comments and raw-text elements.
     segments: list[tuple[int, int]] = []
+    # Where the raw-text elements whose content was skipped start: their start tags are never cut
+    # below (that would turn their text into markup, and nest it).
+    raw_starts: set[int] = set()
     pos = 0
     length = len(html)
     # Inside SVG/MathML (and a <frameset>), <title>, <style>, <script> … are not raw text.  (Tag names
@@ -505,6 +508,7 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
             segments.append((pos, length))
             break
         segments.append((pos, close + 1))
+        raw_starts.add(m.start())
         if name == "plaintext":
             break
         end = html.find("</" + name, close)
@@ -694,7 +698,8 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
                 elif top in _TABLE_SECTIONS and name != "tr":
                     implied = ("tr",)
             depth = len(stack) + len(implied)
-            ghost = depth >= limit or (name in formatting and active >= FORMATTING_LIMIT)
+            ghost = ((depth >= limit and m.start() not in raw_starts)
+                     or (name in formatting and active >= FORMATTING_LIMIT))
             if not ghost:
                 for part in implied:
                     # Recorded like an opened element, so that its end tag finds it.

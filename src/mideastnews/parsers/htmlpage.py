@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html as htmllib
+import itertools
 import json
 import re
 import zoneinfo
@@ -31,7 +32,7 @@ from .. import _regex
 from ..document import Document
 from ..errors import ParseError
 from ..model import Article, Dropped
-from .textdump import COMMON_RULES, text_credits
+from .textdump import COMMON_RULES, Rule, _RuleSet, text_credits
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -91,6 +92,17 @@ def clean_text(text: str | None) -> str:
 
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
+
+
+def _at_most_words(text: str, limit: int) -> bool:
+    """``len(_words(text)) <= limit``, stopping at the word past the limit.
+
+    Lower-casing keeps every character a word character or not, except «İ»,
+    which becomes two: only then is the text lower-cased first.
+    """
+    if "\u0130" in text:
+        text = text.lower()
+    return sum(1 for _ in itertools.islice(_WORD.finditer(text), limit + 1)) <= limit
 
 
 def _same_text(a: str, b: str, threshold: float = 0.8) -> bool:
@@ -992,6 +1004,12 @@ def _image_src(node: LexborNode, base: str | None) -> str | None:
     return urljoin(base, src) if base else src
 
 
+@functools.lru_cache(maxsize=1024)
+def _class_look(classes: str) -> str:
+    """A paragraph's look for its signature: its first two class names, without digits."""
+    return _DIGITS_RUN.sub("", " ".join(classes.split()[:2]))
+
+
 class _Walker:
     def __init__(self, *, base: str | None, exclude: dict[int, str], caption_ids: set[int],
                  credit_prefixes: tuple[str, ...]) -> None:
@@ -1017,16 +1035,17 @@ class _Walker:
         if owner is not None:
             a = buf.owner_attributes if buf.owner_attributes is not None else owner.attributes
             parent = owner.parent
-            look = _DIGITS_RUN.sub("", " ".join((a.get("class") or "").split()[:2]))
-            signature = (owner.tag or "", look, "style" in a, parent.mem_id if parent is not None else 0)
-        for line in raw.split("\n"):
+            signature = (owner.tag or "", _class_look(a.get("class") or ""), "style" in a,
+                         parent.mem_id if parent is not None else 0)
+        out = self.out
+        for line in raw.split("\n") if "\n" in raw else (raw,):
             text = clean_text(line)
             if text:
-                self.out.paragraphs.append(text)
-                self.out.signatures.append(signature)
-                self.out.link_ratios.append(ratio)
+                out.paragraphs.append(text)
+                out.signatures.append(signature)
+                out.link_ratios.append(ratio)
         self.buffer = _Buffer()
-        self.full = len(self.out.paragraphs) > MAX_PARAGRAPHS
+        self.full = len(out.paragraphs) > MAX_PARAGRAPHS
 
     def drop(self, node: LexborNode, kind: str) -> None:
         text = clean_text(node.text(deep=True, separator=" "))
@@ -1462,8 +1481,8 @@ def _join_datelines(walk: Walk) -> None:
     i = 0
     while i + 1 < len(walk.paragraphs):
         text = walk.paragraphs[i]
-        if (i not in walk.subheadings and i + 1 not in walk.subheadings and len(_words(text)) <= 6
-                and _DATELINE_END.search(text)):
+        if (_DATELINE_END.search(text) and i not in walk.subheadings and i + 1 not in walk.subheadings
+                and _at_most_words(text, 6)):
             walk.paragraphs[i] = f"{text} {walk.paragraphs[i + 1]}"
             del walk.paragraphs[i + 1], walk.signatures[i + 1], walk.link_ratios[i + 1]
             walk.subheadings = [j - 1 if j > i else j for j in walk.subheadings]
@@ -1483,7 +1502,7 @@ def _drop_leading_lists(walk: Walk) -> None:
     def label_or_item(i: int) -> bool:
         if walk.signatures[i][0] == "li":
             return True
-        return len(_words(walk.paragraphs[i])) <= 4 and i not in walk.subheadings
+        return _at_most_words(walk.paragraphs[i], 4) and i not in walk.subheadings
 
     if not any(walk.signatures[i][0] == "li" for i in items) or not all(label_or_item(i) for i in items):
         return
@@ -1506,37 +1525,67 @@ def _is_date_only(text: str) -> bool:
     return len(_LETTER.findall(rest)) <= 12
 
 
-def _apply_rules(walk: Walk, rules: tuple[ParagraphRule, ...], title: str) -> None:
+RuleFinder = Callable[[str], ParagraphRule | None]
+_RULE_FINDERS: dict[int, tuple[Site, tuple[ParagraphRule, ...], RuleFinder]] = {}
+
+
+def _site_rules(site: Site) -> tuple[tuple[ParagraphRule, ...], RuleFinder]:
+    """The site's rules then the common ones, and a function giving the first that matches a paragraph.
+
+    When all are text-mode :class:`~mideastnews.parsers.textdump.Rule` s, the
+    finder is text mode's own index of them (one look-up for whole lines, one
+    screen for prefixes, substrings and patterns); it answers exactly as
+    trying each rule's ``matches`` in order.  Built once per site.
+    """
+    got = _RULE_FINDERS.get(id(site))
+    if got is not None and got[0] is site:
+        return got[1], got[2]
+    rules = (*site.rules, *COMMON_RULES)
+    finder: RuleFinder
+    if all(isinstance(rule, Rule) for rule in rules):
+        finder = _RuleSet(tuple(r for r in rules if isinstance(r, Rule))).first
+    else:
+        def finder(text: str) -> ParagraphRule | None:
+            return next((rule for rule in rules if rule.matches(text)), None)
+    if len(_RULE_FINDERS) > 256:  # sites built at run time, over and over: forget the old ones
+        _RULE_FINDERS.clear()
+    _RULE_FINDERS[id(site)] = (site, rules, finder)
+    return rules, finder
+
+
+def _apply_rules(walk: Walk, rules: tuple[ParagraphRule, ...], title: str,
+                 first: RuleFinder | None = None) -> None:
     kinds: dict[int, str] = {}
     title_words = clean_text(title)
     n = len(walk.paragraphs)
+    if first is None:
+        def first(text: str) -> ParagraphRule | None:
+            return next((rule for rule in rules if rule.matches(text)), None)
     for i, text in enumerate(walk.paragraphs):
         if i in kinds:
             continue
         if text == title_words:
             kinds[i] = "duplicate-title"
             continue
-        for rule in rules:
-            if rule.matches(text):
-                kinds[i] = rule.kind
-                take = getattr(rule, "take", "line")
-                if take == "rest":
-                    rest_kind = getattr(rule, "rest_kind", None) or rule.kind
-                    for j in range(i + 1, n):
-                        kinds.setdefault(j, rest_kind)
-                elif take == "next" and i + 1 < n and len(_words(text)) <= 4:
-                    kinds[i + 1] = rule.kind
-                elif take == "previous" and i > 0:
-                    kinds[i - 1] = rule.kind
-                break
-        else:
-            if not _LETTER.search(text):
-                kinds[i] = "navigation"
-            elif len(_words(text)) <= 7 and i not in walk.subheadings and _is_date_only(text):
-                kinds[i] = "timestamp"
-            elif walk.link_ratios[i] > 0.6 and len(text) < 200 and i not in walk.subheadings \
-                    and walk.signatures[i][0] != "p":
-                kinds[i] = "related"
+        rule = first(text)
+        if rule is not None:
+            kinds[i] = rule.kind
+            take = getattr(rule, "take", "line")
+            if take == "rest":
+                rest_kind = getattr(rule, "rest_kind", None) or rule.kind
+                for j in range(i + 1, n):
+                    kinds.setdefault(j, rest_kind)
+            elif take == "next" and i + 1 < n and _at_most_words(text, 4):
+                kinds[i + 1] = rule.kind
+            elif take == "previous" and i > 0:
+                kinds[i - 1] = rule.kind
+        elif not _LETTER.search(text):
+            kinds[i] = "navigation"
+        elif _at_most_words(text, 7) and i not in walk.subheadings and _is_date_only(text):
+            kinds[i] = "timestamp"
+        elif walk.link_ratios[i] > 0.6 and len(text) < 200 and i not in walk.subheadings \
+                and walk.signatures[i][0] != "p":
+            kinds[i] = "related"
     if not kinds:
         return
     keep = [i for i in range(n) if i not in kinds]
@@ -1603,13 +1652,25 @@ def _generic_lead(tree: LexborHTMLParser, containers: list[LexborNode]) -> tuple
     inside = {c.mem_id for c in containers}
     # The standfirst sits near the body: under one of its five nearest ancestors.
     near: set[int] = set()
+    top: LexborNode | None = None
     current = containers[0].parent if containers else None
     while current is not None and len(near) < 5 and current.tag not in ("body", "html"):
         near.add(current.mem_id)
+        top = current
         current = current.parent
+    if top is None:
+        return "", None
+    # Every standfirst taken has a near ancestor, so it lies under the topmost one: only that
+    # subtree is searched (in the same document order).
     for selector in (_LEAD_SELECTORS,):
-        for node in tree.css(selector):
-            if node.tag in ("meta", "body", "html") or node.mem_id in inside:
+        for node in top.css(selector):
+            if node.tag in ("meta", "body", "html") or node.mem_id in inside or node.mem_id in near:
+                continue
+            # Cheapest test first: one of the body's near ancestors within six levels up.
+            current, steps = node.parent, 0
+            while current is not None and steps < 6 and current.mem_id not in near:
+                current, steps = current.parent, steps + 1
+            if current is None or current.mem_id not in near:
                 continue
             current = node.parent
             nested = False
@@ -1618,12 +1679,7 @@ def _generic_lead(tree: LexborHTMLParser, containers: list[LexborNode]) -> tuple
                     nested = True
                     break
                 current = current.parent
-            if nested or not near or node.mem_id in near or _inside_negative(node, 0, limit=30):
-                continue
-            current, steps = node.parent, 0
-            while current is not None and steps < 6 and current.mem_id not in near:
-                current, steps = current.parent, steps + 1
-            if current is None or current.mem_id not in near:
+            if nested or _inside_negative(node, 0, limit=30):
                 continue
             text = clean_text(node.text(deep=True, separator=" "))
             if 20 <= len(text) <= 1200:
@@ -1792,7 +1848,8 @@ def read_page(doc: Document, site: Site) -> Article:
         del walk.paragraphs[MAX_PARAGRAPHS:], walk.signatures[MAX_PARAGRAPHS:]
         del walk.link_ratios[MAX_PARAGRAPHS:]
         walk.subheadings = [i for i in walk.subheadings if i < MAX_PARAGRAPHS]
-    _apply_rules(walk, (*site.rules, *COMMON_RULES), title)
+    rules, first_rule = _site_rules(site)
+    _apply_rules(walk, rules, title, first_rule)
     _join_datelines(walk)
     if not layout_body:
         _drop_leading_lists(walk)
@@ -1821,7 +1878,7 @@ def read_page(doc: Document, site: Site) -> Article:
         description = None
     if description and title and _same_text(description, title, 0.9):
         description = None
-    if description and len(_words(description)) < 3:
+    if description and _at_most_words(description, 2):
         description = None
     if not title and not paragraphs and not lead_text:
         raise ParseError("the page holds no headline and no text")
