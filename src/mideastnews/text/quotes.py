@@ -309,16 +309,20 @@ def _role(text: str, i: int) -> str:
 class _Bounds:
     """The sentence ends of a paragraph (a stop that a space or the end follows)."""
 
-    __slots__ = ("ends",)
+    __slots__ = ("_ends", "_text")
 
     def __init__(self, text: str) -> None:
-        self.ends = [m.start() for m in _SENTENCE_STOP.finditer(text)]
+        self._text = text
+        self._ends: list[int] | None = None  # found on first use: many paragraphs never ask
 
     def last(self, start: int, end: int) -> int | None:
         """Offset just past the last sentence end in ``[start, end)``, if any."""
-        k = bisect.bisect_left(self.ends, end) - 1
-        if k >= 0 and self.ends[k] >= start:
-            return self.ends[k] + 1
+        ends = self._ends
+        if ends is None:
+            ends = self._ends = [m.start() for m in _SENTENCE_STOP.finditer(self._text)]
+        k = bisect.bisect_left(ends, end) - 1
+        if k >= 0 and ends[k] >= start:
+            return ends[k] + 1
         return None
 
     def any_between(self, start: int, end: int) -> bool:
@@ -763,6 +767,8 @@ def find_quotes(paragraphs: Sequence[str], *, language: str = "ar") -> list[Quot
         bounds = _Bounds(text)
         marked = [s for s in _marked_spans(text, bounds) if not _is_name(text, s)]
         raw = _attributions(text, bounds, language, vocab, state.known)
+        if not raw and not marked:
+            continue  # no quotation and no speaker: nothing below would happen
         marked = [s for s in marked if not _in_attribution(text, bounds, s, raw)]
         starts = [s.start for s in marked]
 
