@@ -699,7 +699,7 @@ class _RuleSet:
     ``next((r for r in rules if r.matches(line)), None)``.
     """
 
-    __slots__ = ("by_key", "contains", "others", "patterns", "prefixes", "rules")
+    __slots__ = ("by_key", "contains", "lead", "others", "patterns", "prefixes", "rules")
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
@@ -709,6 +709,7 @@ class _RuleSet:
                 self.by_key.setdefault(key, n)
         self.others = [(n, r) for n, r in enumerate(rules)
                        if r.prefixes or r.contains or r.pattern is not None]
+        self.lead = self.others[0][0] if self.others else len(rules)  # the first such rule's index
         self.prefixes = tuple(p for _, r in self.others for p in r._folded_prefixes)
         self.contains = tuple(c for _, r in self.others for c in r._folded_contains)
         self.patterns = tuple(r.pattern for _, r in self.others if r.pattern is not None)
@@ -717,19 +718,25 @@ class _RuleSet:
         """The first rule that matches ``line`` (already stripped), or ``None``."""
         rules = self.rules
         best = self.by_key.get(_key(line), len(rules))
-        if self.others and self.others[0][0] < best:
-            folded = _casefold(line)
-            if (folded.startswith(self.prefixes) or any(c in folded for c in self.contains)
-                    or any(p.search(line) is not None for p in self.patterns)):
-                for n, rule in self.others:
-                    if n >= best:
-                        break
-                    if ((folded.startswith(rule._folded_prefixes)
-                         or any(c in folded for c in rule._folded_contains)
-                         or (rule.pattern is not None and rule.pattern.search(line) is not None))
-                            and (rule.max_words is None or word_count(line) <= rule.max_words)):
-                        return rule
+        if self.lead < best and self._screen(line, folded := _casefold(line)):
+            for n, rule in self.others:
+                if n >= best:
+                    break
+                if ((folded.startswith(rule._folded_prefixes)
+                     or any(c in folded for c in rule._folded_contains)
+                     or (rule.pattern is not None and rule.pattern.search(line) is not None))
+                        and (rule.max_words is None or word_count(line) <= rule.max_words)):
+                    return rule
         return rules[best] if best < len(rules) else None
+
+    def _screen(self, line: str, folded: str) -> bool:
+        """Whether a prefix, substring or pattern rule may match ``line``."""
+        if folded.startswith(self.prefixes):
+            return True
+        for c in self.contains:
+            if c in folded:
+                return True
+        return any(pattern.search(line) is not None for pattern in self.patterns)
 
 
 _RULESETS: dict[int, tuple[DumpProfile, _RuleSet, _RuleSet, _RuleSet, frozenset[str]]] = {}
