@@ -69,9 +69,10 @@ class BusyParser(mn.Parser):
         return mn.Article(source=self.name, title=doc.lines[0], language="en")
 
 
-def _cpu() -> float:
+def _cpu() -> tuple[float, float]:
+    """CPU seconds of this process and of its (finished) children."""
     own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+    return own.ru_utime + own.ru_stime, kids.ru_utime + kids.ru_stime
 
 
 def bench_speed(n: int) -> None:
@@ -79,9 +80,10 @@ def bench_speed(n: int) -> None:
     print(f"\n## Speed: {n} seed-size inputs per run (cpu count {os.cpu_count()}, "
           f"load average {os.getloadavg()[0]:.1f})")
     print("cores used = CPU seconds of this process and its workers / wall seconds; per CPU-s = articles\n"
-          "per CPU second (what a free core would give: equal for 1 and 2 workers means no pool overhead)")
-    header = ("input", "workers", "articles/s", "cores used", "per CPU-s", "failed")
-    print("{:<22} {:>7} {:>11} {:>11} {:>10} {:>7}".format(*header))
+          "per CPU second (what a free core would give: equal for 1 and 2 workers means no pool overhead);\n"
+          "parent, workers = CPU milliseconds per article spent in this process and in the workers")
+    header = ("input", "workers", "articles/s", "cores used", "per CPU-s", "parent", "workers", "failed")
+    print("{:<22} {:>7} {:>11} {:>11} {:>10} {:>8} {:>8} {:>7}".format(*header))
     kinds = {"text": lambda k: stream("text", k), "html": lambda k: stream("html", k),
              "control (5 ms busy)": lambda k: (mn.io.Input(f"t{i}\nb", f"{i}", parser="bench_busy")
                                                for i in range(k))}
@@ -89,12 +91,14 @@ def bench_speed(n: int) -> None:
         list(mn.parse_many(make(10)))  # warm the parsers and caches
         rates = {}
         for workers in (1, 2):
-            start, cpu = time.perf_counter(), _cpu()
+            start, (own, kids) = time.perf_counter(), _cpu()
             failed = sum(isinstance(r, mn.Failure) for r in mn.parse_many(make(n), workers=workers))
-            wall, used = time.perf_counter() - start, _cpu() - cpu
+            wall, (own_now, kids_now) = time.perf_counter() - start, _cpu()
+            parent, pool = own_now - own, kids_now - kids
+            used = parent + pool
             rates[workers] = n / wall
             print(f"{kind:<22} {workers:>7} {n / wall:>11.1f} {used / wall:>11.2f} {n / used:>10.1f} "
-                  f"{failed:>7}", flush=True)
+                  f"{parent / n * 1e3:>8.3f} {pool / n * 1e3:>8.3f} {failed:>7}", flush=True)
         print(f"{kind:<22} {'2 / 1':>7} {rates[2] / rates[1]:>10.2f}x")
 
 
