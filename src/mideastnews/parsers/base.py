@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import ClassVar
 from urllib.parse import urlsplit
 
@@ -16,12 +17,20 @@ def domain_matches(url: str | None, domains: tuple[str, ...]) -> bool:
     """Whether ``url``'s host is one of ``domains`` or a subdomain of one."""
     if not url:
         return False
+    host = _host(url)
+    if host is None:
+        return False
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+@functools.lru_cache(maxsize=1024)
+def _host(url: str) -> str | None:
+    """``url``'s host, lower-cased, without ``www.`` (``None``: not a URL); every parser asks for it."""
     try:
         host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
     except ValueError:
-        return False
-    host = host.removeprefix("www.")
-    return any(host == d or host.endswith("." + d) for d in domains)
+        return None
+    return host.removeprefix("www.")
 
 
 class Parser:

@@ -785,12 +785,18 @@ class Layout:
             return False
         if html is not None:
             for selector in self.detect:
-                if not all(name in html for name in _SELECTOR_NAMES.findall(selector)):
+                if not all(name in html for name in _selector_names(selector)):
                     return False
         return all(tree.css_first(s) is not None for s in self.detect)
 
 
 _SELECTOR_NAMES = _regex.compile("htmlpage.SELECTOR_NAMES", r"(?<=[.#])[A-Za-z0-9_-]{1,80}")
+
+
+@functools.lru_cache(maxsize=1024)
+def _selector_names(selector: str) -> tuple[str, ...]:
+    """The class and id names in a selector (layouts are data: the same few, over and over)."""
+    return tuple(_SELECTOR_NAMES.findall(selector))
 
 SiteBlock = Callable[[Document, PageMeta], None]
 
@@ -1992,13 +1998,31 @@ def score_page(doc: Document, site: Site, domains: tuple[str, ...]) -> float:
 
     if doc.url and "." in doc.url and not domain_matches(doc.url, domains):
         return 0.0
-    tree = doc.tree
-    for selector in ('link[rel="canonical"]', 'meta[property="og:url"]'):
-        node = tree.css_first(selector)
-        address = node_attr(node, "href", "content")
-        if address and address.startswith("http"):
-            return 0.95 if domain_matches(address, domains) else 0.0
-    if any(layout.matches(tree, doc.text) for layout in site.layouts):
+    address = _declared_address(doc)
+    if address is not None:
+        return 0.95 if domain_matches(address, domains) else 0.0
+    if any(layout.matches(doc.tree, doc.text) for layout in site.layouts):
         return 0.7
     return 0.0
+
+
+def _declared_address(doc: Document) -> str | None:
+    """The page's own address: its canonical link's, else its ``og:url`` (an ``http`` address, or ``None``).
+
+    Every site parser asks for it when the registry scores a page, so it is
+    read once per document (kept in the document's cache, like its tree).
+    """
+    cache = doc.__dict__
+    if "htmlpage.address" in cache:
+        address: str | None = cache["htmlpage.address"]
+        return address
+    tree = doc.tree
+    address = None
+    for selector in ('link[rel="canonical"]', 'meta[property="og:url"]'):
+        value = node_attr(tree.css_first(selector), "href", "content")
+        if value and value.startswith("http"):
+            address = value
+            break
+    cache["htmlpage.address"] = address
+    return address
 
