@@ -122,6 +122,28 @@ def test_timeout_fails_one_input_only(workers: int | None) -> None:
     assert _ids(results) == [f"ok {i}" if i != 5 else "!Timeout" for i in range(12)]
 
 
+def test_crash_after_results_not_yet_sent_loses_none() -> None:
+    # Workers send results in batches: inputs parsed before a crash in the same batch are
+    # parsed again elsewhere, and the crash is charged to the input being parsed.
+    items = [Input(f"ok {i}\nbody", f"in{i}", parser="test_crashing") for i in range(40)]
+    for i in (3, 4, 13, 30):
+        items[i] = Input("crash\nbody", f"in{i}", parser="test_crashing")
+    results = list(mn.parse_many(items, workers=2))
+    assert _ids(results) == ["!WorkerCrash" if i in (3, 4, 13, 30) else f"ok {i}" for i in range(40)]
+
+
+def test_pool_leaves_the_callers_frozen_objects_frozen() -> None:
+    import gc
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert len(list(mn.parse_many(SEEDS[:2], workers=2))) == 2
+        assert gc.get_freeze_count() > frozen // 2  # not thawed (a few frozen objects may be freed)
+    finally:
+        gc.unfreeze()
+
+
 @pytest.mark.filterwarnings("ignore::mideastnews.MideastNewsWarning")
 def test_parser_bug_becomes_failure() -> None:
     results = list(mn.parse_many([*SEEDS[:2], "text\nbody"], parser="test_buggy", workers=2))

@@ -227,11 +227,15 @@ class _Worker:
         # A forked worker shares the parent's memory until either writes to it; frozen, the
         # objects the parent holds are never walked by the worker's garbage collector, which
         # would copy their pages (and cost time) for nothing.
-        gc.freeze()
+        # (Left alone when the caller froze objects of its own: unfreeze() would thaw them too.)
+        freeze = gc.get_freeze_count() == 0
+        if freeze:
+            gc.freeze()
         try:
             self.process.start()
         finally:
-            gc.unfreeze()
+            if freeze:
+                gc.unfreeze()
         task_r.close()
         result_w.close()
         self.held: collections.deque[tuple[int, Input]] = collections.deque()
