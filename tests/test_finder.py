@@ -304,21 +304,40 @@ def test_random_text_never_raises_and_offsets_slice(text: str, ref: dt.date | No
         assert DateMention.from_dict(m.to_dict()) == m
 
 
-def _pattern_starts_outside_scan(text: str) -> list[int]:
-    """Where DATE_PATTERN matches in ``text``'s matching copy but the candidate scan listed nothing."""
+def _scan_disagreements(text: str) -> list[int]:
+    """Where trying only the scan's candidates, and only the alternatives their words open, finds
+    something other than DATE_PATTERN itself in ``text``'s matching copy."""
     from mideastnews.dates import finder
 
     clean = finder._clean(text)[0]
-    listed = set(finder._candidates(clean))
-    return [at for at in range(len(clean) + 1) if at not in listed and finder.DATE_PATTERN.match(clean, at)]
+    found = finder._candidates(clean)
+    bad = []
+    for at in range(len(clean) + 1):
+        want = finder.DATE_PATTERN.match(clean, at)
+        got = finder._match_at(clean, at, found[at]) if at in found else None
+        if (want is None) != (got is None) or (want is not None and got is not None and (
+                want.end() != got.end() or want.lastgroup != got.lastgroup
+                or {k: v for k, v in want.groupdict().items() if v is not None} != {
+                    k: v for k, v in got.groupdict().items() if v is not None})):
+            bad.append(at)
+    return bad
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(PIECES, st.text(max_size=6), st.characters()), max_size=30).map("".join))
-def test_candidate_scan_misses_no_place_the_pattern_matches(text: str) -> None:
-    assert _pattern_starts_outside_scan(text) == []
+def test_candidate_scan_finds_what_the_pattern_finds(text: str) -> None:
+    assert _scan_disagreements(text) == []
 
 
-def test_candidate_scan_misses_nothing_in_the_case_file() -> None:
+def test_candidate_scan_finds_what_the_pattern_finds_in_the_case_file() -> None:
     for case in _load(CASES):
-        assert _pattern_starts_outside_scan(case["text"]) == [], case["text"]
+        assert _scan_disagreements(case["text"]) == [], case["text"]
+
+
+def test_scan_word_characters_are_the_patterns_word_characters() -> None:
+    import re
+
+    from mideastnews.dates.finder import _is_word_char
+
+    word = re.compile(r"\w")
+    assert [c for c in range(0x30000) if bool(word.match(chr(c))) != _is_word_char(chr(c))] == []

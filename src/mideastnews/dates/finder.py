@@ -195,6 +195,36 @@ DATE_PATTERN = _regex.compile(
     worst=_WORST,
 )
 
+# DATE_PATTERN taken apart, to try only the alternatives that can start with the words found at a
+# place (see _match_at): its gate, and each alternative alone, with the same group names.
+_GATE_AT = _regex.compile("dates.finder.GATE_AT", r"(?=\d|ال\d|" + _GATE + r"(?!\w))", worst=_WORST)
+_ALTERNATIVE_AT = tuple(
+    (k, _regex.compile(f"dates.finder.DATE_{k}", f"(?P<{k}>{v})", worst=_WORST).match)
+    for k, v in _ALTERNATIVES.items()
+)
+_BIT = {k: 1 << i for i, k in enumerate(_ALTERNATIVES)}
+
+
+def _bits(kinds: str) -> int:
+    return sum(_BIT[k] for k in kinds)
+
+
+#: The alternatives each kind of first word can open (every alternative's first word is a gate
+#: phrase or a number): «D» day and month, «N» numeric, «W» weekday, «C» count, «R» relative,
+#: «M» month, «Y» year.
+_OPENS: tuple[tuple[tuple[str, ...], int], ...] = (
+    (("الساعه", "ساعت", "at", "عند", *lx.DAYPARTS, "یوم", "روز"), _bits("DNWR")),  # time, daypart, day word
+    (lx.RELATIVE_DAY_WORDS, _bits("DNW")),
+    (lx.RELATIVE_WORDS, _bits("R")),
+    (lx.WEEKDAY_WORDS, _bits("DNW")),
+    (lx.ORDINAL_WORDS, _bits("D")),
+    ((*lx.MONTH_WORDS, *lx.MONTH_PREFIXES), _bits("M")),
+    (lx.YEAR_WORDS, _bits("Y")),
+    (("روز", "هفته", "ماه", "سال", "قبل", "منذ"), _bits("C")),
+)
+_DIGIT_OPENS = _bits("DNCY")  # a number: a day, a numeric date, a count, a year
+_AL_DIGIT_OPENS = _bits("D")  # «الـ7 من أكتوبر»
+
 _RANGE_TAIL = _regex.compile(
     "dates.finder.RANGE_TAIL",
     rf"{_OSP}(?:-|–|/|{_W(['تا', 'الی', 'حتی', 'و'])}){_OSP}(?P<y>\d{{4}})(?![\d٫.,/:]\d|\d)",
@@ -295,18 +325,30 @@ def _build_scanner() -> Any:
 
     Each key is a boundary (space or unknown), an optional «و ف ب ل», then a digit («0» or
     unknown), «ال» and a digit, or a written form of a gate phrase followed by a boundary.  Its
-    value is the key's length and whether it holds an unknown character (then the boundaries are
-    checked on the text itself).
+    value: the key's length, whether it ends with a boundary, whether it holds an unknown
+    character (then the boundaries are checked on the text itself), whether it starts with «و ف ب
+    ل», and the alternatives its word can open.
     """
-    automaton = ahocorasick.Automaton()
-    digits = ("0", _UNKNOWN, "ال0", "ال" + _UNKNOWN)
-    phrases = {p for w in _GATE_WORDS for p in _written(w.lower())}
-    for core, tails in [(d, ("",)) for d in digits] + [(p, (" ", _UNKNOWN)) for p in sorted(phrases)]:
+    opens: dict[str, int] = {}
+    for words, bits in _OPENS:
+        for w in words:
+            for phrase in _written(w.lower()):
+                opens[phrase] = opens.get(phrase, 0) | bits
+    cores = [(core, bits, (" ", _UNKNOWN)) for core, bits in opens.items()] + [
+        ("0", _DIGIT_OPENS, ("",)), (_UNKNOWN, _DIGIT_OPENS, ("",)),  # a number: no boundary after it
+        ("ال0", _AL_DIGIT_OPENS, ("",)), ("ال" + _UNKNOWN, _AL_DIGIT_OPENS, ("",))]
+    keys: dict[str, tuple[int, bool, bool, bool, int]] = {}
+    for core, bits, tails in cores:
         for lead in (" ", _UNKNOWN):
             for prefix in ("", "و", "ف", "ب", "ل"):
                 for tail in tails:
                     key = _folded(lead + prefix + core + tail)
-                    automaton.add_word(key, (len(key), bool(tail), _UNKNOWN in lead + core + tail))
+                    old = keys.get(key)
+                    keys[key] = (len(key), bool(tail), _UNKNOWN in lead + core + tail, bool(prefix),
+                                 bits | (old[4] if old else 0))
+    automaton = ahocorasick.Automaton()
+    for key, value in keys.items():
+        automaton.add_word(key, value)
     automaton.make_automaton()
     return automaton
 
@@ -314,19 +356,48 @@ def _build_scanner() -> Any:
 _SCANNER = _build_scanner()
 
 
-def _candidates(clean: str) -> list[int]:
-    """Every position of ``clean`` where DATE_PATTERN's gate may hold, in order (a superset)."""
+def _candidates(clean: str) -> dict[int, tuple[int, int]]:
+    """Every position of ``clean`` where DATE_PATTERN's gate may hold (a superset).
+
+    Returns:
+        Position -> (the alternatives the words there can open, those the words after a
+        leading «و ف ب ل» can open).
+    """
     folded = " " + codecs.charmap_encode(clean, "replace", _FOLD_ENCODING)[0].translate(_FOLD_TABLE).decode(
         "latin-1") + " "
     n = len(clean)
-    found = set()
-    for end, (size, tail, check) in _SCANNER.iter(folded):
+    found: dict[int, tuple[int, int]] = {}
+    for end, (size, tail, check, prefixed, bits) in _SCANNER.iter(folded):
         at = end - size + 1  # the key's first character is the one before ``at`` in ``clean``
         if check and ((at > 0 and _is_word_char(clean[at - 1])) or (
                 tail and end - 1 < n and _is_word_char(clean[end - 1]))):
             continue
-        found.add(at)
-    return sorted(found)
+        here, after = found.get(at, (0, 0))
+        found[at] = (here, after | bits) if prefixed else (here | bits, after)
+    return found
+
+
+def _match_at(clean: str, at: int, opens: tuple[int, int]) -> re.Match[str] | None:
+    """``DATE_PATTERN.match(clean, at)``, trying only the alternatives the words there can open.
+
+    The pattern is ``(?<!\\w)[وفبل]?(?=gate)(?:D|N|W|C|R|M|Y)``: with a leading «و ف ب ل» it first
+    tries every alternative after that letter, then every alternative from ``at`` itself.  An
+    alternative no word there can open cannot match, so leaving it out changes nothing.
+    """
+    if at > 0 and _is_word_char(clean[at - 1]):
+        return None
+    here, after = opens
+    for start, bits in ((at + 1, after), (at, here)) if after and clean[at] in "وفبل" else ((at, here),):
+        if not bits:
+            continue
+        for kind, match in _ALTERNATIVE_AT:
+            if bits & _BIT[kind]:
+                m = match(clean, start)
+                if m is not None:
+                    if _GATE_AT.match(clean, start) is None:
+                        break  # the gate does not hold here: no alternative may match from here
+                    return m
+    return None
 
 
 def _clean(text: str) -> tuple[str, list[int], list[int]]:
@@ -350,8 +421,8 @@ def _clean(text: str) -> tuple[str, list[int], list[int]]:
 
 #: A text's matching copy, its offset map, the candidate search results by start position, the
 #: positions where the pattern may match and what it found there.
-_Scan = tuple[str, list[int], list[int], dict[int, "re.Match[str] | None"], list[int],
-              dict[int, "re.Match[str] | None"]]
+_Scan = tuple[str, list[int], list[int], dict[int, "tuple[int, re.Match[str]] | None"], list[int],
+              dict[int, tuple[int, int]], dict[int, "re.Match[str] | None"]]
 
 
 class _Ctx:
@@ -1037,7 +1108,8 @@ def _find(text: str, ref: dt.date | None, memo: dict[str, _Scan] | None) -> list
     scan = memo.get(text) if memo is not None else None
     if scan is None:
         clean, clean_pos, removed = _clean(text)
-        scan = (clean, clean_pos, removed, {}, _candidates(clean), {})
+        found = _candidates(clean)
+        scan = (clean, clean_pos, removed, {}, sorted(found), found, {})
         if memo is not None:
             memo[text] = scan
     clean = scan[0]
@@ -1052,18 +1124,19 @@ def _find(text: str, ref: dt.date | None, memo: dict[str, _Scan] | None) -> list
     n = len(clean)
     while pos < n:
         if pos in searched:
-            m = searched[pos]
+            hit = searched[pos]
         else:
-            m = searched[pos] = _search(scan, pos)
-        if m is None:
+            hit = searched[pos] = _search(scan, pos)
+        if hit is None:
             break
+        at, m = hit
         ctx.pos = pos
         try:
             r = _read(ctx, m)
         except (DateError, ValueError, KeyError, OverflowError):
             r = None
         if r is None or r.e <= r.s:
-            pos = m.start() + 1
+            pos = at + 1
             continue
         head = _range_head(ctx, m, r, pos)
         if head is not None:
@@ -1078,18 +1151,17 @@ def _find(text: str, ref: dt.date | None, memo: dict[str, _Scan] | None) -> list
     return _finish(ctx, raws)
 
 
-def _search(scan: _Scan, pos: int) -> re.Match[str] | None:
-    """``DATE_PATTERN.search(clean, pos)``, trying the pattern only where the candidate scan found a gate."""
-    clean, cands, tried = scan[0], scan[4], scan[5]
-    match = DATE_PATTERN.match
+def _search(scan: _Scan, pos: int) -> tuple[int, re.Match[str]] | None:
+    """Where and what ``DATE_PATTERN.search(clean, pos)`` finds, trying only the scan's candidates."""
+    clean, cands, opens, tried = scan[0], scan[4], scan[5], scan[6]
     for i in range(bisect.bisect_left(cands, pos), len(cands)):
         at = cands[i]
         if at in tried:
             m = tried[at]
         else:
-            m = tried[at] = match(clean, at)
+            m = tried[at] = _match_at(clean, at, opens[at])
         if m is not None:
-            return m
+            return at, m
     return None
 
 
