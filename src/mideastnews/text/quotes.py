@@ -358,7 +358,7 @@ def _next_closers(marks: Sequence[tuple[int, str, str]]) -> list[dict[str, int]]
 
 def _marked_spans(text: str, bounds: _Bounds) -> list[_Span]:
     marks = [(m.start(), _FAMILY[m.group()], _role(text, m.start())) for m in _MARK.finditer(text)]
-    closers = _next_closers(marks)
+    closers: list[dict[str, int]] | None = None  # worked out when two families meet (rare)
     spans: list[_Span] = []
     open_at: int | None = None
     family = ""
@@ -378,6 +378,8 @@ def _marked_spans(text: str, bounds: _Bounds) -> list[_Span]:
             continue
         if fam != family:
             # Nested quotation of another family, or a mixed pair?
+            if closers is None:
+                closers = _next_closers(marks)
             same_later = family in closers[i]
             if role in ("open", "either") and same_later:
                 closer = closers[i].get(fam)
@@ -414,9 +416,10 @@ def _is_name(text: str, span: _Span) -> bool:
     inner = text[span.start:span.end].strip()
     before = text[max(span.start - 80, 0):max(span.start - 1, 0)].rstrip()
     intro_colon = before.endswith(":")
-    if _words(inner) < 3 and not intro_colon:
+    count = _words(inner)
+    if count < 3 and not intro_colon:
         return True
-    if _words(inner) < 8:
+    if count < 8:
         # The word before the mark, past a clitic written apart («ما يعرف بـ"…"»).
         words = [w for w in before.split()[-3:] if _key(w) not in _CLITICS]
         if words and _key(words[-1]) in _NAME_NOUNS:
@@ -450,7 +453,7 @@ class _Vocab:
 
     def __contains__(self, key: object) -> bool:
         if self._keys is None:
-            words = itertools.chain.from_iterable(p.split() for p in self._paragraphs)
+            words = set(itertools.chain.from_iterable(p.split() for p in self._paragraphs))
             self._keys = frozenset(map(_key, words))
         return key in self._keys
 
@@ -487,9 +490,9 @@ def _ar_subject(text: str, pos: int, vocab: Container[str],
         i = stop.start()
         if text[i] in _MARK_CHARS:
             # «وقالت صحيفة "فايننشال تايمز" إن»: a quoted name inside the subject.
-            close = next((j for j in range(i + 1, min(limit, i + 40)) if text[j] in _MARK_CHARS), None)
-            if close is not None and _words(text[i + 1:close]) <= 3 and _words(text[pos:i]) >= 1:
-                i = close + 1
+            found = _MARK.search(text, i + 1, min(limit, i + 40))  # the closing mark, if near
+            if found is not None and _words(text[i + 1:found.start()]) <= 3 and _words(text[pos:i]) >= 1:
+                i = found.start() + 1
                 continue
             cut = i
             break
@@ -607,6 +610,12 @@ def _honorific_short(tokens: Sequence[str], name_tokens: Sequence[str]) -> bool:
     return all(t in rest for t in tokens[1:-1])
 
 
+@functools.lru_cache(maxsize=8192)
+def _name_keys(name: str) -> tuple[str, ...]:
+    """The folded words of a speaker's name."""
+    return tuple(_key(t) for t in name.split())
+
+
 def _canonical(subject: str, known: Sequence[str]) -> str:
     """An earlier, fuller name that ``subject`` shortens.
 
@@ -614,10 +623,10 @@ def _canonical(subject: str, known: Sequence[str]) -> str:
     keeps its title and surname (``السيد نصر الله``); a body's short name is its
     definite head (``الائتلاف`` → ``الائتلاف الوطني السوري المعارض``).
     """
-    tokens = [_key(t) for t in subject.split()]
+    tokens = _name_keys(subject)
     head = len(tokens) == 1 and tokens[0].startswith("ال")
     for name in reversed(known):
-        name_tokens = [_key(t) for t in name.split()]
+        name_tokens = _name_keys(name)
         if len(tokens) < len(name_tokens) <= 4 and (
                 name_tokens[-len(tokens):] == tokens or (head and name_tokens[0] == tokens[0])
                 or _honorific_short(tokens, name_tokens)):
@@ -747,7 +756,7 @@ class _State:
 
 def _within_sentence(text: str, bounds: _Bounds, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` stays inside one sentence and is not too long."""
-    return end - start <= 400 and _words(text[start:end]) <= 40 and not bounds.any_between(start, end)
+    return end - start <= 400 and not bounds.any_between(start, end) and _words(text[start:end]) <= 40
 
 
 def _clean(text: str) -> str:
