@@ -50,6 +50,8 @@ _BLANK = (" \t\n\r\f\v\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u
           "\u200a\u2028\u2029\u202f\u205f\u3000\u00ad\u061c\u200b\u200c\u200d\u200e\u200f"
           "\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff")
 
+_NOT_BLANK = _regex.compile("document.NOT_BLANK", "[^" + re.escape(_BLANK) + "]")
+
 #: Inputs larger than this (in bytes, or characters for ``str``) are refused.
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
@@ -822,7 +824,7 @@ class Document:
                 raise ParseError(f"input is {len(text)} characters, over the limit of {max_bytes}")
         else:
             raise TypeError(f"source must be str, bytes or a path, not {type(source).__name__}")
-        if not text.strip(_BLANK):
+        if _NOT_BLANK.search(text) is None:  # (strip() would copy a whole page to say so)
             raise ParseError("input is empty" if not text else "input is only whitespace and invisible marks")
         if _is_binary(text):
             raise ParseError("input is binary, not text or HTML")

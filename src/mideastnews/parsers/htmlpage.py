@@ -127,10 +127,15 @@ def class_tokens(node: LexborNode) -> frozenset[str]:
 
 def _attr_tokens(attributes: dict[str, str | None]) -> frozenset[str]:
     """:func:`class_tokens` of a node's attribute dict."""
-    raw = " ".join(v for k in _TOKEN_ATTRS if (v := attributes.get(k)))
-    if not raw.strip():
-        return frozenset()
+    if not attributes:
+        return _NO_TOKENS
+    raw = " ".join(filter(None, map(attributes.get, _TOKEN_ATTRS)))
+    if not raw or raw.isspace():
+        return _NO_TOKENS
     return _split_tokens(raw)
+
+
+_NO_TOKENS: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -712,6 +717,11 @@ def _host_name(url: str | None) -> str | None:
     """The site's name as its host spells it (``www.towndaily.co.uk`` → ``towndaily``)."""
     if not url:
         return None
+    return _host_name_of(url)
+
+
+@functools.lru_cache(maxsize=1024)
+def _host_name_of(url: str) -> str | None:
     host = (urlsplit(url if "//" in url else "//" + url).hostname or "").removeprefix("www.")
     parts = [p for p in host.split(".") if p]
     while len(parts) > 1 and (len(parts[-1]) <= 3 or parts[-1] in ("example", "online", "news")):
@@ -1050,7 +1060,10 @@ class _Walker:
                 out.paragraphs.append(text)
                 out.signatures.append(signature)
                 out.link_ratios.append(ratio)
-        self.buffer = _Buffer()
+        # A new paragraph, in the same buffer.
+        buf.parts = []
+        buf.chars = buf.link_chars = 0
+        buf.owner = buf.owner_attributes = None
         self.full = len(out.paragraphs) > MAX_PARAGRAPHS
 
     def drop(self, node: LexborNode, kind: str) -> None:
@@ -1097,14 +1110,22 @@ class _Walker:
                 self.drop(child, self.exclude[mem])
                 continue
             a = child.attributes
-            tokens = _attr_tokens(a)
-            if not tokens & _CREDIT_TOKENS and (mem in self.caption_ids or tag == "figcaption" or (
-                    tokens & CAPTION_TOKENS and tag not in _HEADINGS and tag != "p"
-                    and len(child.text(deep=True)) < 600)):
-                self.flush()
-                self.caption(child)
-                continue
-            kind = _negative_kind(child, tokens, a, tag)
+            if a:
+                tokens = _attr_tokens(a)
+                if not tokens & _CREDIT_TOKENS and (mem in self.caption_ids or tag == "figcaption" or (
+                        tokens & CAPTION_TOKENS and tag not in _HEADINGS and tag != "p"
+                        and len(child.text(deep=True)) < 600)):
+                    self.flush()
+                    self.caption(child)
+                    continue
+                kind = _negative_kind(child, tokens, a, tag)
+            else:  # no attributes: no class words, no hidden or role marks
+                tokens = _NO_TOKENS
+                if mem in self.caption_ids or tag == "figcaption":
+                    self.flush()
+                    self.caption(child)
+                    continue
+                kind = _STRUCTURAL_KINDS.get(tag)
             if kind == "gallery":
                 self.flush()
                 self.gallery(child)
@@ -1352,8 +1373,8 @@ def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None) -> lis
         card = cards.get(parent.mem_id)
         if card is None:
             card = cards[parent.mem_id] = (
-                parent.css_first("h2 a, h3 a, h4 a, h5 a, a h2, a h3, a h4") is not None
-                and len(parent.css("p")) <= 2)
+                len(parent.css("p")) <= 2
+                and parent.css_first("h2 a, h3 a, h4 a, h5 a, a h2, a h3, a h4") is not None)
         if card:
             score *= 0.2
         grand = parent.parent
