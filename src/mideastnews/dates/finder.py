@@ -372,9 +372,36 @@ def _candidates(clean: str) -> dict[int, tuple[int, int]]:
         if check and ((at > 0 and _is_word_char(clean[at - 1])) or (
                 tail and end - 1 < n and _is_word_char(clean[end - 1]))):
             continue
+        if not tail:  # a number: its key ends with its first digit
+            bits &= _number_opens(clean, end - 1)
+            if not bits:
+                continue
         here, after = found.get(at, (0, 0))
         found[at] = (here, after | bits) if prefixed else (here | bits, after)
     return found
+
+
+def _number_opens(clean: str, at: int) -> int:
+    """The alternatives a number starting at ``at`` can open, by its length and what follows it.
+
+    A day has one or two digits (``D``), a count up to three (``C``), a year four (``Y``); a
+    numeric date's first part has up to four and a separator right after it (``N``).
+    """
+    end = at
+    n = len(clean)
+    while end < n and end - at < 5 and clean[end].isdecimal():
+        end += 1
+    size = end - at
+    bits = 0
+    if 0 < size <= 2:
+        bits |= _BIT["D"]
+    if 0 < size <= 3:
+        bits |= _BIT["C"]
+    if size == 4:
+        bits |= _BIT["Y"]
+    if 0 < size <= 4 and clean[end:end + 1] in ("/", ".", "-"):
+        bits |= _BIT["N"]
+    return bits
 
 
 def _match_at(clean: str, at: int, opens: tuple[int, int]) -> re.Match[str] | None:
