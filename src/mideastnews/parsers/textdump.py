@@ -717,7 +717,7 @@ class _RuleSet:
     def first(self, line: str) -> Rule | None:
         """The first rule that matches ``line`` (already stripped), or ``None``."""
         rules = self.rules
-        best = self.by_key.get(_key(line), len(rules))
+        best = self.by_key.get(_key(line), len(rules)) if self.by_key else len(rules)
         if self.lead < best and self._screen(line, folded := _casefold(line)):
             for n, rule in self.others:
                 if n >= best:
@@ -739,20 +739,23 @@ class _RuleSet:
         return any(pattern.search(line) is not None for pattern in self.patterns)
 
 
-_RULESETS: dict[int, tuple[DumpProfile, _RuleSet, _RuleSet, _RuleSet, frozenset[str]]] = {}
+_Rulesets = tuple[_RuleSet, _RuleSet, _RuleSet, frozenset[str], frozenset[str]]
+_RULESETS: dict[int, tuple[DumpProfile, _Rulesets]] = {}
 
 
-def _rulesets(profile: DumpProfile) -> tuple[_RuleSet, _RuleSet, _RuleSet, frozenset[str]]:
-    """The site's rules, its rules then the common ones, the common ones, and its section keys."""
+def _rulesets(profile: DumpProfile) -> _Rulesets:
+    """The site's rules, its rules then the common ones, the common ones, its section keys and
+    its photo-credit keys (the site's and :data:`PHOTO_AGENCIES`), worked out once per profile."""
     got = _RULESETS.get(id(profile))
     if got is None or got[0] is not profile:
         if len(_RULESETS) > 256:  # profiles built at run time, over and over: forget the old ones
             _RULESETS.clear()
         sections = frozenset(_key(x) for x in profile.sections[:64])
-        got = (profile, _RuleSet(profile.rules), _RuleSet(profile.rules + COMMON_RULES),
-               _RuleSet(COMMON_RULES), sections)
+        photo = frozenset(_key(p) for p in (*profile.photo_credits, *PHOTO_AGENCIES))
+        got = (profile, (_RuleSet(profile.rules), _RuleSet(profile.rules + COMMON_RULES),
+                         _RuleSet(COMMON_RULES), sections, photo))
         _RULESETS[id(profile)] = got
-    return got[1], got[2], got[3], got[4]
+    return got[1]
 
 
 def _title_key(text: str) -> str:
@@ -797,9 +800,8 @@ def _apply_stamp(state: _State, stamp: Stamp, value: dt.datetime | dt.date) -> N
 
 def _classify(state: _State, profile: DumpProfile, title: str, full_title: str) -> None:
     lines = state.lines
-    own, rules, common, _sections = _rulesets(profile)
+    own, rules, common, _sections, photo = _rulesets(profile)
     title_keys = {_title_key(title), _title_key(full_title)}
-    photo = {_key(p) for p in (*profile.photo_credits, *PHOTO_AGENCIES)}
     rest_from: int | None = None
     rest_kind = "boilerplate"
     i = 1
@@ -854,7 +856,7 @@ def _classify(state: _State, profile: DumpProfile, title: str, full_title: str) 
         i += 1
 
 
-def _classify_common(state: _State, profile: DumpProfile, i: int, photo: set[str]) -> bool:
+def _classify_common(state: _State, profile: DumpProfile, i: int, photo: frozenset[str]) -> bool:
     """The line kinds every site shares; true when line ``i`` was classified."""
     text = state.lines[i].text
     for stamp in profile.stamps:
