@@ -101,15 +101,8 @@ _HTML_MARKERS = _regex.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|article|div|p|span|title|script)[\s>/]",
     re.IGNORECASE,
 )
-# Comments and raw-text elements, skipped by the depth scan; then whole tags.
-_SKIPPED = _regex.compile(
-    "document.SKIPPED",
-    r"<(?:(!--)|(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)(?=[\s/>]))",
-    re.IGNORECASE,
-)
-_FOREIGN_OPEN = _regex.compile("document.FOREIGN_OPEN", r"<(?:svg|math|frameset)", re.IGNORECASE | re.ASCII)
-# The same, and the start and end tags of the foreign roots (group 3 is their slash), for pages
-# with SVG/MathML: inside these, the raw-text names are ordinary elements.
+# Comments and raw-text elements, skipped by the depth scan, and the start and end tags of the
+# foreign roots (group 3 is their slash): inside SVG/MathML the raw-text names are ordinary elements.
 _SKIPPED_OR_FOREIGN = _regex.compile(
     "document.SKIPPED_OR_FOREIGN",
     r"<(?:(!--)|(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)(?=[\s/>])"
@@ -474,14 +467,13 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
     raw_starts: set[int] = set()
     pos = 0
     length = len(html)
-    # Inside SVG/MathML (and a <frameset>), <title>, <style>, <script> … are not raw text.  (Tag names
-    # are ASCII: the searches below fold ASCII case only, which spares lower-casing the whole page.)
-    foreign_seen = _FOREIGN_OPEN.search(html) is not None
+    # Inside SVG/MathML (and a <frameset>), <title>, <style>, <script> … are not raw text: the roots'
+    # tags are counted on the way (a page without their start tags never counts one open).  (Tag names
+    # are ASCII: the searches fold ASCII case only, which spares lower-casing the whole page.)
     open_foreign = opened = closed = 0
     search_at = 0
-    skipped = _SKIPPED_OR_FOREIGN if foreign_seen else _SKIPPED
     while pos < length:
-        m = skipped.search(html, search_at)
+        m = _SKIPPED_OR_FOREIGN.search(html, search_at)
         if m is None:
             segments.append((pos, length))
             break
@@ -498,12 +490,11 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
             pos = search_at = length if end < 0 else end + 3
             opened = closed = 0
             continue
-        if foreign_seen:
-            open_foreign = max(0, open_foreign + opened - closed)
-            opened = closed = 0
-            if open_foreign:
-                search_at = m.end()
-                continue
+        open_foreign = max(0, open_foreign + opened - closed)
+        opened = closed = 0
+        if open_foreign:
+            search_at = m.end()
+            continue
         name = m.group(2).lower()
         close = html.find(">", m.end())
         if close < 0:
@@ -528,20 +519,24 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
     # strings («<div», «</div») and lower-cased in one piece (they are ASCII).
     findall = _TAG_TOKEN.findall
     raw = "".join(itertools.chain.from_iterable(findall(html, a, b) for a, b in segments))
-    open_now: dict[str, int] = {}
-    peaks: dict[str, int] = {}
-    for token in (raw if raw.islower() else raw.lower()).replace("<", " <").split():
-        if token[1] == "/":
-            key = "<" + token[2:]
-            if open_now.get(key):
-                open_now[key] -= 1
+    # Per name, [open now (never below 0), most open at once]; an end tag is «/name», a start tag «name».
+    state: dict[str, list[int]] = {}
+    get = state.get
+    for token in (raw if raw.islower() else raw.lower()).replace("</", " /").replace("<", " ").split():
+        if token[0] == "/":
+            counts = get(token[1:])
+            if counts is not None and counts[0]:
+                counts[0] -= 1
         else:
-            depth_now = open_now[token] = open_now.get(token, 0) + 1
-            if depth_now > peaks.get(token, 0):
-                peaks[token] = depth_now
+            counts = get(token)
+            if counts is None:
+                state[token] = [1, 1]
+            else:
+                now = counts[0] = counts[0] + 1
+                if now > counts[1]:
+                    counts[1] = now
     peak = formatting_peak = 0
-    for token, name_peak in peaks.items():
-        name = token[1:]
+    for name, (_, name_peak) in state.items():
         if name in _VOID:
             continue
         peak += name_peak
