@@ -341,3 +341,16 @@ def test_scan_word_characters_are_the_patterns_word_characters() -> None:
 
     word = re.compile(r"\w")
     assert [c for c in range(0x30000) if bool(word.match(chr(c))) != _is_word_char(chr(c))] == []
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(PIECES, st.text(max_size=6), st.sampled_from([" ", "\n", "،", ". "])), max_size=20)
+       .map("".join))
+def test_word_before_reads_what_its_pattern_finds(text: str) -> None:
+    from mideastnews.dates import finder, lexicon
+
+    clean = finder._clean(text)[0]
+    ctx = finder._Ctx(text, None, (clean, [], [], {}, [], {}, {}))
+    for pos in range(len(clean) + 1):
+        m = finder._WORD_BEFORE.search(clean, max(0, pos - 24), pos)
+        assert ctx.word_before_at(pos) == ((lexicon.canon(m.group(1)), m.start(1)) if m else ("", pos))

@@ -33,6 +33,7 @@ from .calendars import IRAN_HIJRI_TOLERANCE, Calendar
 from .mention import DateMention, Granularity
 from .resolve import (
     ARAB_HIJRI_TOLERANCE,
+    _evolve,
     add_months,
     day_of,
     in_calendar,
@@ -250,6 +251,7 @@ _CONNECTOR = _regex.compile(
     rf"[ \u00a0\u200c(\[]{{0,3}}(?:ل|لـ)?[ \u00a0\u200c(\[]{{0,2}}",
     worst=_WORST,
 )
+# The word before a position; _Ctx.word_before_at reads the same without a search (tests/test_finder.py).
 _WORD_BEFORE = _regex.compile("dates.finder.WORD_BEFORE", r"(\w{1,30})\W{0,3}$", worst=_WORST)
 _WORD_JUST_BEFORE = _regex.compile("dates.finder.WORD_JUST_BEFORE", r"(\w{1,30})[ \u00a0\u200c]{1,3}$",
                                    worst=_WORST)
@@ -480,6 +482,8 @@ class _Ctx:
         return i + (self.removed[k - 1] if k else 0)
 
     def span(self, s: int, e: int) -> tuple[int, int]:
+        if not self.clean_pos:  # nothing was removed, so no mark trails the mention either
+            return s, max(s, e)
         start = self.orig(s)
         end = self.orig(e - 1) + 1 if e > s else start
         text = self.text
@@ -495,8 +499,21 @@ class _Ctx:
         return lx.canon(m.group(1)) if m else ""
 
     def word_before_at(self, pos: int) -> tuple[str, int]:
-        m = _WORD_BEFORE.search(self.clean, max(0, pos - 24), pos)
-        return (lx.canon(m.group(1)), m.start(1)) if m else ("", pos)
+        """The word before ``pos`` and where it starts: what ``_WORD_BEFORE`` finds in the 24 characters
+        before it (up to three non-word characters after the word, four if the last is a newline, which
+        ``$`` may stand before; the word cut at the window's start), read without a regex search."""
+        clean = self.clean
+        lo = max(0, pos - 24)
+        end = pos
+        while end > lo and pos - end < 5 and not _is_word_char(clean[end - 1]):
+            end -= 1
+        if end == lo or not _is_word_char(clean[end - 1]) or not (
+                pos - end <= 3 or (pos - end == 4 and clean[pos - 1] == "\n")):
+            return "", pos
+        start = end - 1
+        while start > lo and _is_word_char(clean[start - 1]):
+            start -= 1
+        return lx.canon(clean[start:end]), start
 
     def word_after(self, pos: int) -> str:
         m = _WORD_AFTER.match(self.clean, pos)
@@ -1212,7 +1229,7 @@ def _finish(ctx: _Ctx, raws: list[_Raw]) -> list[DateMention]:
                 mentions = list(rec[0].mentions)
                 extra = rec[0].warnings
                 if extra:
-                    mentions = [attrs.evolve(x, warnings=(*x.warnings, *extra)) for x in mentions]
+                    mentions = [_evolve(x, warnings=(*x.warnings, *extra)) for x in mentions]
         done = []
         for r, x in zip(group, mentions, strict=True):
             if x.year is None and r.year_open:
@@ -1223,7 +1240,7 @@ def _finish(ctx: _Ctx, raws: list[_Raw]) -> list[DateMention]:
                 r.date = x.date
                 r.year = x.year
                 _check_weekday(ctx, r)
-                x = attrs.evolve(x, warnings=tuple(dict.fromkeys((*x.warnings, *r.warnings))))
+                x = _evolve(x, warnings=tuple(dict.fromkeys((*x.warnings, *r.warnings))))
             done.append(x)
         out.extend(done)
     return out

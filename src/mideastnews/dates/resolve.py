@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -64,6 +65,11 @@ def day_of(calendar: Calendar, year: int, month: int, day: int) -> dt.date | Non
     A Hijri day 30 of a month Umm al-Qura makes 29 days long reads as the day
     after the 29th (the month may have 30 days by local sighting).
     """
+    if calendar is Calendar.GREGORIAN and type(year) is int and type(month) is int and type(day) is int:
+        try:  # what CalendarDate accepts for the Gregorian calendar: datetime.date's range
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
     try:
         return CalendarDate(calendar, year, month, day).to_gregorian()
     except DateError:
@@ -149,7 +155,21 @@ def fill_year(mention: DateMention, partner: dt.date) -> DateMention | None:
     if best is None or best[0] > 7:
         return None
     _gap, year, day = best
-    return attrs.evolve(mention, year=year, date=day, granularity=Granularity.DAY, relative=False)
+    return _evolve(mention, year=year, date=day, granularity=Granularity.DAY, relative=False)
+
+
+def _evolve(m: DateMention, **changes: Any) -> DateMention:
+    """``attrs.evolve(m, **changes)`` written out (every field of a mention is an init argument)."""
+    if type(m) is not DateMention:
+        return attrs.evolve(m, **changes)
+    values: dict[str, Any] = {
+        "text": m.text, "start": m.start, "end": m.end, "calendar": m.calendar, "year": m.year,
+        "month": m.month, "day": m.day, "date": m.date, "time": m.time, "granularity": m.granularity,
+        "relative": m.relative, "weekday": m.weekday, "field": m.field, "index": m.index,
+        "warnings": m.warnings, "group": m.group,
+    }
+    values.update(changes)
+    return DateMention(**values)
 
 
 def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
@@ -216,7 +236,7 @@ def _reconcile_one(members: list[DateMention]) -> DateGroup:
     agreed = None if conflict or anchor is None else anchor.date
     if agreed is not None:
         # a lunar date read by local sighting names the partners' day, not its Umm al-Qura reading
-        members = [attrs.evolve(m, date=agreed) if m.calendar is Calendar.HIJRI and m.date is not None
+        members = [_evolve(m, date=agreed) if m.calendar is Calendar.HIJRI and m.date is not None
                    and m.date != agreed else m for m in members]
     if agreed is not None and anchor is not None:
         # a Gregorian or Solar Hijri partner fixes the day exactly; a lone Hijri reading is approximate
