@@ -107,7 +107,12 @@ def _at_most_words(text: str, limit: int) -> bool:
 
 def _same_text(a: str, b: str, threshold: float = 0.8) -> bool:
     """Whether two texts carry (nearly) the same words."""
-    wa, wb = set(_words(a)), set(_words(b))
+    return _same_words(set(_words(a)), b, threshold)
+
+
+def _same_words(wa: set[str], b: str, threshold: float = 0.8) -> bool:
+    """:func:`_same_text` with the first text's words already gathered."""
+    wb = set(_words(b))
     if not wa or not wb:
         return False
     return len(wa & wb) / max(len(wa), len(wb)) >= threshold
@@ -209,6 +214,7 @@ def _zone(name: str | None) -> dt.tzinfo | None:
         return None
 
 
+@functools.lru_cache(maxsize=256)
 def _offset(text: str | None) -> dt.tzinfo | None:
     if not text:
         return None
@@ -243,7 +249,9 @@ def parse_when(value: object, zone: str | None = None) -> When | None:
         return _in_zone(_from_unix(float(value)), zone)
     if not isinstance(value, str):
         return None
-    text = value.strip().translate(_DIGITS)
+    text = value.strip()
+    if not text.isascii():  # (the digits table maps only non-ASCII digits)
+        text = text.translate(_DIGITS)
     if not text:
         return None
     if text.isdigit() and len(text) in (10, 13):
@@ -1288,20 +1296,41 @@ def _class_weight(node: LexborNode) -> float:
     return weight
 
 
-def _link_density(node: LexborNode, text_len: int) -> float:
+def _link_density(node: LexborNode, text_len: int, link_lengths: dict[int, int] | None = None) -> float:
+    """The share of ``node``'s text in links (``link_lengths`` keeps each link's length between calls)."""
     if text_len <= 0:
         return 0.0
-    links = sum(len(a.text(deep=True)) for a in node.css("a"))
+    if link_lengths is None:
+        links = sum(len(a.text(deep=True)) for a in node.css("a"))
+    else:
+        links = 0
+        for a in node.css("a"):
+            length = link_lengths.get(a.mem_id)
+            if length is None:
+                length = link_lengths[a.mem_id] = len(a.text(deep=True))
+            links += length
     return min(1.0, links / text_len)
 
 
 def _inside_negative(node: LexborNode, stop: int, limit: int = 12,
-                     allow: frozenset[str] = frozenset()) -> bool:
+                     allow: frozenset[str] = frozenset(), memo: dict[int, bool] | None = None) -> bool:
+    """Whether one of ``node``'s ``limit`` nearest ancestors below ``stop`` is a sidebar, footer, form….
+
+    ``memo`` keeps, between calls with the same ``allow``, whether an ancestor is one.
+    """
     current = node.parent
     steps = 0
     negative = _inside_tokens(allow)
-    while current is not None and steps < limit and current.mem_id != stop:
-        if current.tag in ("nav", "aside", "footer", "form") or (class_tokens(current) & negative):
+    while current is not None and steps < limit:
+        mem = current.mem_id
+        if mem == stop:
+            break
+        hit = memo.get(mem) if memo is not None else None
+        if hit is None:
+            hit = current.tag in ("nav", "aside", "footer", "form") or bool(class_tokens(current) & negative)
+            if memo is not None:
+                memo[mem] = hit
+        if hit:
             return True
         current = current.parent
         steps += 1
@@ -1397,11 +1426,13 @@ def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None) -> lis
         near_anchor.add(current.mem_id)
         current = current.parent
     ranked: list[tuple[float, int]] = []
+    link_lengths: dict[int, int] = {}
+    negative_ancestors: dict[int, bool] = {}
     for score, mem in sorted(((s, m) for m, s in scores.items()), reverse=True)[:12]:
         node = nodes[mem]
         text_len = len(node.text(deep=True))
-        adjusted = score * (1.0 - _link_density(node, text_len)) if score > 0 else score
-        if _inside_negative(node, root_id):
+        adjusted = score * (1.0 - _link_density(node, text_len, link_lengths)) if score > 0 else score
+        if _inside_negative(node, root_id, memo=negative_ancestors):
             adjusted *= 0.3
         if near_anchor and adjusted > 0:
             current, steps = node, 0
@@ -1641,8 +1672,9 @@ def _url_parts(site: Site, url: str | None) -> tuple[str | None, str | None]:
 
 
 def _date_from(nodes: Iterable[LexborNode], layout: Layout, zone: str | None) -> When | None:
+    memo: dict[int, bool] = {}
     for node in nodes:
-        if _inside_negative(node, 0, limit=30, allow=_BYLINE_TOKENS):
+        if _inside_negative(node, 0, limit=30, allow=_BYLINE_TOKENS, memo=memo):
             continue  # a sidebar's or a related article's date
         for attr in layout.date_attr:
             value = node.attributes.get(attr)
@@ -1729,8 +1761,9 @@ _BYLINE_TOKENS = frozenset({"byline", "author", "authors", "meta", "date", "time
 def _generic_authors(tree: LexborHTMLParser) -> list[str]:
     """Bylines of a page no layout describes: author links and names outside sidebars."""
     found: list[str] = []
+    memo: dict[int, bool] = {}
     for node in tree.css(_AUTHOR_SELECTORS)[:20]:
-        if _inside_negative(node, 0, limit=30, allow=_BYLINE_TOKENS):
+        if _inside_negative(node, 0, limit=30, allow=_BYLINE_TOKENS, memo=memo):
             continue
         name = _BYLINE_PREFIX.sub("", clean_text(node.text(deep=True, separator=" ")))
         if name and len(name.split()) <= 6 and name not in found:
@@ -1776,15 +1809,18 @@ def _generic_date_lines(
     body = tree.body
     stop = body.mem_id if body is not None else 0
     lines: list[tuple[str, str | None]] = []
+    memo: dict[int, bool] = {}
     for node in tree.css("time[datetime]"):
-        if not _inside_negative(node, stop, limit=30):
+        if not _inside_negative(node, stop, limit=30, memo=memo):
             lines.append((clean_text(node.text(deep=True)), node.attributes.get("datetime")))
     region = headline.parent if headline is not None else None
+    byline_memo: dict[int, bool] = {}
     for _ in range(2):
         if region is None or region.tag in ("body", "html"):
             break
         for node in region.css(_DATE_CLASSES)[:8]:
-            if node.tag != "time" and not _inside_negative(node, stop, limit=30, allow=_BYLINE_TOKENS):
+            if node.tag != "time" and not _inside_negative(node, stop, limit=30, allow=_BYLINE_TOKENS,
+                                                           memo=byline_memo):
                 text = clean_text(node.text(deep=True, separator=" "))
                 if 4 <= len(text) <= 120:
                     lines.append((text, None))
@@ -1842,9 +1878,10 @@ def read_page(doc: Document, site: Site) -> Article:
         title, _ = first_text(tree, layout.title)
     elif known:
         # The first <h1> (or, failing that, <h2>) that says what the metadata says.
+        known_words = set(_words(known))
         for node in tree.css("h1, h2")[:12]:
             text = clean_text(node.text(deep=True, separator=" "))
-            if text and (_same_text(known, text) or known in text):
+            if text and (known in text or _same_words(known_words, text)):
                 title, headline = text, node
                 break
     if not title and layout is None and not known:
