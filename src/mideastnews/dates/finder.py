@@ -199,11 +199,11 @@ DATE_PATTERN = _regex.compile(
 # DATE_PATTERN taken apart, to try only the alternatives that can start with the words found at a
 # place (see _match_at): its gate, and each alternative alone, with the same group names.
 _GATE_AT = _regex.compile("dates.finder.GATE_AT", r"(?=\d|ال\d|" + _GATE + r"(?!\w))", worst=_WORST)
+_BIT = {k: 1 << i for i, k in enumerate(_ALTERNATIVES)}
 _ALTERNATIVE_AT = tuple(
-    (k, _regex.compile(f"dates.finder.DATE_{k}", f"(?P<{k}>{v})", worst=_WORST).match)
+    (_BIT[k], _regex.compile(f"dates.finder.DATE_{k}", f"(?P<{k}>{v})", worst=_WORST).match)
     for k, v in _ALTERNATIVES.items()
 )
-_BIT = {k: 1 << i for i, k in enumerate(_ALTERNATIVES)}
 
 
 def _bits(kinds: str) -> int:
@@ -419,8 +419,8 @@ def _match_at(clean: str, at: int, opens: tuple[int, int]) -> re.Match[str] | No
     for start, bits in ((at + 1, after), (at, here)) if after and clean[at] in "وفبل" else ((at, here),):
         if not bits:
             continue
-        for kind, match in _ALTERNATIVE_AT:
-            if bits & _BIT[kind]:
+        for bit, match in _ALTERNATIVE_AT:
+            if bits & bit:
                 m = match(clean, start)
                 if m is not None:
                     if _GATE_AT.match(clean, start) is None:
@@ -610,6 +610,9 @@ def _prep_before(ctx: _Ctx, pos: int) -> bool:
 _STRONG_PREPS = frozenset(lx.key(w) for w in ("بحلول", "منذ", "مطلع", "اوائل", "اواخر", "منتصف", "نهایه",
                                               "بدایه", "اواسط", "اوایل", "ابتدای", "پایان", "since", "until"))
 _MILADI = lx.key("میلادی")
+_JUMUAH = lx.key("جمعه")
+_MUNDHU = lx.key("منذ")
+_RUZ_GOZASHTEH = lx.key("روز گذشته")
 _GHADAN = lx.key("غدا")
 _AL_FUNCTION_WORDS = frozenset(lx.key(w) for w in ("إلى", "الى", "إلا", "الذي", "التي", "الذين", "اللذين",
                                                   "اللتين"))
@@ -751,8 +754,8 @@ def _relative_day(ctx: _Ctx, r: _Raw, offset: int) -> None:
 
 def _read_weekday(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
     wd_txt = m.group("W_wd")
-    wd = lx.WEEKDAYS[lx.canon(wd_txt)]
     key = lx.canon(wd_txt)
+    wd = lx.WEEKDAYS[key]
     persian_word = not key.startswith("ال") and key.isalpha() and not key.isascii()
     before, bstart = ctx.word_before_at(m.start("W"))
     if before in _YOM_KEYS:
@@ -763,7 +766,7 @@ def _read_weekday(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
     if ctx.clean[m.end("W_wd"):m.end("W_wd") + 3] in ("\u200cها", " ها"):
         return None  # «شنبه‌ها»: Saturdays
     rw = m.group("W_rw")
-    if key == lx.key("جمعه") and wd_txt.rstrip()[-1:] != "ه":  # «جمعة»: Arabic spelling
+    if key == _JUMUAH and wd_txt.rstrip()[-1:] != "ه":  # «جمعة»: Arabic spelling
         if m.start("W_wd") == m.start("W") and not rw:
             return None  # «جمعة» alone in Arabic text is a name (محمد جمعة); «يوم جمعة» is a day
         persian_word = False
@@ -800,7 +803,8 @@ def _clause_before(ctx: _Ctx, pos: int, size: int = 70) -> list[str]:
         cut = window.rfind(stop)
         if cut >= 0:
             window = window[cut + 1:]
-    return [lx.canon(w) for w in window.split()]
+    canon = lx.canon
+    return [canon(w) for w in window.split()]
 
 
 def _future_before(ctx: _Ctx, pos: int) -> bool:
@@ -858,7 +862,7 @@ def _read_count(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
                 return r
     if n <= 0 or not _count_ok(ctx, start, m.end("C")):
         return None
-    if m.group("C_ar") and lx.canon(m.group("C_ar")) == lx.key("منذ") and _ongoing_before(ctx, start):
+    if m.group("C_ar") and lx.canon(m.group("C_ar")) == _MUNDHU and _ongoing_before(ctx, start):
         return None
     r = _Raw(start, m.end("C"), cal, relative=True)
     _relative_unit(ctx, r, unit, -n)
@@ -912,7 +916,7 @@ def _read_relative(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
         if "\u064b" not in ctx.text[end - 1:end + 1] and after.startswith("ال") and \
                 after not in lx.WEEKDAYS and after not in _AL_FUNCTION_WORDS:
             return None
-    if unit is not lx.Relative.DAY or k == lx.key("روز گذشته"):
+    if unit is not lx.Relative.DAY or k == _RUZ_GOZASHTEH:
         near = ctx.word_just_before(m.start("R"))
         if near.isdigit() or near in lx.NUMBER_WORDS or (fa and near in _LENGTH_BEFORE):
             return None
@@ -976,7 +980,7 @@ def _read_year(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
     pre_word, pre_start = ctx.word_before_at(m.start("Y"))
     pre = pre_word if pre_word in _PREPS else ""
     if pre and ctx.word_before(pre_start) in lx.TIME_NOUNS:
-        pre = lx.key("منذ")  # «الربع الأول من 2024 …»: a part of the year, whatever follows
+        pre = _MUNDHU  # «الربع الأول من 2024 …»: a part of the year, whatever follows
     persian = bool(word and lx.canon(word).startswith("سال")) or pre in _FA_PREPS
     if not word and era is None and pre_word in _SEASONS:
         persian = persian or pre_word in _FA_SEASONS  # «صيف 2023», «تابستان ۱۴۰۲»
@@ -1153,6 +1157,8 @@ def _find(text: str, ref: dt.date | None, memo: dict[str, _Scan] | None) -> list
     if scan is None:
         clean, clean_pos, removed = _clean(text)
         found = _candidates(clean)
+        if not found and memo is None:
+            return []  # no place where a date may start (most lines)
         scan = (clean, clean_pos, removed, {}, sorted(found), found, {})
         if memo is not None:
             memo[text] = scan
