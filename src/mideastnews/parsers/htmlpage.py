@@ -102,7 +102,7 @@ def _at_most_words(text: str, limit: int) -> bool:
     """
     if "\u0130" in text:
         text = text.lower()
-    return sum(1 for _ in itertools.islice(_WORD.finditer(text), limit + 1)) <= limit
+    return len(list(itertools.islice(_WORD.finditer(text), limit + 1))) <= limit
 
 
 def _same_text(a: str, b: str, threshold: float = 0.8) -> bool:
@@ -1252,13 +1252,14 @@ def walk_body(
     nodes = list(containers)
     excluded: dict[int, str] = {}
     caption_ids: set[int] = set()
+    # The caption selectors in one query (<figcaption> is a caption to the walker anyway).
+    caption_selector = ", ".join(s for s in captions if s != "figcaption")
     for node in nodes:
         for selector, kind in exclude:
             for hit in node.css(selector):
                 excluded[hit.mem_id] = kind
-        for selector in captions:
-            for hit in node.css(selector):
-                caption_ids.add(hit.mem_id)
+        if caption_selector:
+            caption_ids.update(hit.mem_id for hit in node.css(caption_selector))
     walker = _Walker(base=base, exclude=excluded, caption_ids=caption_ids, credit_prefixes=credit_prefixes)
     seen: set[int] = set()
     for node in nodes:
