@@ -458,8 +458,9 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
     Returns:
         The page (unchanged when within the limit) and a :class:`DepthReport`.
     """
-    if html.count("<") <= limit:
-        return html, DepthReport(min(html.count("<"), limit), 0)
+    # Too few tags to nest that deep (counted in a first stretch first: a long page has more there).
+    if html.count("<", 0, 65536) <= limit and (tags := html.count("<")) <= limit:
+        return html, DepthReport(tags, 0)
     # Segments of markup outside comments and raw-text elements.
     segments: list[tuple[int, int]] = []
     # Where the raw-text elements whose content was skipped start: their start tags are never cut

@@ -659,7 +659,7 @@ def read_metadata(doc: Document, zone: str | None = None) -> PageMeta:
     title = tree.css_first("title")
     if title is not None:
         meta.html_title = clean_text(title.text(deep=True)) or None
-    root = tree.css_first("html")
+    root = tree.root  # the <html> element (always the first one)
     lang = node_attr(root, "lang", "xml:lang")
     if lang:
         meta.language = meta.language or lang[:2].lower()
