@@ -287,7 +287,9 @@ def _verbs(
         yield m.start("verb"), m.group("verb"), m
 
 
-_FA_ACCORDING = _regex.compile("text.quotes.FA_ACCORDING", r"(?<!\S)به\sگفته\s(?P<who>[^،,.:«»\"“”]{1,80})",
+# «به» first, then a look-behind over it and the character before (a space, or the text's start):
+# a pattern that opens with a literal is searched for that literal at C speed.
+_FA_ACCORDING = _regex.compile("text.quotes.FA_ACCORDING", r"به(?<!\S..)\sگفته\s(?P<who>[^،,.:«»\"“”]{1,80})",
                                worst=(_repeat("به گفته "),))
 
 
