@@ -354,3 +354,18 @@ def test_word_before_reads_what_its_pattern_finds(text: str) -> None:
     for pos in range(len(clean) + 1):
         m = finder._WORD_BEFORE.search(clean, max(0, pos - 24), pos)
         assert ctx.word_before_at(pos) == ((lexicon.canon(m.group(1)), m.start(1)) if m else ("", pos))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(PIECES, st.text(max_size=6), st.characters()), max_size=30).map("".join))
+def test_clean_and_scan_in_one_encoding_is_clean_then_scan(text: str) -> None:
+    from mideastnews.dates import finder
+
+    clean, clean_pos, removed = finder._clean(text)
+    assert finder._clean_and_candidates(text) == (clean, clean_pos, removed, finder._candidates(clean))
+
+
+def test_fold_encoding_is_the_fast_table() -> None:
+    from mideastnews.dates import finder
+
+    assert type(finder._FOLD_ENCODING).__name__ == "EncodingMap"  # a dict would be looked up per character

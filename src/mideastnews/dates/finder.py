@@ -268,11 +268,27 @@ _WORD_AFTER = _regex.compile("dates.finder.WORD_AFTER", r"[ \u00a0\u200c]{1,3}(\
 
 #: Characters with a byte of their own in the folded copy; any other folds to «?», which is taken
 #: as possibly a boundary, a digit or a letter alike.
+def _class_chars(cls: str) -> list[str]:
+    """The characters of a regex class body made of single characters and ``a-b`` ranges."""
+    out: list[str] = []
+    i = 0
+    while i < len(cls):
+        if i + 2 < len(cls) and cls[i + 1] == "-":
+            out += [chr(c) for c in range(ord(cls[i]), ord(cls[i + 2]) + 1)]
+            i += 3
+        else:
+            out.append(cls[i])
+            i += 1
+    return out
+
+
+#: The characters _clean removes wherever they stand (ZWNJ, removed only next to a digit, aside).
+_MARKS = tuple(_class_chars(lx.BIDI_AND_MARKS))
+# (NUL first: codecs.charmap_build makes its fast table only for a decoding table that starts with it)
 _FOLD_CHARS = tuple(dict.fromkeys([
-    *(chr(i) for i in range(128)), *(chr(c) for c in range(0x0621, 0x064B)),
-    *"پچژگکیۀھٱ٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٪٫٬،؛؟\u200c\u00a0«»“”‘’–—…",
-    *(chr(c) for c in range(0xC0, 0x100)),
-]))[:256]
+    "\x00", "\t", "\n", "\r", *(chr(i) for i in range(0x20, 0x7F)), *(chr(c) for c in range(0x0621, 0x064B)),
+    *"پچژگکیۀھٱ٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٪٫٬،؛؟\u200c\u00a0«»“”‘’–—…", *_MARKS,
+]))
 _UNKNOWN = "?"
 #: How each separator of a lexicon word may appear in the folded copy (" " below is any non-word
 #: character): " " one or two spaces, "_" an optional space, "." a dot, "'" an optional
@@ -297,7 +313,13 @@ def _fold_char(ch: str) -> str:
     return ch if _is_word_char(ch) else " "
 
 
+if len(_FOLD_CHARS) > 256:
+    raise ValueError("the folded copy has one byte per character: at most 256 of them")
 _FOLD_INDEX = {ch: i for i, ch in enumerate(_FOLD_CHARS)}
+_MARK_BYTES = bytes(_FOLD_INDEX[ch] for ch in _MARKS)
+_ZWNJ_BYTE = _FOLD_INDEX["\u200c"]
+_FOLD_SPACE = bytes([_FOLD_INDEX[" "]])
+_ENCODE = codecs.charmap_encode
 _FOLD_ENCODING = codecs.charmap_build("".join(_FOLD_CHARS).ljust(256, "\ufffe"))
 _FOLD_TABLE = bytes(_FOLD_INDEX[_fold_char(ch)] for ch in _FOLD_CHARS).ljust(256, b"?")
 
@@ -361,15 +383,35 @@ def _build_scanner() -> Any:
 _SCANNER = _build_scanner()
 
 
-def _candidates(clean: str) -> dict[int, tuple[int, int]]:
+def _clean_and_candidates(text: str) -> tuple[str, list[int], list[int], dict[int, tuple[int, int]]]:
+    """:func:`_clean` and :func:`_candidates` of its result, the text encoded once when nothing is removed.
+
+    The one-byte copy holds every mark _clean removes, so it tells whether there is any: with none
+    (and no ZWNJ next to a digit) the text is its own matching copy and its bytes are folded as
+    they are.
+    """
+    raw = _ENCODE(text, "replace", _FOLD_ENCODING)[0]
+    if len(raw.translate(None, _MARK_BYTES)) == len(raw) and (
+            _ZWNJ_BYTE not in raw or not _HYGIENE.search(text)):
+        return text, [], [], _candidates(text, raw)
+    clean, clean_pos, removed = _clean(text)
+    return clean, clean_pos, removed, _candidates(clean)
+
+
+def _candidates(clean: str, raw: bytes | None = None) -> dict[int, tuple[int, int]]:
     """Every position of ``clean`` where DATE_PATTERN's gate may hold (a superset).
+
+    Args:
+        clean: The matching copy.
+        raw: Its one-byte encoding, when already made.
 
     Returns:
         Position -> (the alternatives the words there can open, those the words after a
         leading «و ف ب ل» can open).
     """
-    folded = " " + codecs.charmap_encode(clean, "replace", _FOLD_ENCODING)[0].translate(_FOLD_TABLE).decode(
-        "latin-1") + " "
+    if raw is None:
+        raw = _ENCODE(clean, "replace", _FOLD_ENCODING)[0]
+    folded = (_FOLD_SPACE + raw + _FOLD_SPACE).translate(_FOLD_TABLE).decode("latin-1")
     n = len(clean)
     found: dict[int, tuple[int, int]] = {}
     for end, (size, tail, check, prefixed, bits) in _SCANNER.iter(folded):
@@ -1158,8 +1200,7 @@ def _find(text: str, ref: dt.date | None, memo: dict[str, _Scan] | None) -> list
         ref = ref.date()
     scan = memo.get(text) if memo is not None else None
     if scan is None:
-        clean, clean_pos, removed = _clean(text)
-        found = _candidates(clean)
+        clean, clean_pos, removed, found = _clean_and_candidates(text)
         if not found and memo is None:
             return []  # no place where a date may start (most lines)
         scan = (clean, clean_pos, removed, {}, sorted(found), found, {})
