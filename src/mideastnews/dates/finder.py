@@ -5,9 +5,10 @@ expression may start: a day (digits or an ordinal word) before a month name, a
 numeric date, a weekday, a relative phrase, an exact count («قبل يومين», «سه
 روز پیش»), a month name, a year after a year word.  A single Aho-Corasick pass
 over a folded copy of the text lists the places where its gate (a number or a
-date word at a word start) may hold, and the pattern is tried only there.  Each
-match is then read by a few lines of Python that look only at its own groups
-and a few characters around it.
+date word at a word start) may hold, and the pattern is tried only there, with
+only the alternatives the words there can open.  Each match is then read by a
+few lines of Python that look only at its own groups and a few characters
+around it.
 
 Matching runs on a copy of the text with bidi controls, other format
 characters, diacritics and tatweel removed; offsets are mapped back so that
