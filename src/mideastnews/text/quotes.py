@@ -505,7 +505,7 @@ def _ar_subject(text: str, pos: int, vocab: Container[str],
     region = text[pos:cut]
     colon = cut < len(text) and text[cut] == ":" and _words(region) <= 12
     end = cut + 1 if colon else pos
-    segments = region.replace(",", "،").split("،")
+    segments = region.replace(",", "،").split("،", 2)  # the first two and whether more follow
     first, stopped = _take_np(segments[0], vocab)
     if not first or len(first) > 8:
         return None, end, colon
