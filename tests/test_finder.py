@@ -311,10 +311,11 @@ def _scan_disagreements(text: str) -> list[int]:
 
     clean = finder._clean(text)[0]
     found = finder._candidates(clean)
+    cands = sorted(found)
     bad = []
     for at in range(len(clean) + 1):
         want = finder.DATE_PATTERN.match(clean, at)
-        got = finder._match_at(clean, at, found[at]) if at in found else None
+        got = finder._match_at(clean, at, found[at], cands, found) if at in found else None
         if (want is None) != (got is None) or (want is not None and got is not None and (
                 want.end() != got.end() or want.lastgroup != got.lastgroup
                 or {k: v for k, v in want.groupdict().items() if v is not None} != {

@@ -22,6 +22,7 @@ import codecs
 import datetime as dt
 import itertools
 import re
+from re import _parser as re_parser  # type: ignore[attr-defined]  # the widths of the leading words
 from typing import Any
 
 import ahocorasick  # type: ignore[import-not-found]
@@ -219,13 +220,21 @@ _OPENS: tuple[tuple[tuple[str, ...], int], ...] = (
     (lx.RELATIVE_DAY_WORDS, _bits("DNW")),
     (lx.RELATIVE_WORDS, _bits("R")),
     (lx.WEEKDAY_WORDS, _bits("DNW")),
-    (lx.ORDINAL_WORDS, _bits("D")),
+    (lx.ORDINAL_WORDS, _bits("D") | (1 << len(_ALTERNATIVES))),  # a day here
     ((*lx.MONTH_WORDS, *lx.MONTH_PREFIXES), _bits("M")),
     (lx.YEAR_WORDS, _bits("Y")),
     (("روز", "هفته", "ماه", "سال", "قبل", "منذ"), _bits("C")),
 )
 _DIGIT_OPENS = _bits("DNCY")  # a number: a day, a numeric date, a count, a year
 _AL_DIGIT_OPENS = _bits("D")  # «الـ7 من أكتوبر»
+# Two more bits: a day (a number of one or two digits, «الـ» and one, an ordinal word) or the first
+# number of a numeric date starts here.  A day-and-month (D) or numeric (N) expression holds one
+# at its start or after its leading time and weekday words, whose longest spelling is bounded.
+_DAY_HERE = 1 << len(_ALTERNATIVES)
+_NUMERIC_HERE = _DAY_HERE << 1
+_LEAD_WIDTH = {k: re_parser.parse(_timepre(k) + _wdpre(k)).getwidth()[1] for k in "DN"}
+if max(_LEAD_WIDTH.values()) > 10_000:
+    raise ValueError("the words before a day must have a bounded length")
 
 _RANGE_TAIL = _regex.compile(
     "dates.finder.RANGE_TAIL",
@@ -424,6 +433,10 @@ def _candidates(clean: str, raw: bytes | None = None) -> dict[int, tuple[int, in
             bits &= _number_opens(clean, end - 1)
             if not bits:
                 continue
+            if bits & _BIT["D"]:
+                bits |= _DAY_HERE
+            if bits & _BIT["N"]:
+                bits |= _NUMERIC_HERE
         here, after = found.get(at, (0, 0))
         found[at] = (here, after | bits) if prefixed else (here | bits, after)
     return found
@@ -452,17 +465,22 @@ def _number_opens(clean: str, at: int) -> int:
     return bits
 
 
-def _match_at(clean: str, at: int, opens: tuple[int, int]) -> re.Match[str] | None:
+def _match_at(clean: str, at: int, opens: tuple[int, int], cands: list[int] | None = None,
+              found: dict[int, tuple[int, int]] | None = None) -> re.Match[str] | None:
     """``DATE_PATTERN.match(clean, at)``, trying only the alternatives the words there can open.
 
     The pattern is ``(?<!\\w)[وفبل]?(?=gate)(?:D|N|W|C|R|M|Y)``: with a leading «و ف ب ل» it first
     tries every alternative after that letter, then every alternative from ``at`` itself.  An
-    alternative no word there can open cannot match, so leaving it out changes nothing.
+    alternative no word there can open cannot match, so leaving it out changes nothing; nor can a
+    day-and-month or numeric expression with no day or number close enough after its start
+    (``cands`` and ``found``, the scan's positions, tell).
     """
     if at > 0 and _is_word_char(clean[at - 1]):
         return None
     here, after = opens
     for start, bits in ((at + 1, after), (at, here)) if after and clean[at] in "وفبل" else ((at, here),):
+        if bits and found is not None and cands is not None:
+            bits = _without_missing_numbers(bits, start, cands, found)
         if not bits:
             continue
         for bit, match in _ALTERNATIVE_AT:
@@ -473,6 +491,39 @@ def _match_at(clean: str, at: int, opens: tuple[int, int]) -> re.Match[str] | No
                         break  # the gate does not hold here: no alternative may match from here
                     return m
     return None
+
+
+_D, _N = _BIT["D"], _BIT["N"]
+
+
+def _without_missing_numbers(bits: int, start: int, cands: list[int],
+                             found: dict[int, tuple[int, int]]) -> int:
+    """``bits`` less D and N when no day, or no first number, starts within their reach of ``start``.
+
+    A day or number after the leading words follows a space, a comma or a bracket, so the scan
+    lists it at its own position.
+    """
+    need = (_DAY_HERE if bits & _D and not bits & _DAY_HERE else 0) | (
+        _NUMERIC_HERE if bits & _N and not bits & _NUMERIC_HERE else 0)
+    if not need:
+        return bits
+    got = 0
+    day_end, numeric_end = start + _LEAD_WIDTH["D"], start + _LEAD_WIDTH["N"]
+    last = max(day_end, numeric_end)
+    for i in range(bisect.bisect_right(cands, start), len(cands)):
+        p = cands[i]
+        if p > last:
+            break
+        tokens = found[p][0]
+        if p <= day_end:
+            got |= tokens & _DAY_HERE
+        if p <= numeric_end:
+            got |= tokens & _NUMERIC_HERE
+    if need & _DAY_HERE and not got & _DAY_HERE:
+        bits &= ~_D
+    if need & _NUMERIC_HERE and not got & _NUMERIC_HERE:
+        bits &= ~_N
+    return bits
 
 
 def _clean(text: str) -> tuple[str, list[int], list[int]]:
@@ -1254,7 +1305,7 @@ def _search(scan: _Scan, pos: int) -> tuple[int, re.Match[str]] | None:
         if at in tried:
             m = tried[at]
         else:
-            m = tried[at] = _match_at(clean, at, opens[at])
+            m = tried[at] = _match_at(clean, at, opens[at], cands, opens)
         if m is not None:
             return at, m
     return None
