@@ -814,6 +814,8 @@ def _check_weekday(ctx: _Ctx, r: _Raw) -> None:
     lo, hi = 0, 0
     if r.calendar is H:
         lo, hi = IRAN_HIJRI_TOLERANCE if ctx.iranian else ARAB_HIJRI_TOLERANCE
+    elif r.date.weekday() == r.weekday:
+        return
     if not any((r.date + dt.timedelta(days=k)).weekday() == r.weekday for k in range(lo, hi + 1)):
         r.warnings.append(f"weekday {_DAY_NAMES[r.weekday]} does not match {r.date.isoformat()} "
                           f"({_DAY_NAMES[r.date.weekday()]})")
@@ -907,9 +909,14 @@ def _clause_before(ctx: _Ctx, pos: int, size: int = 70) -> list[str]:
 def _future_before(ctx: _Ctx, pos: int) -> bool:
     """Whether the clause before a bare weekday speaks of the future («من المقرر أن…», «ستعقد», «خواهد»)."""
     words = _clause_before(ctx, pos)
-    if any(w in lx.FUTURE_BEFORE or (w[:1] in "وف" and w[1:] in lx.FUTURE_BEFORE) for w in words):
+    if _holds_any(words, lx.FUTURE_BEFORE):
         return True
-    return any(a == "قرار" and b == "است" for a, b in itertools.pairwise(words))
+    return "قرار" in words and any(a == "قرار" and b == "است" for a, b in itertools.pairwise(words))
+
+
+def _holds_any(words: list[str], table: frozenset[str]) -> bool:
+    """Whether a word, or a word after its «و» or «ف», is in ``table``."""
+    return not table.isdisjoint(words) or any(w[1:] in table for w in words if w[:1] in "وف")
 
 
 def _count_ok(ctx: _Ctx, start: int, end: int) -> bool:
@@ -921,8 +928,7 @@ def _count_ok(ctx: _Ctx, start: int, end: int) -> bool:
 
 def _ongoing_before(ctx: _Ctx, pos: int) -> bool:
     """Whether the clause before ``pos`` describes something still going on («الحرب المستمرة منذ …»)."""
-    words = _clause_before(ctx, pos)
-    return any(w in lx.ONGOING_BEFORE or (w[:1] in "وف" and w[1:] in lx.ONGOING_BEFORE) for w in words)
+    return _holds_any(_clause_before(ctx, pos), lx.ONGOING_BEFORE)
 
 
 def _read_count(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
