@@ -147,16 +147,33 @@ def _is_single_byte(encoding: str) -> bool:
 _ARABIC_EXTRAS = "\u200c\u200f\u00ab\u00bb\u00a0"
 
 
+# Counted at C speed on the UTF-8 bytes: a non-ASCII character is one lead byte (0xC2–0xF4, 0xED for a
+# lone surrogate), a U+0600–U+06FF one a lead byte 0xD8–0xDB.
+_UTF8_LEADS = bytes(range(0xC0, 0x100))
+_ARABIC_LEADS = bytes(range(0xD8, 0xDC))
+_PRESENTATION_FORMS = _regex.compile("document.PRESENTATION_FORMS", "[\ufb50-\ufeff]")
+
+
 def _arabic_ratio(text: str) -> float:
-    """Share of the non-ASCII characters that are Arabic-script letters or marks."""
-    non_ascii = 0
-    arabic = 0
-    for ch in text:
-        if ch > "\x7f":
-            non_ascii += 1
-            if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff" or ch in _ARABIC_EXTRAS:
-                arabic += 1
-    return arabic / non_ascii if non_ascii else 0.0
+    """Share of the non-ASCII characters that are Arabic-script letters or marks.
+
+    Those are U+0600–U+06FF, the presentation forms U+FB50–U+FEFF, and
+    ZWNJ, RLM, «, » and the no-break space.
+    """
+    raw = text.encode("utf-8", "surrogatepass")
+    non_ascii = len(raw) - len(raw.translate(None, _UTF8_LEADS))
+    if not non_ascii:
+        return 0.0
+    arabic = len(raw) - len(raw.translate(None, _ARABIC_LEADS))
+    if b"\xef" in raw:  # the lead byte of U+F000–U+FFFF: there may be presentation forms
+        arabic += len(text) - len(_PRESENTATION_FORMS.sub("", text))
+    arabic += sum(map(text.count, _ARABIC_EXTRAS))
+    return arabic / non_ascii
+
+
+def _non_ascii(text: str) -> int:
+    """How many characters of ``text`` are not ASCII."""
+    return len(text) - len(text.encode("ascii", "ignore"))
 
 
 _REPAIR = threading.local()
@@ -277,7 +294,7 @@ def decode_bytes(data: bytes) -> tuple[str, tuple[str, ...]]:
     # Mostly UTF-8 with a few stray bytes: keep UTF-8 and repair or report the strays.
     loose = data.decode("utf-8", errors="replace")
     bad = loose.count("\ufffd")
-    good = sum(1 for ch in loose if ch > "\x7f") - bad
+    good = _non_ascii(loose) - bad
     if good >= 3 * bad and (declared in (None, "utf-8") or good >= 50 * bad):
         text, problems = _decode_utf8_repairing(data)
         return text, tuple(warnings + problems)
