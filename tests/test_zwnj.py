@@ -274,3 +274,10 @@ def test_hamshahri_recall_and_precision() -> None:
     recall, precision = _score(_hamshahri())
     assert recall >= 0.95
     assert precision >= 0.97
+
+
+def test_repair_is_idempotent_when_a_verb_prefix_and_a_suffix_are_both_missing() -> None:
+    # found by hypothesis: the first repair used to stop at «می‌دادهای», the second went on
+    once = repair_zwnj("می میدادهای گفت")
+    assert once == f"می می{Z}داده{Z}ای گفت"
+    assert repair_zwnj(once) == once

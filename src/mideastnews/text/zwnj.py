@@ -360,6 +360,11 @@ def _repair_word(word: str) -> str:
     found = _CACHE.get(word)
     if found is None:
         found = word if _AR_LETTERS.intersection(word) else _analyse_word(word)
+        if ZWNJ in found:
+            # A second repair reads each part between ZWNJs as a word of its own («می‌دادهای»
+            # → «داده‌ای»); repairing the parts now makes repair_zwnj idempotent.  Each part is
+            # shorter than the word, so this ends.
+            found = ZWNJ.join([_repair_word(part) for part in found.split(ZWNJ)])
         if len(_CACHE) < _CACHE_SIZE:
             _CACHE[word] = found
     return found
