@@ -223,6 +223,13 @@ def test_wrong_types() -> None:
         find_quotes(["نص", 3])  # type: ignore[list-item]
 
 
+
+def test_according_to_nobody_names_no_speaker() -> None:
+    # «به گفته» followed only by spaces and a quote mark: there was an empty speaker, and the
+    # next Persian verb of saying then failed looking up its words (IndexError)
+    assert find_quotes(['به گفته  "', '" گفت:'], language="fa") == []
+
+
 _PIECES = st.sampled_from([
     "“", "”", "«", "»", '"', "„", " ", ". ", "، ", ": ", "وقال", "وأضاف", "الرئيس", "إن", "أنّ",
     "گفت:", "وی", "افزود", "به گفته", "کاظم", "جلالی", "اليوم", "كلام", "طويل", "\u200c", "ـ", "x",

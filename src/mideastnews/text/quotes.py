@@ -584,7 +584,7 @@ def _fa_subject(span: str, known: Sequence[str]) -> tuple[str | None, bool]:
     # known speaker's name at the end, then a title word, else give up on long spans.
     for name in reversed(known):
         name_tokens = name.split()
-        if _key(out[-1]) == _key(name_tokens[-1]):
+        if name_tokens and _key(out[-1]) == _key(name_tokens[-1]):
             return out[-1], False
     if len(out) > _FA_SUBJECT_WORDS:
         titled = next((i for i, t in enumerate(out) if i > 0 and _key(t) in _FA_TITLE), None)
@@ -648,7 +648,7 @@ def _attributions(text: str, bounds: _Bounds, language: str, vocab: Container[st
             floor = m.end()
         for m in _FA_ACCORDING.finditer(text):
             who = m.group("who").strip()
-            if _words(who) <= 6:
+            if any(c.isalpha() for c in who) and _words(who) <= 6:  # «به گفته» before a bare quote mark names no one
                 pronoun = _key(who) in _FA_PRONOUNS
                 found.append(_Attribution(m.start(), m.end(), None if pronoun else who))
     for m in _AR_VERB.finditer(text) if language != "fa" else ():
