@@ -648,7 +648,8 @@ def _attributions(text: str, bounds: _Bounds, language: str, vocab: Container[st
             floor = m.end()
         for m in _FA_ACCORDING.finditer(text):
             who = m.group("who").strip()
-            if any(c.isalpha() for c in who) and _words(who) <= 6:  # «به گفته» before a bare quote mark names no one
+            # «به گفته» before a bare quote mark names no one
+            if any(c.isalpha() for c in who) and _words(who) <= 6:
                 pronoun = _key(who) in _FA_PRONOUNS
                 found.append(_Attribution(m.start(), m.end(), None if pronoun else who))
     for m in _AR_VERB.finditer(text) if language != "fa" else ():
