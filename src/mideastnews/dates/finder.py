@@ -332,11 +332,12 @@ _FOLD_SPACE = bytes([_FOLD_INDEX[" "]])
 _ENCODE = codecs.charmap_encode
 _FOLD_ENCODING = codecs.charmap_build("".join(_FOLD_CHARS).ljust(256, "\ufffe"))
 _FOLD_TABLE = bytes(_FOLD_INDEX[_fold_char(ch)] for ch in _FOLD_CHARS).ljust(256, b"?")
+_FOLDED_CHAR = {ch: chr(_FOLD_INDEX[_fold_char(ch)]) for ch in _FOLD_CHARS}
 
 
 def _folded(s: str) -> str:
     """``s`` as the folded copy writes it (every character must have its own byte)."""
-    return "".join(chr(_FOLD_INDEX[_fold_char(ch)]) for ch in s)
+    return "".join([_FOLDED_CHAR[ch] for ch in s])
 
 
 def _written(word: str) -> list[str]:
@@ -373,10 +374,11 @@ def _build_scanner() -> Any:
         ("ال0", _AL_DIGIT_OPENS, ("",)), ("ال" + _UNKNOWN, _AL_DIGIT_OPENS, ("",))]
     keys: dict[str, tuple[int, bool, bool, bool, int]] = {}
     for core, bits, tails in cores:
+        folded_core = _folded(core)
         for lead in (" ", _UNKNOWN):
             for prefix in ("", "و", "ف", "ب", "ل"):
                 for tail in tails:
-                    key = _folded(lead + prefix + core + tail)
+                    key = _folded(lead + prefix) + folded_core + _folded(tail)
                     old = keys.get(key)
                     keys[key] = (len(key), bool(tail), _UNKNOWN in lead + core + tail, bool(prefix),
                                  bits | (old[4] if old else 0))
