@@ -29,6 +29,9 @@ def _import_all() -> None:
 
 
 _import_all()
+from mideastnews.dates import finder  # noqa: E402
+
+finder.DATE_PATTERN  # noqa: B018  # compiled (and registered) on first access
 CASES = [(name, make) for name, reg in sorted(_regex.PATTERNS.items()) for make in reg.worst]
 
 

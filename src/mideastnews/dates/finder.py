@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import datetime as dt
+import functools
 import itertools
 import re
 from re import _parser as re_parser  # type: ignore[attr-defined]  # the widths of the leading words
@@ -45,7 +46,7 @@ from .resolve import (
     weekday_on_or_before,
 )
 
-__all__ = ["DATE_PATTERN", "SharedFinder", "find_dates", "parse_date"]
+__all__ = ["DATE_PATTERN", "SharedFinder", "find_dates", "parse_date"]  # noqa: F822  # DATE_PATTERN: see __getattr__
 
 G, H, J = Calendar.GREGORIAN, Calendar.HIJRI, Calendar.JALALI
 
@@ -190,13 +191,24 @@ _GATE_WORDS = (
 )
 _GATE = _W(_GATE_WORDS)
 
-#: The one pattern every date expression starts with.
-DATE_PATTERN = _regex.compile(
-    "dates.finder.DATE",
+_DATE_SOURCE = (
     r"(?<!\w)[وفبل]?(?=\d|ال\d|" + _GATE + r"(?!\w))(?:"
-    + "|".join(f"(?P<{k}>{v})" for k, v in _ALTERNATIVES.items()) + ")",
-    worst=_WORST,
+    + "|".join(f"(?P<{k}>{v})" for k, v in _ALTERNATIVES.items()) + ")"
 )
+
+
+@functools.cache
+def _date_pattern() -> re.Pattern[str]:
+    return _regex.compile("dates.finder.DATE", _DATE_SOURCE, worst=_WORST)
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    # DATE_PATTERN, the one pattern every date expression starts with, is the reference the
+    # scan and the split patterns below must agree with (tests/test_finder.py); find_dates never
+    # runs it, so it is compiled on first access (about a third of a second), not at import.
+    if name == "DATE_PATTERN":
+        return _date_pattern()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # DATE_PATTERN taken apart, to try only the alternatives that can start with the words found at a
 # place (see _match_at): its gate, and each alternative alone, with the same group names.
