@@ -104,7 +104,7 @@ _DAYPART = _W(lx.DAYPARTS)
 _TADV = _W(lx.TIME_ADVERBS)
 _YEARW = _W(lx.YEAR_WORDS)
 _MPREFIX = _W(lx.MONTH_PREFIXES)
-_YEARW_IN = _W(["العام", "عام", "سنه", "السنه", "سال"])
+_YEARW_IN = _W(["العام", "عام", "سنه", "السنه", "لعام", "للعام", "لسنه", "للسنه", "سال"])
 _NUMW_AR = _W(["ثلاثه", "ثلاث", "اربعه", "اربع", "خمسه", "خمس", "سته", "ست", "سبعه", "سبع", "ثمانیه", "ثمانی",
                "ثمان", "تسعه", "تسع", "عشره", "عشر"])
 _UNITS_AR = _W(["ایام", "یوما", "اسابیع", "اسبوعا", "اشهر", "شهور", "شهرا", "اعوام", "عاما", "سنوات", "سنه",
@@ -161,8 +161,8 @@ _ALTERNATIVES = {
     "D": rf"{_timepre('D')}{_wdpre('D')}{_DAY}(?:{_SP}من{_SP}|{_OSP}){_month('D')}{_year('D')}"
          rf"(?P<D_wap>{_OSP}\({_OSP}(?P<D_wa>{_WEEKDAY}){_OSP}\))?{_timesuf('D')}",
     # 15/10/2023, ١٤٠٣/١٢/٣٠, 2023-10-07T10:00
-    "N": rf"{_timepre('N')}{_wdpre('N')}(?<![\d/.\-٫])(?P<N_a>\d{{1,4}})(?P<N_s>[/.\-])(?P<N_b>\d{{1,2}})"
-         rf"(?P=N_s)"
+    "N": rf"{_timepre('N')}{_wdpre('N')}(?<![\d/.\-٫])(?P<N_a>\d{{1,4}})"
+         rf"(?P<N_s>[/.\-]|{_SP}/{_SP})(?P<N_b>\d{{1,2}})(?P=N_s)"
          rf"(?P<N_c>\d{{1,4}})(?![\d٫]|[/.\-]\d)(?:{_OSP}(?P<N_era>{_ERA})(?!\w))?{_timesuf('N')}",
     # يوم السبت, أمس الخميس, الأحد المقبل, روز شنبه, شنبه آینده
     "W": rf"{_timepre('W')}(?:{_YOM}{_SP})?(?:(?P<W_rw>{_RELDAY}){_END}(?:{_OSP}[،,(]{_OSP}|{_SP}))?"
@@ -460,7 +460,8 @@ def _number_opens(clean: str, at: int) -> int:
     """The alternatives a number starting at ``at`` can open, by its length and what follows it.
 
     A day has one or two digits (``D``), a count up to three (``C``), a year four (``Y``); a
-    numeric date's first part has up to four and a separator right after it (``N``).
+    numeric date's first part has up to four and a separator right after it, or a slash after
+    up to three spaces (``N``: «15 / 6 / 1445 هـ», as Saudi and Gulf outlets write).
     """
     end = at
     n = len(clean)
@@ -474,7 +475,8 @@ def _number_opens(clean: str, at: int) -> int:
         bits |= _BIT["C"]
     if size == 4:
         bits |= _BIT["Y"]
-    if 0 < size <= 4 and clean[end:end + 1] in ("/", ".", "-"):
+    after = clean[end:end + 1]
+    if 0 < size <= 4 and (after in ("/", ".", "-") or clean[end:end + 5].lstrip(" \u00a0\u200c")[:1] == "/"):
         bits |= _BIT["N"]
     return bits
 
