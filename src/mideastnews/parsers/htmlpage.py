@@ -865,10 +865,29 @@ class Site:
     rules: tuple[ParagraphRule, ...] = ()
 
 
-def _pick_layout(
-    tree: LexborHTMLParser, layouts: tuple[Layout, ...], when: When | None, html: str | None = None
-) -> Layout | None:
-    matching = [layout for layout in layouts if layout.matches(tree, html)]
+def _layout_matches(layout: Layout, doc: Document) -> bool:
+    """``layout.matches(doc.tree, doc.text)``, with each class or id name looked for once per document.
+
+    Every site parser scoring a page, then the reader, test their layouts'
+    names in the page's source; a name missing from a long page costs a
+    scan of all of it, so the answers are kept in the document's cache.
+    """
+    if not layout.detect:
+        return False
+    found: dict[str, bool] = doc.__dict__.setdefault("htmlpage.names", {})
+    html = doc.text
+    for selector in layout.detect:
+        for name in _selector_names(selector):
+            hit = found.get(name)
+            if hit is None:
+                hit = found[name] = name in html
+            if not hit:
+                return False
+    return layout.matches(doc.tree)
+
+
+def _pick_layout(doc: Document, layouts: tuple[Layout, ...], when: When | None) -> Layout | None:
+    matching = [layout for layout in layouts if _layout_matches(layout, doc)]
     if len(matching) <= 1 or when is None:
         return matching[0] if matching else None
     day = when.date() if isinstance(when, dt.datetime) else when
@@ -1861,7 +1880,7 @@ def read_page(doc: Document, site: Site) -> Article:
     meta = read_metadata(doc, zone)
     for block in site.blocks:
         block(doc, meta)
-    layout = _pick_layout(tree, site.layouts, meta.published, doc.text)
+    layout = _pick_layout(doc, site.layouts, meta.published)
     base = meta.url or doc.url
     dropped: list[Dropped] = []
     warnings = list(doc.warnings)
@@ -2060,7 +2079,7 @@ def score_page(doc: Document, site: Site, domains: tuple[str, ...]) -> float:
     address = _declared_address(doc)
     if address is not None:
         return 0.95 if domain_matches(address, domains) else 0.0
-    if any(layout.matches(doc.tree, doc.text) for layout in site.layouts):
+    if any(_layout_matches(layout, doc) for layout in site.layouts):
         return 0.7
     return 0.0
 
