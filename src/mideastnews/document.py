@@ -346,7 +346,9 @@ def _guess_single_byte(data: bytes) -> str | None:
     return "cp1252" if inside >= alone else "cp1251"
 
 
-_CONTROLS = _regex.compile("document.CONTROLS", "[\x00-\x08\x0e-\x1f\ufffd]")
+# Control characters (C0 but tab, LF, VT, FF, CR) and U+FFFD, counted on the UTF-8 bytes: a C0
+# character is its own byte, U+FFFD the sequence EF BF BD.
+_CONTROL_BYTES = bytes(range(0x09)) + bytes(range(0x0E, 0x20))
 
 
 def _is_binary(text: str) -> bool:
@@ -355,7 +357,8 @@ def _is_binary(text: str) -> bool:
         return False
     if "\x00" in sample:
         return True
-    controls = len(_CONTROLS.findall(sample))
+    raw = sample.encode("utf-8", "surrogatepass")
+    controls = len(raw) - len(raw.translate(None, _CONTROL_BYTES)) + raw.count(b"\xef\xbf\xbd")
     return controls / len(sample) > 0.1
 
 
