@@ -84,3 +84,18 @@ def test_pipeline_keeps_parser_fields(page: Path) -> None:
         assert article.published is not None
         assert article.published.isoformat() == want["published"]
         assert article.published_inferred is False
+
+
+def test_line_breaks_in_the_source_are_spaces_and_blank_lines_part_paragraphs() -> None:
+    # A Blogger-style body: a paragraph's text wrapped over several source lines is one paragraph
+    # (a browser shows the breaks as spaces); a blank line inside one text node parts paragraphs.
+    sentence = "Photos which were released online are making the rounds on social media this week"
+    wrapped = sentence.replace(" are ", "\n are ").replace(" on ", " on\n")
+    title = "Kate Henshaw in new photos"
+    html = (f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+            f"<article><div><span>{wrapped}.</span></div><p>{sentence}, again.\n\n{sentence}, once more.</p>"
+            f"<p>{sentence}, a last time.</p></article></body></html>")
+    article = mn.parse(html.encode(), parser="generic")
+    body = ([article.lead] if article.lead else []) + list(article.paragraphs)
+    assert body == [f"{sentence}.", f"{sentence}, again.", f"{sentence}, once more.",
+                    f"{sentence}, a last time."]

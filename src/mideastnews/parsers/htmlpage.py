@@ -76,6 +76,10 @@ ARTICLE_TYPES = frozenset({
 _SPACE = _regex.compile("htmlpage.SPACE", r"[\s\u00a0\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+")
 _TOKEN_SPLIT = _regex.compile("htmlpage.TOKEN_SPLIT", r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 _WORD = _regex.compile("htmlpage.WORD", r"\w+")
+# A line break in the page's source is only a space, as a browser shows it; a blank line inside
+# one text node («…\n\n…», shown by pages styled white-space: pre-line) still parts paragraphs.
+_BLANK_LINE = _regex.compile("htmlpage.BLANK_LINE", r"\n[ \t\r\f]*\n",
+                             worst=(lambda n: ("\n" + " " * 50) * (n // 51 + 1),))
 _LETTER = _regex.compile("htmlpage.LETTER", r"[^\W\d_]")
 _DIGITS_RUN = _regex.compile("htmlpage.DIGITS_RUN", r"[0-9]+")
 
@@ -1111,6 +1115,8 @@ class _Walker:
             tag = child.tag
             if tag == "-text":
                 text = child.text_content or ""
+                if "\n" in text:
+                    text = "\n".join([part.replace("\n", " ") for part in _BLANK_LINE.split(text)])
                 if text:
                     buffer = self.buffer
                     if buffer.owner is None:
