@@ -99,3 +99,18 @@ def test_line_breaks_in_the_source_are_spaces_and_blank_lines_part_paragraphs() 
     body = ([article.lead] if article.lead else []) + list(article.paragraphs)
     assert body == [f"{sentence}.", f"{sentence}, again.", f"{sentence}, once more.",
                     f"{sentence}, a last time."]
+
+
+@pytest.mark.parametrize("seed", ["1", "2", "3", "4"])
+def test_dropped_kind_does_not_hang_on_the_hash_seed(seed: str) -> None:
+    # class words naming two kinds: the same kind in every run (sets iterate in hash order)
+    import subprocess
+    import sys
+
+    code = ("from selectolax.lexbor import LexborHTMLParser\n"
+            "from mideastnews.parsers.htmlpage import _attr_tokens, _negative_kind\n"
+            "n = LexborHTMLParser('<div class=\"gallery share comments\">x</div>').css_first('div')\n"
+            "print(_negative_kind(n, _attr_tokens(n.attributes)))")
+    env = {"PYTHONHASHSEED": seed, "PATH": ""}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip() == "social"

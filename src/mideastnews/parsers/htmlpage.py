@@ -988,6 +988,9 @@ _CREDIT_TOKENS = frozenset({"credit", "credits"})
 CAPTION_TOKENS = frozenset({"caption", "figcaption", "imagecaption", "photocaption", "wp-caption-text"})
 
 
+_NEGATIVE_RANK = {token: rank for rank, token in enumerate(NEGATIVE_TOKENS)}
+
+
 def _negative_kind(node: LexborNode, tokens: frozenset[str], a: dict[str, str | None] | None = None,
                    tag: str | None = None) -> str | None:
     kind = _STRUCTURAL_KINDS.get((node.tag if tag is None else tag) or "")
@@ -1005,10 +1008,11 @@ def _negative_kind(node: LexborNode, tokens: frozenset[str], a: dict[str, str | 
     style = a.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return "hidden"
-    for token in tokens:
-        kind = NEGATIVE_TOKENS.get(token)
-        if kind:
-            return kind
+    # Class words naming two kinds («gallery hidden»): the one listed first in NEGATIVE_TOKENS, so
+    # the kind does not hang on the set's order (which changes with the hash seed from run to run).
+    found = [token for token in tokens if token in NEGATIVE_TOKENS]
+    if found:
+        return NEGATIVE_TOKENS[found[0] if len(found) == 1 else min(found, key=_NEGATIVE_RANK.__getitem__)]
     return None
 
 
