@@ -370,3 +370,14 @@ def test_fold_encoding_is_the_fast_table() -> None:
     from mideastnews.dates import finder
 
     assert type(finder._FOLD_ENCODING).__name__ == "EncodingMap"  # a dict would be looked up per character
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("يعقد المؤتمر الخميس 2 يناير في الدوحة.", dt.date(2025, 1, 2)),  # a Thursday in 2025, a Tuesday in 2024
+    ("عقد المؤتمر الثلاثاء 2 يناير في الدوحة.", dt.date(2024, 1, 2)),  # the weekday fits the rule's year
+    ("يعقد المؤتمر 2 يناير في الدوحة.", dt.date(2024, 1, 2)),  # no weekday: the latest January
+])
+def test_a_weekday_names_the_year_of_a_day_and_month(text: str, want: dt.date) -> None:
+    (m,) = find_dates(text, ref=dt.date(2024, 12, 20))
+    assert m.date == want
+    assert not m.warnings

@@ -813,6 +813,28 @@ def _resolve_open_year(ctx: _Ctx, r: _Raw) -> None:
         r.year = here[0] + r.year_shift if here else None
     else:
         r.year = month_not_after(ctx.ref, r.calendar, r.month, r.shift)
+        if r.shift == 0 and r.year is not None and r.weekday is not None and r.day is not None:
+            r.year = _year_the_weekday_names(ctx.ref, r, r.year)
+
+
+#: How far after ``ref`` a day and month without a year, written with its weekday, may lie.
+_AHEAD_DAYS = 183
+
+
+def _year_the_weekday_names(ref: dt.date, r: _Raw, year: int) -> int:
+    """The year of a day and month written with a weekday («پنجشنبه سوم خرداد», «الخميس 23 مايو»).
+
+    The latest such month not after ``ref`` is the rule; but when the weekday is not that day's and
+    the day is the same month a year on (within half a year after ``ref``: an announced event), the
+    weekday names that one.  Lunar Hijri weekdays are left to the sighting tolerance.
+    """
+    if r.calendar is H or r.month is None or r.day is None or r.weekday is None:
+        return year
+    now, later = day_of(r.calendar, year, r.month, r.day), day_of(r.calendar, year + 1, r.month, r.day)
+    if (now is not None and now.weekday() != r.weekday and later is not None
+            and later.weekday() == r.weekday and ref < later <= ref + dt.timedelta(days=_AHEAD_DAYS)):
+        return year + 1
+    return year
 
 
 def _finish_day(ctx: _Ctx, r: _Raw) -> None:
