@@ -188,14 +188,21 @@ def _worker_main(
     threading.Thread(target=read, daemon=True).start()
     pending: list[tuple[int, bytes]] = []
     sent = time.monotonic()
+
+    def send() -> bool:
+        """Send the pending results; False when the parent is gone."""
+        nonlocal pending, sent
+        try:
+            results.send(pending)
+        except OSError:
+            return False
+        pending = []
+        sent = time.monotonic()
+        return True
+
     while True:
-        if pending and inbox.empty():
-            try:
-                results.send(pending)
-            except OSError:
-                return
-            pending = []
-            sent = time.monotonic()
+        if pending and inbox.empty() and not send():
+            return
         chunk = inbox.get()
         if chunk is None:
             return
@@ -205,13 +212,8 @@ def _worker_main(
             outcome = _dumps(transform(item, parse_input(item)))
             current[0] = _IDLE
             pending.append((seq, outcome))
-            if len(pending) >= _CHUNK or time.monotonic() - sent >= _FLUSH_SECONDS:
-                try:
-                    results.send(pending)
-                except OSError:
-                    return
-                pending = []
-                sent = time.monotonic()
+            if (len(pending) >= _CHUNK or time.monotonic() - sent >= _FLUSH_SECONDS) and not send():
+                return
 
 
 class _Worker:
