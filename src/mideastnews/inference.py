@@ -37,11 +37,12 @@ one whose date is the same under both an absolute date.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 import attrs
 
 from .dates.mention import DateMention, Granularity
+from .enrich import article_fields
 from .model import Article
 
 __all__ = ["Evidence", "decide", "gather_evidence", "infer_published"]
@@ -72,16 +73,6 @@ class Evidence:
     anchors: tuple[tuple[dt.date, bool], ...] = ()
     weekdays: tuple[tuple[int, int], ...] = ()
     latest: dt.date | None = None
-
-
-def _fields(article: Article) -> Iterable[tuple[str, int, str]]:
-    yield "title", 0, article.title
-    if article.lead:
-        yield "lead", 0, article.lead
-    for i, caption in enumerate(article.captions):
-        yield "caption", i, caption
-    for i, paragraph in enumerate(article.paragraphs):
-        yield "paragraph", i, paragraph
 
 
 def _is_wire(article: Article) -> bool:
@@ -145,7 +136,7 @@ def gather_evidence(article: Article, finder: Finder | None = None) -> Evidence:
     anchors: list[tuple[dt.date, bool]] = []
     weekdays: list[tuple[int, int]] = []
     wire = _is_wire(article)
-    for field, index, text in _fields(article):
+    for field, index, text in article_fields(article):
         if not text:
             continue
         first = finder(text, ref=_PROBES[0])
