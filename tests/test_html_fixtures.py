@@ -114,3 +114,27 @@ def test_dropped_kind_does_not_hang_on_the_hash_seed(seed: str) -> None:
     env = {"PYTHONHASHSEED": seed, "PATH": ""}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip() == "social"
+
+
+def test_blogger_body_of_bare_text_in_nested_spans() -> None:
+    # Blogger posts: no <p>; each paragraph is text in «<div><span style><span style>…», the first one
+    # ends in a <br>, the others sit one <div> deeper.  Every paragraph is body, the sidebar is not.
+    sentences = [
+        "Photos released online this week show the actress at a charity event in Lagos, smiling warmly",
+        "The veteran actress, who won a major award in 2008, shared more pictures with her fans online",
+        "She carried a hand bag in the colours of the national flag, which drew many admiring comments",
+    ]
+    wrap = '<span style="font-family: Arial;"><span style="font-size: small;">{}</span></span>'
+    body = (f'<div style="line-height: 1.5;">{wrap.format(sentences[0] + ". <br>")}</div>'
+            f'<div class="mycase_reader"><div>{wrap.format(sentences[1] + ".")}</div>'
+            f'<div>{wrap.format(" ")}</div><div>{wrap.format(sentences[2] + ".")}</div></div>')
+    sidebar = "".join(f"<li><a href='/p{i}'>Another story number {i} on this blog, with a long title</a></li>"
+                      for i in range(12))
+    html = (f"<html><head><title>Actress in new photos</title></head><body><h1>Actress in new photos</h1>"
+            f"<div class='post-body post-content'>{body}</div><div class='sidebar'><ul>{sidebar}</ul></div>"
+            f"</body></html>")
+    article = mn.parse(html.encode(), parser="generic")
+    text = " ".join(([article.lead] if article.lead else []) + list(article.paragraphs))
+    for sentence in sentences:
+        assert sentence in text
+    assert "Another story" not in text

@@ -1376,6 +1376,22 @@ def _inside_tokens(allow: frozenset[str]) -> frozenset[str]:
 _MAX_UNITS = 6000
 
 
+#: Inline wrappers: text inside them belongs to the block around them (Blogger and WordPress
+#: posts wrap each paragraph's text in «<span style=…><span style=…>»).
+_INLINE_WRAPPERS = frozenset({"span", "font", "b", "strong", "i", "em", "u", "small", "big", "a", "mark"})
+#: How many levels above a paragraph's holder its text counts as held (the wrapper descent).
+_HELD_LEVELS = 6
+
+
+def _holder(node: LexborNode | None) -> LexborNode | None:
+    """The block element that holds ``node``'s text: ``node`` unless it is an inline wrapper."""
+    for _ in range(8):
+        if node is None or node.tag not in _INLINE_WRAPPERS:
+            return node
+        node = node.parent
+    return node
+
+
 def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None) -> list[LexborNode]:
     """The body containers of a page no layout describes.
 
@@ -1406,7 +1422,7 @@ def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None) -> lis
         parent = br.parent
         if parent is not None and parent.tag != "p" and parent.mem_id not in seen_br_parents:
             seen_br_parents.add(parent.mem_id)
-            units.append((parent, parent.text(deep=False)))
+            units.append((_holder(parent), parent.text(deep=False)))
     # Where no parent gathers much <p> text, paragraphs may be bare text in <div>s, <td>s, <span>s.
     gathered: dict[int, int] = {}
     for parent, raw in units:
@@ -1417,9 +1433,10 @@ def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None) -> lis
             if node.mem_id not in seen_br_parents:
                 raw = node.text(deep=False) or ""
                 if len(raw.strip()) >= 80:
-                    units.append((node, raw))
+                    units.append((_holder(node), raw))
     root_id = scope_root.mem_id
     direct: dict[int, int] = {}
+    below: dict[int, int] = {}  # the units' text held in each element's subtree (a few levels up)
     cards: dict[int, bool] = {}
     for parent, raw in units:
         text = clean_text(raw)
@@ -1438,6 +1455,12 @@ def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None) -> lis
             score *= 0.2
         grand = parent.parent
         direct[parent.mem_id] = direct.get(parent.mem_id, 0) + len(text)
+        above: LexborNode | None = parent
+        for _ in range(_HELD_LEVELS):
+            if above is None or above.mem_id == root_id:
+                break
+            below[above.mem_id] = below.get(above.mem_id, 0) + len(text)
+            above = above.parent
         for target, share in ((parent, 1.0), (grand, 0.5)):
             if target is None or target.tag in ("html", "body"):
                 continue
@@ -1475,13 +1498,14 @@ def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None) -> lis
     best_score, best_id = ranked[0]
     best = nodes[best_id]
     # A wrapper whose paragraphs nearly all sit in one child: the child is the body.
+    # (Counted through the subtree: paragraphs one <div> deeper, beside that child, keep the wrapper.)
     for _ in range(4):
-        children = [c for c in best.iter(include_text=False) if c.mem_id in direct]
+        children = [c for c in best.iter(include_text=False) if c.mem_id in below]
         if not children:
             break
-        held = direct.get(best.mem_id, 0) + sum(direct[c.mem_id] for c in children)
-        top = max(children, key=lambda c: direct[c.mem_id])
-        if direct[top.mem_id] < 0.75 * held:
+        held = direct.get(best.mem_id, 0) + sum(below[c.mem_id] for c in children)
+        top = max(children, key=lambda c: below[c.mem_id])
+        if below[top.mem_id] < 0.75 * held:
             break
         best, best_id = top, top.mem_id
     best_score = max(best_score, scores.get(best_id, 0.0))
