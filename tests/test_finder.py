@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -381,3 +382,17 @@ def test_a_weekday_names_the_year_of_a_day_and_month(text: str, want: dt.date) -
     (m,) = find_dates(text, ref=dt.date(2024, 12, 20))
     assert m.date == want
     assert not m.warnings
+
+
+def test_mention_copy_is_attrs_evolve() -> None:
+    from mideastnews.dates.mention import _evolve
+
+    m = find_dates("وصل الرئيس أمس الخميس 7 ديسمبر 2023", ref=dt.date(2023, 12, 8))[0]
+    for changes in ({}, {"field": "paragraph", "index": 3}, {"warnings": ["a", "b"]},
+                    {"calendar": "jalali", "granularity": "month", "date": None, "year": 1402}):
+        got, want = _evolve(m, **changes), attrs.evolve(m, **changes)
+        assert got == want
+        assert type(got.warnings) is tuple
+        assert type(got.calendar) is type(want.calendar)
+    with pytest.raises(TypeError):
+        _evolve(m, nope=1)

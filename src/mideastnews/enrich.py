@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
-from .dates.mention import DateMention
+from .dates.mention import DateMention, _evolve
 from .model import Article, Quote
 
 __all__ = ["article_fields", "enrich"]
@@ -63,23 +63,6 @@ def _published(article: Article, finder: _Finder) -> tuple[dt.date | dt.datetime
     return guess, True
 
 
-# A found mention is copied with its field and index set through the slots, the other values
-# being those of a mention already built: what ``attrs.evolve`` gives, without its look-ups.
-_KEPT = tuple((name, vars(DateMention)[name].__set__) for name in attrs.fields_dict(DateMention)
-              if name not in ("field", "index"))
-_FIELD = vars(DateMention)["field"].__set__
-_INDEX = vars(DateMention)["index"].__set__
-
-
-def _placed(m: DateMention, field: str, index: int) -> DateMention:
-    placed = object.__new__(DateMention)
-    for name, put in _KEPT:
-        put(placed, getattr(m, name))
-    _FIELD(placed, field)
-    _INDEX(placed, index)
-    return placed
-
-
 def _dates(article: Article, anchor: dt.date | None, finder: _Finder) -> tuple[list[DateMention], list[str]]:
     mentions: list[DateMention] = []
     warnings: list[str] = []
@@ -87,8 +70,7 @@ def _dates(article: Article, anchor: dt.date | None, finder: _Finder) -> tuple[l
         if not text:
             continue
         for m in finder(text, ref=anchor):
-            mentions.append(_placed(m, field, index) if type(m) is DateMention
-                            else attrs.evolve(m, field=field, index=index))
+            mentions.append(_evolve(m, field=field, index=index))
             warnings.extend(f"{field} {index}: {w}" for w in m.warnings)
     return mentions, warnings
 

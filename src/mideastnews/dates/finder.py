@@ -33,10 +33,9 @@ from .. import _regex
 from ..errors import DateError
 from . import lexicon as lx
 from .calendars import IRAN_HIJRI_TOLERANCE, Calendar
-from .mention import DateMention, Granularity
+from .mention import DateMention, Granularity, _evolve
 from .resolve import (
     ARAB_HIJRI_TOLERANCE,
-    _evolve,
     add_months,
     day_of,
     in_calendar,

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 import attrs
 
 from ..errors import DateError
 from .calendars import IRAN_HIJRI_TOLERANCE, Calendar, CalendarDate, hijri_candidates
-from .mention import DateMention, Granularity
+from .mention import DateMention, Granularity, _evolve
 
 __all__ = [
     "ARAB_HIJRI_TOLERANCE",
@@ -156,20 +155,6 @@ def fill_year(mention: DateMention, partner: dt.date) -> DateMention | None:
         return None
     _gap, year, day = best
     return _evolve(mention, year=year, date=day, granularity=Granularity.DAY, relative=False)
-
-
-def _evolve(m: DateMention, **changes: Any) -> DateMention:
-    """``attrs.evolve(m, **changes)`` written out (every field of a mention is an init argument)."""
-    if type(m) is not DateMention:
-        return attrs.evolve(m, **changes)
-    values: dict[str, Any] = {
-        "text": m.text, "start": m.start, "end": m.end, "calendar": m.calendar, "year": m.year,
-        "month": m.month, "day": m.day, "date": m.date, "time": m.time, "granularity": m.granularity,
-        "relative": m.relative, "weekday": m.weekday, "field": m.field, "index": m.index,
-        "warnings": m.warnings, "group": m.group,
-    }
-    values.update(changes)
-    return DateMention(**values)
 
 
 def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
