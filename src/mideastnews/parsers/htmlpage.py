@@ -32,6 +32,7 @@ from .. import _regex
 from ..document import Document
 from ..errors import ParseError
 from ..model import Article, Dropped
+from ._memo import ByIdentity
 from .textdump import COMMON_RULES, Rule, _RuleSet, text_credits
 
 if TYPE_CHECKING:
@@ -1638,20 +1639,14 @@ def _is_date_only(text: str) -> bool:
 
 
 RuleFinder = Callable[[str], ParagraphRule | None]
-_RULE_FINDERS: dict[int, tuple[Site, tuple[ParagraphRule, ...], RuleFinder]] = {}
-
-
-def _site_rules(site: Site) -> tuple[tuple[ParagraphRule, ...], RuleFinder]:
+def _build_site_rules(site: Site) -> tuple[tuple[ParagraphRule, ...], RuleFinder]:
     """The site's rules then the common ones, and a function giving the first that matches a paragraph.
 
     When all are text-mode :class:`~mideastnews.parsers.textdump.Rule` s, the
     finder is text mode's own index of them (one look-up for whole lines, one
     screen for prefixes, substrings and patterns); it answers exactly as
-    trying each rule's ``matches`` in order.  Built once per site.
+    trying each rule's ``matches`` in order.
     """
-    got = _RULE_FINDERS.get(id(site))
-    if got is not None and got[0] is site:
-        return got[1], got[2]
     rules = (*site.rules, *COMMON_RULES)
     finder: RuleFinder
     if all(isinstance(rule, Rule) for rule in rules):
@@ -1659,10 +1654,11 @@ def _site_rules(site: Site) -> tuple[tuple[ParagraphRule, ...], RuleFinder]:
     else:
         def finder(text: str) -> ParagraphRule | None:
             return next((rule for rule in rules if rule.matches(text)), None)
-    if len(_RULE_FINDERS) > 256:  # sites built at run time, over and over: forget the old ones
-        _RULE_FINDERS.clear()
-    _RULE_FINDERS[id(site)] = (site, rules, finder)
     return rules, finder
+
+
+_site_rules: ByIdentity[Site, tuple[tuple[ParagraphRule, ...], RuleFinder]] = ByIdentity(
+    _build_site_rules)  # built once per site
 
 
 def _apply_rules(walk: Walk, rules: tuple[ParagraphRule, ...], title: str,

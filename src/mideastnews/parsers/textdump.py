@@ -38,6 +38,7 @@ from .. import _regex
 from ..document import Document
 from ..errors import ParseError
 from ..model import Article, Dropped
+from ._memo import ByIdentity
 
 __all__ = [
     "BYLINE",
@@ -593,14 +594,13 @@ class _MarkerPlan:
     by_head: dict[str, tuple[tuple[str, int], ...]]
 
 
-_PLANS: dict[int, tuple[Sequence[Marker], _MarkerPlan]] = {}
-
-
 def _marker_plan(markers: Sequence[Marker]) -> _MarkerPlan:
     """How :func:`marker_score` tests ``markers``, worked out once per tuple of markers."""
-    got = _PLANS.get(id(markers))
-    if got is not None and got[0] is markers:
-        return got[1]
+    # a list could change under the same id: only tuples are remembered
+    return _PLANS(markers) if isinstance(markers, tuple) else _build_marker_plan(markers)
+
+
+def _build_marker_plan(markers: Sequence[Marker]) -> _MarkerPlan:
     tests: list[tuple[Marker, int]] = []
     prefixes: list[tuple[str, int]] = []
     for n, marker in enumerate(markers):
@@ -621,12 +621,10 @@ def _marker_plan(markers: Sequence[Marker]) -> _MarkerPlan:
     by_head: dict[str, list[tuple[str, int]]] = {}
     for p, n in prefixes:
         by_head.setdefault(p[:width], []).append((p, n))
-    plan = _MarkerPlan(tuple(tests), width, {head: tuple(v) for head, v in by_head.items()})
-    if isinstance(markers, tuple):  # a list could change under the same id
-        if len(_PLANS) > 256:  # markers built at run time, over and over: forget the old ones
-            _PLANS.clear()
-        _PLANS[id(markers)] = (markers, plan)
-    return plan
+    return _MarkerPlan(tuple(tests), width, {head: tuple(v) for head, v in by_head.items()})
+
+
+_PLANS: ByIdentity[Sequence[Marker], _MarkerPlan] = ByIdentity(_build_marker_plan)
 
 
 _ScoredLines = tuple[list[tuple[str, str, str]], frozenset[str], str, list[str]]
@@ -740,22 +738,18 @@ class _RuleSet:
 
 
 _Rulesets = tuple[_RuleSet, _RuleSet, _RuleSet, frozenset[str], frozenset[str]]
-_RULESETS: dict[int, tuple[DumpProfile, _Rulesets]] = {}
 
 
-def _rulesets(profile: DumpProfile) -> _Rulesets:
+def _build_rulesets(profile: DumpProfile) -> _Rulesets:
     """The site's rules, its rules then the common ones, the common ones, its section keys and
-    its photo-credit keys (the site's and :data:`PHOTO_AGENCIES`), worked out once per profile."""
-    got = _RULESETS.get(id(profile))
-    if got is None or got[0] is not profile:
-        if len(_RULESETS) > 256:  # profiles built at run time, over and over: forget the old ones
-            _RULESETS.clear()
-        sections = frozenset(_key(x) for x in profile.sections[:64])
-        photo = frozenset(_key(p) for p in (*profile.photo_credits, *PHOTO_AGENCIES))
-        got = (profile, (_RuleSet(profile.rules), _RuleSet(profile.rules + COMMON_RULES),
-                         _RuleSet(COMMON_RULES), sections, photo))
-        _RULESETS[id(profile)] = got
-    return got[1]
+    its photo-credit keys (the site's and :data:`PHOTO_AGENCIES`)."""
+    sections = frozenset(_key(x) for x in profile.sections[:64])
+    photo = frozenset(_key(p) for p in (*profile.photo_credits, *PHOTO_AGENCIES))
+    return (_RuleSet(profile.rules), _RuleSet(profile.rules + COMMON_RULES), _RuleSet(COMMON_RULES),
+            sections, photo)
+
+
+_rulesets: ByIdentity[DumpProfile, _Rulesets] = ByIdentity(_build_rulesets)  # worked out once per profile
 
 
 def _title_key(text: str) -> str:
