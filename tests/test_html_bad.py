@@ -89,6 +89,36 @@ def test_comments_and_scripts_do_not_count() -> None:
     assert report.removed == 0
 
 
+@pytest.mark.parametrize("opener", [
+    "<script>var a;</SCRIPT>",  # an end tag in capitals ends the script, whatever a lower-case one later says
+    "<script\xa0>",  # a no-break space after a tag name is part of the name: no script starts
+    "<\u017fcript>",  # a long s is not an «s»: no script either
+    "<STYLE>x</Style>",
+])
+def test_no_raw_text_lookalike_hides_depth(opener: str) -> None:
+    text = "<html><body>" + opener + "<div>" * 2000 + "x</body><script>y</script>"
+    for page in (text, text.encode()):
+        doc = Document.from_source(page)
+        assert doc.depth.depth > 2000
+        assert doc.depth.removed > 0
+        assert "x" in doc.tree.body.text()
+
+
+@given(st.lists(st.sampled_from([
+    "<div>", "</div>", "<p>", "<b>", "</i>", "<svg>", "</svg>", "<script>", "</script>", "</SCRIPT>", "<!--",
+    "-->", "<title>", "</title>", "<math>", "x", "\u00e9", "\U0001f600", "<br>", "<span>", "</span>",
+]), max_size=400))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_bytes_and_text_give_the_same_page(pieces: list[str]) -> None:
+    """A page read from its UTF-8 bytes (scanned without being decoded) is the page read from its text."""
+    text = "<html><body>" + "".join(pieces)
+    from_text, from_bytes = Document.from_source(text), Document.from_source(text.encode())
+    assert from_bytes.text == text
+    assert from_bytes.depth == from_text.depth
+    assert from_bytes.tree.html == from_text.tree.html
+    assert from_bytes.warnings == from_text.warnings
+
+
 def test_100000_siblings() -> None:
     html = HEAD + b"<div class='article-body'>" + PARA * 100_000 + b"</div></body></html>"
     html = html[: 5 * 1024 * 1024 - 10]

@@ -357,3 +357,25 @@ def test_date_line_beside_the_headline() -> None:
     article = mn.parse(html)
     assert article.published == dt.date(2024, 3, 4)
     assert not article.published_inferred
+
+
+@pytest.mark.parametrize("shift", range(6))
+@pytest.mark.parametrize("bad", [b"", b"\xd8", b"\xff", b"\xe2\x82", b"\xed\xa0\x80", b"\xc0\xaf"])
+def test_utf8_check_in_pieces_is_the_whole_decode(shift: int, bad: bytes) -> None:
+    """The piecewise UTF-8 check agrees with a whole decode, wherever a character or a bad byte falls."""
+    from mideastnews.document import _VALIDATE_CHUNK, _as_utf8
+
+    body = ("<p>" + "خبر \U0001f600 " * 3000 + "</p>").encode()
+    at = _VALIDATE_CHUNK - 2 + shift
+    data = b"<html><body>" + body[:at] + bad + body[at:] + b"</body></html>"
+    try:
+        text, warnings = data.decode("utf-8"), ()
+    except UnicodeDecodeError:
+        assert _as_utf8(data) is None
+    else:
+        assert _as_utf8(data) == warnings
+        assert decode_bytes(data) == (text, warnings)
+        doc = Document.from_source(data)
+        assert doc.text == text
+        assert doc.contains("خبر \U0001f600")
+        assert not doc.contains("absent")

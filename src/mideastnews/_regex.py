@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import attrs
 
-__all__ = ["PATTERNS", "RegisteredPattern", "compile", "cpu_seconds"]
+__all__ = ["PATTERNS", "RegisteredPattern", "compile", "compile_bytes", "cpu_seconds"]
 
 WorstInput = Callable[[int], str]
 
@@ -25,17 +25,18 @@ class RegisteredPattern:
     """A compiled pattern, where it was defined, and its adversarial inputs."""
 
     name: str
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | re.Pattern[bytes]
     worst: tuple[WorstInput, ...]
 
 
 PATTERNS: dict[str, RegisteredPattern] = {}
 
 
-def _default_worst(pattern: re.Pattern[str]) -> tuple[WorstInput, ...]:
+def _default_worst(pattern: re.Pattern[str] | re.Pattern[bytes]) -> tuple[WorstInput, ...]:
     # Repeating the pattern's own literal characters is what makes most
     # backtracking patterns blow up; add a mismatching tail to force failure.
-    chars = "".join(sorted({c for c in pattern.pattern if c.isalnum() or c in " ./-:"}))[:12] or "a"
+    source = pattern.pattern if isinstance(pattern.pattern, str) else pattern.pattern.decode("latin-1")
+    chars = "".join(sorted({c for c in source if c.isalnum() or c in " ./-:"}))[:12] or "a"
 
     def repeat_chars(n: int) -> str:
         return (chars * (n // len(chars) + 1))[:n] + "\x00"
@@ -73,7 +74,23 @@ def compile(
     return compiled
 
 
-def cpu_seconds(pattern: re.Pattern[str], text: str, rounds: int = 5) -> float:
+def compile_bytes(
+    name: str,
+    pattern: bytes,
+    flags: int = 0,
+    *,
+    worst: tuple[WorstInput, ...] = (),
+) -> re.Pattern[bytes]:
+    """:func:`compile` for a pattern over bytes (a page's raw UTF-8, scanned before it is decoded).
+
+    The worst inputs are built as text and scanned in their UTF-8 form.
+    """
+    compiled = re.compile(pattern, flags)
+    PATTERNS[name] = RegisteredPattern(name, compiled, tuple(worst) + _default_worst(compiled))
+    return compiled
+
+
+def cpu_seconds(pattern: re.Pattern[str] | re.Pattern[bytes], text: str, rounds: int = 5) -> float:
     """The best CPU time, over ``rounds`` runs, of one ``finditer`` pass of ``pattern`` over ``text``.
 
     CPU time of this thread, with garbage collection off, so that other
@@ -81,11 +98,12 @@ def cpu_seconds(pattern: re.Pattern[str], text: str, rounds: int = 5) -> float:
     used by the growth check and its benchmark.
     """
     best = float("inf")
+    subject: str | bytes = text if isinstance(pattern.pattern, str) else text.encode("utf-8", "surrogatepass")
     gc.disable()
     try:
         for _ in range(rounds):
             t0 = time.thread_time()
-            for _m in pattern.finditer(text):
+            for _m in pattern.finditer(subject):  # type: ignore[arg-type]  # the subject's type follows the pattern's
                 pass
             best = min(best, time.thread_time() - t0)
     finally:

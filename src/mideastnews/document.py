@@ -69,6 +69,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_BOM_STARTS = tuple(bom for bom, _ in _BOMS)
 
 
 def _worst_meta(n: int) -> str:
@@ -103,18 +104,32 @@ _HTML_MARKERS = _regex.compile(
 )
 # Comments and raw-text elements, skipped by the depth scan, and the start and end tags of the
 # foreign roots (group 3 is their slash): inside SVG/MathML the raw-text names are ordinary elements.
-_SKIPPED_OR_FOREIGN = _regex.compile(
-    "document.SKIPPED_OR_FOREIGN",
-    r"<(?:(!--)|(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)(?=[\s/>])"
-    r"|(/?)(?a:svg|math|frameset))",
-    re.IGNORECASE,
+# ASCII only, as the HTML tokenizer reads tag names: «<ſcript>» (long s) or «<script\xa0>» is no
+# script, and skipping what follows it as script text would hide its tags from the depth scan.
+_SKIPPED_OR_FOREIGN_SOURCE = (
+    r"<(?:(!--)|(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)(?=[\t\n\f\r />])"
+    r"|(/?)(?:svg|math|frameset))"
 )
+_SKIPPED_OR_FOREIGN = _regex.compile(
+    "document.SKIPPED_OR_FOREIGN", _SKIPPED_OR_FOREIGN_SOURCE, re.IGNORECASE | re.ASCII)
+_RAW_TEXT_NAMES = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+                   "plaintext")
 # The end tag of each raw-text element, in any case.
 _RAW_END = {
     name: _regex.compile(f"document.RAW_END_{name.upper()}", "</" + name, re.IGNORECASE | re.ASCII)
-    for name in ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext")
+    for name in _RAW_TEXT_NAMES
 }
-_TAG_TOKEN = _regex.compile("document.TAG_TOKEN", r"</?[A-Za-z][A-Za-z0-9:_-]{0,60}", worst=(_worst_tags,))
+_TAG_TOKEN_SOURCE = r"</?[A-Za-z][A-Za-z0-9:_-]{0,60}"
+_TAG_TOKEN = _regex.compile("document.TAG_TOKEN", _TAG_TOKEN_SOURCE, worst=(_worst_tags,))
+# The same three over a page's raw UTF-8 (tags are ASCII, so their matches are the same).
+_SKIPPED_OR_FOREIGN_BYTES = _regex.compile_bytes(
+    "document.SKIPPED_OR_FOREIGN_BYTES", _SKIPPED_OR_FOREIGN_SOURCE.encode(), re.IGNORECASE)
+_RAW_END_BYTES = {
+    name: _regex.compile_bytes(f"document.RAW_END_BYTES_{name.upper()}", b"</" + name.encode(), re.IGNORECASE)
+    for name in _RAW_TEXT_NAMES
+}
+_TAG_TOKEN_BYTES = _regex.compile_bytes("document.TAG_TOKEN_BYTES", _TAG_TOKEN_SOURCE.encode(),
+                                        worst=(_worst_tags,))
 _TAG = _regex.compile(
     "document.TAG",
     r"<(/?)([A-Za-z][A-Za-z0-9:_-]{0,60})",
@@ -233,6 +248,56 @@ def _decode_utf8_repairing(data: bytes) -> tuple[str, list[str]]:
     return text, warnings
 
 
+_VALIDATE_CHUNK = 1 << 14
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Whether ``data`` is valid UTF-8, checked piece by piece without building the page's text.
+
+    Decoding a large page whole builds one string as wide as its widest
+    character (four bytes a character after one emoji), several times the cost
+    of decoding it in pieces that are thrown away.  The pieces are cut before
+    a byte that starts a character, so each is valid exactly when the whole is.
+    """
+    view = memoryview(data)
+    size = len(data)
+    start = 0
+    try:
+        while start < size:
+            end = start + _VALIDATE_CHUNK
+            while end < size and data[end] & 0xC0 == 0x80:  # a continuation byte: not a character start
+                end += 1
+            str(view[start:end], "utf-8")
+            start = end
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _misdeclared(declared: str | None, actual: str) -> list[str]:
+    if declared and declared != actual:
+        return [f"the page declares charset {declared!r} but its bytes are {actual!r}"]
+    return []
+
+
+def _as_utf8(data: bytes) -> tuple[str, ...] | None:
+    """The warnings :func:`decode_bytes` gives ``data`` when it decodes it as plain UTF-8, else ``None``.
+
+    When this is not ``None``, ``decode_bytes(data)`` is ``(data.decode("utf-8"), warnings)``: the
+    bytes are the text's own UTF-8 form, and can stand for it until the text is needed.
+    """
+    if data.startswith(_BOM_STARTS):
+        return None
+    if data.isascii():
+        return ()
+    declared, _ = _declared(data[:8192])
+    if declared and declared != "utf-8" and not _is_single_byte(declared):
+        return None  # another multi-byte charset: decode_bytes tries it first
+    if not _is_utf8(data):
+        return None
+    return tuple(_misdeclared(declared, "utf-8"))
+
+
 def decode_bytes(data: bytes) -> tuple[str, tuple[str, ...]]:
     """Decode page bytes to text, returning the text and any warnings.
 
@@ -266,8 +331,7 @@ def decode_bytes(data: bytes) -> tuple[str, tuple[str, ...]]:
     warnings: list[str] = []
 
     def misdeclared(actual: str) -> None:
-        if declared and declared != actual:
-            warnings.append(f"the page declares charset {declared!r} but its bytes are {actual!r}")
+        warnings.extend(_misdeclared(declared, actual))
 
     utf8: str | None
     try:
@@ -451,6 +515,117 @@ class DepthReport:
     removed: int
 
 
+def _markup(html: str | bytes) -> tuple[list[tuple[int, int]], set[int]]:
+    """The stretches of ``html`` that are markup (outside comments and raw-text elements).
+
+    Also returns where the raw-text elements whose content was skipped start:
+    their start tags are never cut (that would turn their text into markup,
+    and nest it).  ``html`` may be the page's text or its UTF-8 bytes; the
+    offsets are then byte offsets.
+    """
+    if isinstance(html, bytes):
+        skipped, raw_end, comment_end, gt = _SKIPPED_OR_FOREIGN_BYTES.search, _RAW_END_BYTES, b"-->", b">"
+    else:
+        skipped, raw_end, comment_end, gt = _SKIPPED_OR_FOREIGN.search, _RAW_END, "-->", ">"  # type: ignore[assignment]
+    segments: list[tuple[int, int]] = []
+    raw_starts: set[int] = set()
+    pos = 0
+    length = len(html)
+    # Inside SVG/MathML (and a <frameset>), <title>, <style>, <script> … are not raw text: the roots'
+    # tags are counted on the way (a page without their start tags never counts one open).  (Tag names
+    # are ASCII: the searches fold ASCII case only, which spares lower-casing the whole page.)
+    open_foreign = opened = closed = 0
+    search_at = 0
+    while pos < length:
+        m = skipped(html, search_at)  # type: ignore[arg-type]  # bytes patterns for bytes
+        if m is None:
+            segments.append((pos, length))
+            break
+        if m.lastindex == 3:  # a foreign root's tag: counted at the next raw-text element
+            if m.group(3):
+                closed += 1
+            else:
+                opened += 1
+            search_at = m.end()
+            continue
+        if m.group(1):  # a comment: skip to its end
+            segments.append((pos, m.start()))
+            end = html.find(comment_end, m.end())  # type: ignore[arg-type]
+            pos = search_at = length if end < 0 else end + 3
+            opened = closed = 0
+            continue
+        open_foreign = max(0, open_foreign + opened - closed)
+        opened = closed = 0
+        if open_foreign:
+            search_at = m.end()
+            continue
+        name = m.group(2)
+        name = (name.decode("ascii") if isinstance(name, bytes) else name).lower()
+        close = html.find(gt, m.end())  # type: ignore[arg-type]
+        if close < 0:
+            segments.append((pos, length))
+            break
+        segments.append((pos, close + 1))
+        raw_starts.add(m.start())
+        if name == "plaintext":
+            break
+        # The first end tag in any case («</SCRIPT>» ends what «</script>» further on would not).
+        found = raw_end[name].search(html, close)  # type: ignore[arg-type]
+        pos = search_at = length if found is None else found.start()
+    return segments, raw_starts
+
+
+def _depth_bound(html: str | bytes, limit: int = MAX_DEPTH) -> DepthReport | None:
+    """A cheap upper bound of the nesting depth of ``html`` (its text or UTF-8 bytes), if within ``limit``.
+
+    ``None`` when the bound exceeds ``limit`` (or formatting elements left
+    open exceed :data:`FORMATTING_LIMIT`): only then is the exact scan needed.
+    """
+    lt: Any = b"<" if isinstance(html, bytes) else "<"
+    # Too few tags to nest that deep (counted in a first stretch first: a long page has more there).
+    if html.count(lt, 0, 65536) <= limit and (tags := html.count(lt)) <= limit:
+        return DepthReport(tags, 0)
+    segments, _ = _markup(html)
+    # An element of a name nests at most as deep as that name's open tags
+    # outnumber its end tags at some point (stray end tags ignored, implied end
+    # tags not applied, so this over-counts); the depth is at most the sum of
+    # these over the names.  The tags are gathered as strings («<div», «</div»)
+    # and lower-cased in one piece (they are ASCII).
+    if isinstance(html, bytes):
+        findall_bytes = _TAG_TOKEN_BYTES.findall
+        tokens = b"".join(itertools.chain.from_iterable(findall_bytes(html, a, b) for a, b in segments))
+        raw = tokens.decode("ascii")
+    else:
+        findall = _TAG_TOKEN.findall
+        raw = "".join(itertools.chain.from_iterable(findall(html, a, b) for a, b in segments))
+    # Per name, [open now (never below 0), most open at once]; an end tag is «/name», a start tag «name».
+    state: dict[str, list[int]] = {}
+    get = state.get
+    for token in (raw if raw.islower() else raw.lower()).replace("</", " /").replace("<", " ").split():
+        if token[0] == "/":
+            counts = get(token[1:])
+            if counts is not None and counts[0]:
+                counts[0] -= 1
+        else:
+            counts = get(token)
+            if counts is None:
+                state[token] = [1, 1]
+            else:
+                now = counts[0] = counts[0] + 1
+                if now > counts[1]:
+                    counts[1] = now
+    peak = formatting_peak = 0
+    for name, (_, name_peak) in state.items():
+        if name in _VOID:
+            continue
+        peak += name_peak
+        if name in _FORMATTING:
+            formatting_peak += name_peak
+    if peak <= limit and formatting_peak <= FORMATTING_LIMIT:
+        return DepthReport(peak, 0)
+    return None
+
+
 def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthReport]:
     """Measure the nesting depth of ``html`` in one linear scan and flatten it below ``limit``.
 
@@ -478,93 +653,11 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
     Returns:
         The page (unchanged when within the limit) and a :class:`DepthReport`.
     """
-    # Too few tags to nest that deep (counted in a first stretch first: a long page has more there).
-    if html.count("<", 0, 65536) <= limit and (tags := html.count("<")) <= limit:
-        return html, DepthReport(tags, 0)
-    # Segments of markup outside comments and raw-text elements.
-    segments: list[tuple[int, int]] = []
-    # Where the raw-text elements whose content was skipped start: their start tags are never cut
-    # below (that would turn their text into markup, and nest it).
-    raw_starts: set[int] = set()
-    pos = 0
+    quick = _depth_bound(html, limit)
+    if quick is not None:
+        return html, quick
+    segments, raw_starts = _markup(html)
     length = len(html)
-    # Inside SVG/MathML (and a <frameset>), <title>, <style>, <script> … are not raw text: the roots'
-    # tags are counted on the way (a page without their start tags never counts one open).  (Tag names
-    # are ASCII: the searches fold ASCII case only, which spares lower-casing the whole page.)
-    open_foreign = opened = closed = 0
-    search_at = 0
-    while pos < length:
-        m = _SKIPPED_OR_FOREIGN.search(html, search_at)
-        if m is None:
-            segments.append((pos, length))
-            break
-        if m.lastindex == 3:  # a foreign root's tag: counted at the next raw-text element
-            if m.group(3):
-                closed += 1
-            else:
-                opened += 1
-            search_at = m.end()
-            continue
-        if m.group(1):  # a comment: skip to its end
-            segments.append((pos, m.start()))
-            end = html.find("-->", m.end())
-            pos = search_at = length if end < 0 else end + 3
-            opened = closed = 0
-            continue
-        open_foreign = max(0, open_foreign + opened - closed)
-        opened = closed = 0
-        if open_foreign:
-            search_at = m.end()
-            continue
-        name = m.group(2).lower()
-        close = html.find(">", m.end())
-        if close < 0:
-            segments.append((pos, length))
-            break
-        segments.append((pos, close + 1))
-        raw_starts.add(m.start())
-        if name == "plaintext":
-            break
-        end = html.find("</" + name, close)
-        if end < 0:
-            end_tag = _RAW_END.get(name)
-            found = end_tag.search(html, close) if end_tag is not None else None
-            end = found.start() if found is not None else html.lower().find("</" + name, close)
-        pos = search_at = length if end < 0 else end
-
-    # A quick bound first: an element of a name nests at most as deep as that
-    # name's open tags outnumber its end tags at some point (stray end tags
-    # ignored, implied end tags not applied, so this over-counts); the depth is
-    # at most the sum of these over the names.  Only a page whose bound
-    # exceeds the limit gets the exact scan below.  The tags are gathered as
-    # strings («<div», «</div») and lower-cased in one piece (they are ASCII).
-    findall = _TAG_TOKEN.findall
-    raw = "".join(itertools.chain.from_iterable(findall(html, a, b) for a, b in segments))
-    # Per name, [open now (never below 0), most open at once]; an end tag is «/name», a start tag «name».
-    state: dict[str, list[int]] = {}
-    get = state.get
-    for token in (raw if raw.islower() else raw.lower()).replace("</", " /").replace("<", " ").split():
-        if token[0] == "/":
-            counts = get(token[1:])
-            if counts is not None and counts[0]:
-                counts[0] -= 1
-        else:
-            counts = get(token)
-            if counts is None:
-                state[token] = [1, 1]
-            else:
-                now = counts[0] = counts[0] + 1
-                if now > counts[1]:
-                    counts[1] = now
-    peak = formatting_peak = 0
-    for name, (_, name_peak) in state.items():
-        if name in _VOID:
-            continue
-        peak += name_peak
-        if name in _FORMATTING:
-            formatting_peak += name_peak
-    if peak <= limit and formatting_peak <= FORMATTING_LIMIT:
-        return html, DepthReport(peak, 0)
 
     stack: list[str] = []
     phantom: list[bool] = []
@@ -773,25 +866,51 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
     return "".join(pieces), DepthReport(deepest, len(cuts))
 
 
+# Enough of a page's UTF-8 to hold its first 8,192 characters (at most four bytes each, and a
+# character cut at the end): what the checks on a page's start read.
+_HEAD_BYTES = 4 * 8192 + 3
+
+
 @attrs.define(slots=True, eq=False)
 class Document:
     """A decoded input, ready for a parser.
 
     Attributes:
-        text: The decoded text (HTML source or text dump).
         url: The page's address, when known.
-        is_html: Whether ``text`` is HTML.
+        is_html: Whether :attr:`text` is HTML.
         warnings: What decoding (and, once :attr:`tree` is built, the depth
             guard) could not do cleanly.
         name: Where the input came from (a path), for messages.
     """
 
-    text: str
+    _text: str | None = attrs.field(alias="text", repr=False)
     url: str | None = None
     is_html: bool = False
     warnings: tuple[str, ...] = ()
     name: str | None = None
+    # A page read from bytes that are plain UTF-8 keeps them: the depth scan and lexbor read them
+    # as they are, and the text is decoded only when something asks for it.
+    _utf8: bytes | None = attrs.field(default=None, init=False, repr=False)
     __dict__: dict[str, Any] = attrs.field(factory=dict, init=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        """The decoded text (HTML source or text dump).
+
+        A page read from bytes that are plain UTF-8 is decoded when this is
+        first read: the depth scan and lexbor read its bytes as they are.
+        """
+        text = self._text
+        if text is None:
+            assert self._utf8 is not None  # one of the two is always set
+            text = self._text = self._utf8.decode("utf-8")
+        return text
+
+    def contains(self, needle: str) -> bool:
+        """Whether the input's text holds ``needle`` (without decoding a page read from UTF-8 bytes)."""
+        if self._text is None and self._utf8 is not None:
+            return needle.encode("utf-8") in self._utf8
+        return needle in self.text
 
     @classmethod
     def from_source(
@@ -826,25 +945,38 @@ class Document:
             except OSError as exc:
                 raise ParseError(f"cannot read {path}: {exc}") from exc
         warnings: tuple[str, ...] = ()
+        text: str | None = None
+        utf8: bytes | None = None
         if isinstance(source, (bytes, bytearray, memoryview)):
             data = bytes(source)
             if len(data) > max_bytes:
                 raise ParseError(f"input is {len(data)} bytes, over the limit of {max_bytes}")
-            try:
-                text, warnings = decode_bytes(data)
-            except (UnicodeError, LookupError) as exc:  # pragma: no cover - decode_bytes replaces
-                raise ParseError(f"the bytes could not be decoded: {exc}") from exc
+            plain = _as_utf8(data)
+            if plain is not None:
+                utf8, warnings = data, plain
+                head = data[:_HEAD_BYTES].decode("utf-8", "ignore")  # (only a character cut at the end)
+                if _NOT_BLANK.search(head) is None and len(data) > _HEAD_BYTES:
+                    text, utf8 = data.decode("utf-8"), None
+            else:
+                try:
+                    text, warnings = decode_bytes(data)
+                except (UnicodeError, LookupError) as exc:  # pragma: no cover - decode_bytes replaces
+                    raise ParseError(f"the bytes could not be decoded: {exc}") from exc
         elif isinstance(source, str):
             text = source
             if len(text) > max_bytes:
                 raise ParseError(f"input is {len(text)} characters, over the limit of {max_bytes}")
         else:
             raise TypeError(f"source must be str, bytes or a path, not {type(source).__name__}")
-        if _NOT_BLANK.search(text) is None:  # (strip() would copy a whole page to say so)
-            raise ParseError("input is empty" if not text else "input is only whitespace and invisible marks")
-        if _is_binary(text):
+        if text is not None:
+            head = text
+        if _NOT_BLANK.search(head) is None:  # (strip() would copy a whole page to say so)
+            raise ParseError("input is empty" if not head else "input is only whitespace and invisible marks")
+        if _is_binary(head):
             raise ParseError("input is binary, not text or HTML")
-        return cls(text=text, url=url, is_html=looks_like_html(text), warnings=warnings, name=name)
+        doc = cls(text=text, url=url, is_html=looks_like_html(head), warnings=warnings, name=name)
+        doc._utf8 = utf8
+        return doc
 
     @cached_property
     def lines(self) -> tuple[str, ...]:
@@ -857,7 +989,11 @@ class Document:
         return self._prepared[1]
 
     @cached_property
-    def _prepared(self) -> tuple[str, DepthReport]:
+    def _prepared(self) -> tuple[str | bytes, DepthReport]:
+        if self._utf8 is not None:
+            quick = _depth_bound(self._utf8)
+            if quick is not None:
+                return self._utf8, quick
         html, report = flatten_deep_html(self.text)
         if report.removed:
             where = (f"HTML nested {report.depth} levels deep: {report.removed} tag(s) below depth "

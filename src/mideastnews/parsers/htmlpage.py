@@ -871,7 +871,7 @@ class Site:
 
 
 def _layout_matches(layout: Layout, doc: Document) -> bool:
-    """``layout.matches(doc.tree, doc.text)``, with each class or id name looked for once per document.
+    """``layout.matches(doc.tree)``, once its class and id names are in the source (each looked for once).
 
     Every site parser scoring a page, then the reader, test their layouts'
     names in the page's source; a name missing from a long page costs a
@@ -880,12 +880,11 @@ def _layout_matches(layout: Layout, doc: Document) -> bool:
     if not layout.detect:
         return False
     found: dict[str, bool] = doc.__dict__.setdefault("htmlpage.names", {})
-    html = doc.text
     for selector in layout.detect:
         for name in _selector_names(selector):
             hit = found.get(name)
             if hit is None:
-                hit = found[name] = name in html
+                hit = found[name] = doc.contains(name)
             if not hit:
                 return False
     return layout.matches(doc.tree)
