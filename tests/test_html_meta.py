@@ -379,3 +379,17 @@ def test_utf8_check_in_pieces_is_the_whole_decode(shift: int, bad: bytes) -> Non
         assert doc.text == text
         assert doc.contains("خبر \U0001f600")
         assert not doc.contains("absent")
+
+
+def test_document_from_utf8_bytes_copies_and_pickles() -> None:
+    import pickle
+
+    import attrs
+
+    page = "<html><body><p>خبر عاجل</p></body></html>"
+    doc = Document.from_source(page.encode())
+    assert attrs.evolve(doc, url="https://example.com/a").text == page
+    assert pickle.loads(pickle.dumps(doc)).text == page
+    assert Document(page).text == page
+    with pytest.raises(TypeError):
+        Document(None)

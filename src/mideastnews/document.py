@@ -890,8 +890,13 @@ class Document:
     name: str | None = None
     # A page read from bytes that are plain UTF-8 keeps them: the depth scan and lexbor read them
     # as they are, and the text is decoded only when something asks for it.
-    _utf8: bytes | None = attrs.field(default=None, init=False, repr=False)
+    # (A keyword of its own, not a public one, so that attrs.evolve carries it over.)
+    _utf8: bytes | None = attrs.field(default=None, kw_only=True, repr=False, alias="_utf8")
     __dict__: dict[str, Any] = attrs.field(factory=dict, init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self._text is None and self._utf8 is None:
+            raise TypeError("a Document needs its text")
 
     @property
     def text(self) -> str:
@@ -902,7 +907,7 @@ class Document:
         """
         text = self._text
         if text is None:
-            assert self._utf8 is not None  # one of the two is always set
+            assert self._utf8 is not None  # (checked when built)
             text = self._text = self._utf8.decode("utf-8")
         return text
 
@@ -974,9 +979,8 @@ class Document:
             raise ParseError("input is empty" if not head else "input is only whitespace and invisible marks")
         if _is_binary(head):
             raise ParseError("input is binary, not text or HTML")
-        doc = cls(text=text, url=url, is_html=looks_like_html(head), warnings=warnings, name=name)
-        doc._utf8 = utf8
-        return doc
+        return cls(text=text, url=url, is_html=looks_like_html(head), warnings=warnings, name=name,
+                   _utf8=utf8)
 
     @cached_property
     def lines(self) -> tuple[str, ...]:
