@@ -351,8 +351,8 @@ def test_scan_word_characters_are_the_patterns_word_characters() -> None:
 def test_word_before_reads_what_its_pattern_finds(text: str) -> None:
     from mideastnews.dates import finder, lexicon
 
-    clean = finder._clean(text)[0]
-    ctx = finder._Ctx(text, None, (clean, [], [], {}, [], {}, {}))
+    ctx = finder._Ctx(text, None, finder._Scan(text))
+    clean = ctx.clean
     for pos in range(len(clean) + 1):
         m = finder._WORD_BEFORE.search(clean, max(0, pos - 24), pos)
         assert ctx.word_before_at(pos) == ((lexicon.canon(m.group(1)), m.start(1)) if m else ("", pos))
@@ -396,3 +396,48 @@ def test_mention_copy_is_attrs_evolve() -> None:
         assert type(got.calendar) is type(want.calendar)
     with pytest.raises(TypeError):
         _evolve(m, nope=1)
+
+
+# ------------------------------------------------ SharedFinder is find_dates
+# A SharedFinder keeps each text's readings and resolves them under each call's ref, and keeps the
+# whole result of a call that never looked at ref: every call must still be find_dates' answer.
+_RELATIVE_PIECES = st.sampled_from([
+    "اليوم", "أمس", "غدا", "امروز", "دیروز", "الشهر الماضي", "15 من الشهر الجاري", "العام المقبل",
+    "سال گذشته", "الخميس", "يوم الأحد", "ستعقد القمة الأحد", "أمس الخميس 7 ديسمبر", " - 2024",
+    "الأسبوع المقبل", "شنبه آینده",
+])
+_DATE_TEXTS = st.lists(st.one_of(PIECES, _RELATIVE_PIECES, st.text(max_size=4)), max_size=12).map(" ".join)
+_REFS = st.one_of(st.none(), st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)),
+                  st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)))
+
+
+def _shared_texts() -> st.SearchStrategy[str]:
+    from mideastnews.testing import article_texts, date_expressions
+
+    return st.one_of(TEXTS, _DATE_TEXTS, article_texts(max_paragraphs=3),
+                     st.tuples(date_expressions("ar"), _DATE_TEXTS).map(lambda p: p[0][0] + " " + p[1]),
+                     st.tuples(date_expressions("fa"), _DATE_TEXTS).map(lambda p: p[1] + " " + p[0][0]))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_shared_texts(), min_size=1, max_size=3),
+       st.lists(st.tuples(st.integers(0, 2), _REFS), min_size=1, max_size=8))
+def test_shared_finder_is_find_dates_under_any_sequence_of_refs(
+        texts: list[str], calls: list[tuple[int, dt.date | None]]) -> None:
+    from mideastnews.dates.finder import SharedFinder
+
+    shared = SharedFinder()
+    for which, ref in calls:
+        text = texts[which % len(texts)]
+        assert shared(text, ref=ref) == find_dates(text, ref=ref)
+
+
+def test_shared_finder_is_find_dates_on_the_case_file_under_changing_refs() -> None:
+    from mideastnews.dates.finder import SharedFinder
+
+    refs = [dt.date(2001, 1, 10), dt.date(2012, 7, 19), None, dt.date(2024, 3, 15), dt.date(1, 1, 1),
+            dt.date(9999, 12, 31)]
+    for case in _load(CASES):
+        shared = SharedFinder()
+        for ref in refs:
+            assert shared(case["text"], ref=ref) == find_dates(case["text"], ref=ref), (case["id"], ref)

@@ -22,7 +22,9 @@ import codecs
 import datetime as dt
 import functools
 import itertools
+import operator
 import re
+from collections.abc import Callable
 from re import _parser as re_parser  # type: ignore[attr-defined]  # the widths of the leading words
 from typing import Any
 
@@ -560,22 +562,32 @@ def _clean(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(parts), clean_pos, removed
 
 
-#: A text's matching copy, its offset map, the candidate search results by start position, the
-#: positions where the pattern may match and what it found there.
-_Scan = tuple[str, list[int], list[int], dict[int, "tuple[int, re.Match[str]] | None"], list[int],
-              dict[int, tuple[int, int]], dict[int, "re.Match[str] | None"]]
+class _Scan:
+    """What reading a text needs that does not depend on ``ref``, worked out once per text.
 
+    Attributes:
+        clean: The matching copy.
+        clean_pos: Where in it the removed runs stood.
+        removed: The cumulative lengths of the removed runs.
+        searched: Search position -> where and what the search from there found.
+        cands: The positions where the pattern may match, in order.
+        opens: The candidate search results by position (see :func:`_candidates`).
+        tried: Candidate position -> what the pattern matched there.
+        reads: Search position -> what reading the match found from there gave, before
+            resolving it under ``ref`` (kept only by :class:`SharedFinder`).
+        fixed: The whole result, once one call's reading never looked at ``ref``.
+    """
 
-class _Ctx:
-    """One call's text, its clean copy and offset map."""
+    __slots__ = ("_iranian", "cands", "clean", "clean_pos", "fixed", "opens", "reads", "removed", "searched",
+                 "tried")
 
-    __slots__ = ("_iranian", "clean", "clean_pos", "pos", "ref", "removed", "text")
-
-    def __init__(self, text: str, ref: dt.date | None, scan: _Scan) -> None:
-        self.text = text
-        self.ref = ref
-        self.pos = 0  # where the search stands: nothing before it may be taken again
-        self.clean, self.clean_pos, self.removed = scan[0], scan[1], scan[2]
+    def __init__(self, text: str) -> None:
+        self.clean, self.clean_pos, self.removed, self.opens = _clean_and_candidates(text)
+        self.cands = sorted(self.opens)
+        self.searched: dict[int, tuple[int, re.Match[str]] | None] = {}
+        self.tried: dict[int, re.Match[str] | None] = {}
+        self.reads: dict[int, _Raw | None] = {}
+        self.fixed: tuple[DateMention, ...] | None = None
         self._iranian: bool | None = None
 
     @property
@@ -586,6 +598,35 @@ class _Ctx:
             persian = c.count("ی") + c.count("ک") + c.count("گ") + c.count("پ") + c.count("چ")
             self._iranian = persian > c.count("ي") + c.count("ك") + c.count("ة")
         return self._iranian
+
+
+class _Ctx:
+    """One call's text, its clean copy and offset map, and its ``ref``, with a count of the looks at it.
+
+    A reading that never looked at ``ref`` is the same under any other: :class:`SharedFinder`
+    keeps it for the next call on the text.
+    """
+
+    __slots__ = ("_ref", "clean", "clean_pos", "pos", "ref_reads", "removed", "scan", "text")
+
+    def __init__(self, text: str, ref: dt.date | None, scan: _Scan) -> None:
+        self.text = text
+        self._ref = ref
+        self.ref_reads = 0
+        self.pos = 0  # where the search stands: nothing before it may be taken again
+        self.scan = scan
+        self.clean, self.clean_pos, self.removed = scan.clean, scan.clean_pos, scan.removed
+
+    @property
+    def ref(self) -> dt.date | None:
+        """The reference day (each look counted)."""
+        self.ref_reads += 1
+        return self._ref
+
+    @property
+    def iranian(self) -> bool:
+        """Whether the text is written in Persian letters (ی, ک) rather than Arabic ones (ي, ك)."""
+        return self.scan.iranian
 
     def orig(self, i: int) -> int:
         if not self.clean_pos:
@@ -652,6 +693,31 @@ class _Raw:
     shift: int = 0  # month qualifier for year filling
     year_shift: int | None = None
     every: bool = False
+    # What is left to do under the reference day, in order: (function, its arguments after ctx and r).
+    # Reading never looks at ref itself, so a SharedFinder reads each text once for every ref.
+    pending: tuple[tuple[Callable[..., None], tuple[Any, ...]], ...] = ()
+
+
+def _later(r: _Raw, step: Callable[..., None], *args: Any) -> None:
+    """Leave ``step(ctx, r, *args)``, which looks at ``ctx.ref``, to :func:`_resolve`."""
+    r.pending += ((step, args),)
+
+
+def _resolve(ctx: _Ctx, r: _Raw) -> None:
+    """Do what reading ``r`` left to do under ``ctx.ref``."""
+    for step, args in r.pending:
+        step(ctx, r, *args)
+
+
+_RAW_VALUES = operator.attrgetter(*(f.name for f in attrs.fields(_Raw)))
+_RAW_WARNINGS = [f.name for f in attrs.fields(_Raw)].index("warnings")
+
+
+def _copy_raw(r: _Raw) -> _Raw:
+    """A copy of ``r`` that shares nothing mutable with it (every field, read from its attrs fields)."""
+    values = list(_RAW_VALUES(r))
+    values[_RAW_WARNINGS] = list(values[_RAW_WARNINGS])
+    return _Raw(*values)
 
 
 def _int(s: str) -> int:
@@ -882,8 +948,12 @@ def _read_numeric(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
     return r
 
 
-def _relative_day(ctx: _Ctx, r: _Raw, offset: int) -> None:
+def _relative_day(r: _Raw, offset: int) -> None:
     r.relative = True
+    _later(r, _day_from_ref, offset)
+
+
+def _day_from_ref(ctx: _Ctx, r: _Raw, offset: int) -> None:
     if ctx.ref is not None:
         _fill_from_date(r, ctx.ref + dt.timedelta(days=offset))
 
@@ -911,25 +981,33 @@ def _read_weekday(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
     q = m.group("W_q")
     if rw:
         _unit, offset, _fa = lx.RELATIVE[lx.canon(rw)]
-        _relative_day(ctx, r, offset)
+        _relative_day(r, offset)
         if q:
             r.e = m.start("W_q")
             while r.e > r.s and ctx.clean[r.e - 1] in " \u00a0\u200c":
                 r.e -= 1
-        _check_weekday(ctx, r)
+        _later(r, _check_weekday)
         return r
-    if ctx.ref is not None:
-        qual = lx.WEEKDAY_QUALIFIERS.get(lx.canon(q)) if q else None
-        if qual == 1:
-            day = weekday_after(ctx.ref, wd)
-        elif qual == -1:
-            day = weekday_on_or_before(ctx.ref - dt.timedelta(days=1), wd)
-        elif qual is None and _future_before(ctx, m.start("W")):
-            day = weekday_after(ctx.ref - dt.timedelta(days=1), wd)  # «ستعقد القمة الأحد»: on or after ref
-        else:
-            day = weekday_on_or_before(ctx.ref, wd)
-        _fill_from_date(r, day)
+    qual = lx.WEEKDAY_QUALIFIERS.get(lx.canon(q)) if q else None
+    _later(r, _weekday_from_ref, wd, qual, qual is None and _future_before(ctx, m.start("W")))
     return r
+
+
+def _weekday_from_ref(ctx: _Ctx, r: _Raw, wd: int, qual: int | None, future: bool) -> None:
+    """A bare weekday's day: the latest on or before ref, the next after it, or on or after it when the
+    clause before it speaks of the future («ستعقد القمة الأحد»)."""
+    ref = ctx.ref
+    if ref is None:
+        return
+    if qual == 1:
+        day = weekday_after(ref, wd)
+    elif qual == -1:
+        day = weekday_on_or_before(ref - dt.timedelta(days=1), wd)
+    elif future:
+        day = weekday_after(ref - dt.timedelta(days=1), wd)
+    else:
+        day = weekday_on_or_before(ref, wd)
+    _fill_from_date(r, day)
 
 
 def _clause_before(ctx: _Ctx, pos: int, size: int = 70) -> list[str]:
@@ -998,27 +1076,32 @@ def _read_count(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
                 return None
             else:  # «سال پیش», «ماه قبل»: the last one
                 r = _Raw(m.start("C_fu"), m.end("C"), cal, relative=True)
-                _relative_unit(ctx, r, unit, -1)
+                _relative_unit(r, unit, -1)
                 return r
     if n <= 0 or not _count_ok(ctx, start, m.end("C")):
         return None
     if m.group("C_ar") and lx.canon(m.group("C_ar")) == _MUNDHU and _ongoing_before(ctx, start):
         return None
     r = _Raw(start, m.end("C"), cal, relative=True)
-    _relative_unit(ctx, r, unit, -n)
+    _relative_unit(r, unit, -n)
     return r
 
 
-def _relative_unit(ctx: _Ctx, r: _Raw, unit: lx.Relative, offset: int) -> None:
+def _relative_unit(r: _Raw, unit: lx.Relative, offset: int) -> None:
     r.relative = True
     if unit is lx.Relative.DAY:
-        _relative_day(ctx, r, offset)
+        _relative_day(r, offset)
         return
     if unit is lx.Relative.WEEK:
         r.granularity = Granularity.WEEK
-        _relative_day(ctx, r, 7 * offset)
+        _relative_day(r, 7 * offset)
         return
     r.granularity = Granularity.MONTH if unit is lx.Relative.MONTH else Granularity.YEAR
+    _later(r, _unit_from_ref, unit, offset)
+
+
+def _unit_from_ref(ctx: _Ctx, r: _Raw, unit: lx.Relative, offset: int) -> None:
+    """The year (and month) ``offset`` months or years from ref's, in ``r``'s calendar."""
     if ctx.ref is None:
         return
     here = in_calendar(ctx.ref, r.calendar)
@@ -1065,7 +1148,7 @@ def _read_relative(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
         # «سال آینده میلادی»: the Gregorian year
         r.calendar = G
         r.e = _WORD_AFTER.match(ctx.clean, r.e).end()  # type: ignore[union-attr]
-    _relative_unit(ctx, r, unit, offset)
+    _relative_unit(r, unit, offset)
     if unit is lx.Relative.MONTH:
         _day_of_relative_month(ctx, r, start)
     return r
@@ -1083,6 +1166,11 @@ def _day_of_relative_month(ctx: _Ctx, r: _Raw, start: int) -> None:
     r.s = h.start("d") if dd else h.start("o")
     r.day = day
     r.granularity = Granularity.DAY
+    _later(r, _date_of_relative_month, day)
+
+
+def _date_of_relative_month(_ctx: _Ctx, r: _Raw, day: int) -> None:
+    """The date of a day of a relative month, once ref gave its year and month."""
     if r.year is not None and r.month is not None:
         r.date = day_of(r.calendar, r.year, r.month, day)
         if r.date is None:
@@ -1186,12 +1274,7 @@ def _read(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
                 if lx.canon(before.strip()) in _YOM_KEYS:
                     r.s = m.start("D")
         if r is not None and m.group("D_rw") and r.year_open:
-            unit_off = lx.RELATIVE[lx.canon(m.group("D_rw"))][1]
-            if ctx.ref is not None:
-                here = ctx.ref + dt.timedelta(days=unit_off)
-                parts = in_calendar(here, r.calendar)
-                if parts is not None and parts[1] == r.month:
-                    r.year = parts[0]
+            _later(r, _year_of_relative_day, lx.RELATIVE[lx.canon(m.group("D_rw"))][1])
     elif kind is None:
         return None
     else:
@@ -1207,6 +1290,15 @@ def _read(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
     if kind in {"W", "R"} and m.group(f"{kind}_t"):
         r.e = max(r.e, m.end(f"{kind}_t"))
     return r
+
+
+def _year_of_relative_day(ctx: _Ctx, r: _Raw, offset: int) -> None:
+    """«أمس الخميس 7 ديسمبر»: the year of the day ``offset`` days from ref, when its month is the one
+    written."""
+    if ctx.ref is not None:
+        parts = in_calendar(ctx.ref + dt.timedelta(days=offset), r.calendar)
+        if parts is not None and parts[1] == r.month:
+            r.year = parts[0]
 
 
 def _link(ctx: _Ctx, raws: list[_Raw]) -> list[list[_Raw]]:
@@ -1270,10 +1362,13 @@ class SharedFinder:
     """:func:`find_dates` for the texts of one article, each text scanned once however often it is read.
 
     Inferring the publication day reads every field under two probe days and
-    the enrichment step reads it once more under the final one: the matching
-    copy and the candidate search results, which do not depend on ``ref``,
-    are kept for the next call on the same text.  Results are exactly those
-    of :func:`find_dates`.  Meant for one article: it keeps what it scanned.
+    the enrichment step reads it once more under the final one.  What does
+    not depend on ``ref`` is kept for the next call on the same text: the
+    matching copy, the candidate search results and each match's reading
+    (resolving a reading under ``ref`` is left to each call), and the whole
+    result when one call never looked at ``ref`` (a text with no relative
+    mention).  Results are exactly those of :func:`find_dates`.  Meant for
+    one article: it keeps what it read.
     """
 
     __slots__ = ("_memo",)
@@ -1295,22 +1390,39 @@ def _find(text: str, ref: dt.date | None, memo: dict[str, _Scan] | None) -> list
         ref = ref.date()
     scan = memo.get(text) if memo is not None else None
     if scan is None:
-        clean, clean_pos, removed, found = _clean_and_candidates(text)
-        if not found and memo is None:
-            return []  # no place where a date may start (most lines)
-        scan = (clean, clean_pos, removed, {}, sorted(found), found, {})
-        if memo is not None:
+        scan = _Scan(text)
+        if memo is None:
+            if not scan.opens:
+                return []  # no place where a date may start (most lines)
+        else:
             memo[text] = scan
-    clean = scan[0]
-    searched = scan[3]
+    elif scan.fixed is not None:
+        return list(scan.fixed)  # a reading that never looked at ref: the same under this one
+    searched = scan.searched
     if 0 not in searched:
         searched[0] = _search(scan, 0)
     if searched[0] is None:
         return []  # no candidate at all (most paragraphs): nothing to read or link
     ctx = _Ctx(text, ref, scan)
+    raws = _read_all(ctx, memo is not None)
+    out = _finish(ctx, raws)
+    if memo is not None and not ctx.ref_reads:
+        scan.fixed = tuple(out)
+    return out
+
+
+def _read_all(ctx: _Ctx, keep: bool) -> list[_Raw]:
+    """The mentions read from left to right, before linking.
+
+    Each step from a search position reads what the search finds there, resolves it under
+    ``ref`` and adds a range's first day or last year.  Reading looks only at the text, so with
+    ``keep`` each reading is kept and the next call on the text resolves a copy of it.
+    """
+    scan = ctx.scan
+    searched, reads = scan.searched, scan.reads
     raws: list[_Raw] = []
     pos = 0
-    n = len(clean)
+    n = len(scan.clean)
     while pos < n:
         if pos in searched:
             hit = searched[pos]
@@ -1319,12 +1431,30 @@ def _find(text: str, ref: dt.date | None, memo: dict[str, _Scan] | None) -> list
         if hit is None:
             break
         at, m = hit
-        ctx.pos = pos
-        try:
-            r = _read(ctx, m)
-        except (DateError, ValueError, KeyError, OverflowError):
-            r = None
-        if r is None or r.e <= r.s:
+        r: _Raw | None
+        if keep and pos in reads:
+            r = reads[pos]
+            if r is not None:
+                r = _copy_raw(r)  # resolving and linking change it in place
+        else:
+            looks = ctx.ref_reads
+            ctx.pos = pos
+            try:
+                r = _read(ctx, m)
+            except (DateError, ValueError, KeyError, OverflowError):
+                r = None
+            if r is not None and r.e <= r.s:
+                r = None
+            if keep and ctx.ref_reads == looks:  # (reading never looks at ref; were it to, nothing is kept)
+                reads[pos] = r
+                if r is not None:
+                    r = _copy_raw(r)
+        if r is not None and r.pending:
+            try:
+                _resolve(ctx, r)
+            except (DateError, ValueError, KeyError, OverflowError):
+                r = None
+        if r is None:
             pos = at + 1
             continue
         head = _range_head(ctx, m, r, pos)
@@ -1337,12 +1467,12 @@ def _find(text: str, ref: dt.date | None, memo: dict[str, _Scan] | None) -> list
             if tail is not None:
                 raws.append(tail)
                 pos = tail.e
-    return _finish(ctx, raws)
+    return raws
 
 
 def _search(scan: _Scan, pos: int) -> tuple[int, re.Match[str]] | None:
     """Where and what ``DATE_PATTERN.search(clean, pos)`` finds, trying only the scan's candidates."""
-    clean, cands, opens, tried = scan[0], scan[4], scan[5], scan[6]
+    clean, cands, opens, tried = scan.clean, scan.cands, scan.opens, scan.tried
     for i in range(bisect.bisect_left(cands, pos), len(cands)):
         at = cands[i]
         if at in tried:
