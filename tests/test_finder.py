@@ -351,7 +351,7 @@ def test_scan_word_characters_are_the_patterns_word_characters() -> None:
 def test_word_before_reads_what_its_pattern_finds(text: str) -> None:
     from mideastnews.dates import finder, lexicon
 
-    ctx = finder._Ctx(text, None, finder._Scan(text))
+    ctx = finder._Ctx(text, None, finder._Scan(*finder._clean_and_candidates(text)))
     clean = ctx.clean
     for pos in range(len(clean) + 1):
         m = finder._WORD_BEFORE.search(clean, max(0, pos - 24), pos)

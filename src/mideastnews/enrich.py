@@ -75,6 +75,18 @@ def _dates(article: Article, anchor: dt.date | None, finder: _Finder) -> tuple[l
     return mentions, warnings
 
 
+def _finder_for(article: Article) -> _Finder:
+    """The date finder for ``article``'s texts.
+
+    The inference reads each text under two probe days before the final reading: a SharedFinder
+    reads each text once for all three.  Without inference each text is read once, and keeping
+    what was read would only cost.
+    """
+    from .dates.finder import SharedFinder, find_dates
+
+    return SharedFinder() if article.published is None else find_dates
+
+
 def _quotes(article: Article) -> list[Quote]:
     from .text.quotes import find_quotes
 
@@ -96,9 +108,7 @@ def enrich(article: Article, *, ref: dt.date | None = None) -> Article:
     """
     if isinstance(ref, dt.datetime):
         ref = ref.date()
-    from .dates.finder import SharedFinder
-
-    finder = SharedFinder()  # each text is scanned once for the inference's probes and the final reading
+    finder = _finder_for(article)
     published, inferred = _published(article, finder)
     anchor = _day(published) or ref
     mentions, date_warnings = _dates(article, anchor, finder)

@@ -581,9 +581,10 @@ class _Scan:
     __slots__ = ("_iranian", "cands", "clean", "clean_pos", "fixed", "opens", "reads", "removed", "searched",
                  "tried")
 
-    def __init__(self, text: str) -> None:
-        self.clean, self.clean_pos, self.removed, self.opens = _clean_and_candidates(text)
-        self.cands = sorted(self.opens)
+    def __init__(self, clean: str, clean_pos: list[int], removed: list[int],
+                 opens: dict[int, tuple[int, int]]) -> None:
+        self.clean, self.clean_pos, self.removed, self.opens = clean, clean_pos, removed, opens
+        self.cands = sorted(opens)
         self.searched: dict[int, tuple[int, re.Match[str]] | None] = {}
         self.tried: dict[int, re.Match[str] | None] = {}
         self.reads: dict[int, _Raw | None] = {}
@@ -1390,11 +1391,11 @@ def _find(text: str, ref: dt.date | None, memo: dict[str, _Scan] | None) -> list
         ref = ref.date()
     scan = memo.get(text) if memo is not None else None
     if scan is None:
-        scan = _Scan(text)
-        if memo is None:
-            if not scan.opens:
-                return []  # no place where a date may start (most lines)
-        else:
+        clean, clean_pos, removed, found = _clean_and_candidates(text)
+        if not found and memo is None:
+            return []  # no place where a date may start (most lines)
+        scan = _Scan(clean, clean_pos, removed, found)
+        if memo is not None:
             memo[text] = scan
     elif scan.fixed is not None:
         return list(scan.fixed)  # a reading that never looked at ref: the same under this one
@@ -1402,6 +1403,7 @@ def _find(text: str, ref: dt.date | None, memo: dict[str, _Scan] | None) -> list
     if 0 not in searched:
         searched[0] = _search(scan, 0)
     if searched[0] is None:
+        scan.fixed = ()
         return []  # no candidate at all (most paragraphs): nothing to read or link
     ctx = _Ctx(text, ref, scan)
     raws = _read_all(ctx, memo is not None)
