@@ -441,3 +441,10 @@ def test_shared_finder_is_find_dates_on_the_case_file_under_changing_refs() -> N
         shared = SharedFinder()
         for ref in refs:
             assert shared(case["text"], ref=ref) == find_dates(case["text"], ref=ref), (case["id"], ref)
+
+
+def test_mentions_are_built_with_their_fields_in_order() -> None:
+    # the finder passes a mention's fields by position: the class's field order is that one
+    assert [f.name for f in attrs.fields(DateMention)] == [
+        "text", "start", "end", "calendar", "year", "month", "day", "date", "time", "granularity", "relative",
+        "weekday", "field", "index", "warnings", "group"]

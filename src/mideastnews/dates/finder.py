@@ -448,12 +448,15 @@ def _candidates(clean: str, raw: bytes | None = None) -> dict[int, tuple[int, in
             bits &= _number_opens(clean, end - 1)
             if not bits:
                 continue
-            if bits & _BIT["D"]:
+            if bits & _D:
                 bits |= _DAY_HERE
-            if bits & _BIT["N"]:
+            if bits & _N:
                 bits |= _NUMERIC_HERE
-        here, after = found.get(at, (0, 0))
-        found[at] = (here, after | bits) if prefixed else (here | bits, after)
+        if at in found:
+            here, after = found[at]
+            found[at] = (here, after | bits) if prefixed else (here | bits, after)
+        else:
+            found[at] = (0, bits) if prefixed else (bits, 0)
     return found
 
 
@@ -1322,11 +1325,9 @@ def _link(ctx: _Ctx, raws: list[_Raw]) -> list[list[_Raw]]:
 
 def _mention(ctx: _Ctx, r: _Raw, group: int | None) -> DateMention:
     start, end = ctx.span(r.s, r.e)
-    return DateMention(
-        text=ctx.text[start:end], start=start, end=end, calendar=r.calendar, year=r.year, month=r.month,
-        day=r.day, date=r.date, time=r.time, granularity=r.granularity, relative=r.relative,
-        weekday=r.weekday, warnings=tuple(r.warnings), group=group,
-    )
+    # (positional: the keywords, passed one by one, cost more than the rest of the call)
+    return DateMention(ctx.text[start:end], start, end, r.calendar, r.year, r.month, r.day, r.date, r.time,
+                       r.granularity, r.relative, r.weekday, None, None, tuple(r.warnings), group)
 
 
 def find_dates(text: str, *, ref: dt.date | None = None) -> list[DateMention]:
