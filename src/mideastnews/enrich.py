@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
+from .dates.finder import SharedFinder, find_dates
 from .dates.mention import DateMention, _evolve
 from .model import Article, Quote
 
@@ -71,7 +72,8 @@ def _dates(article: Article, anchor: dt.date | None, finder: _Finder) -> tuple[l
             continue
         for m in finder(text, ref=anchor):
             mentions.append(_evolve(m, field=field, index=index))
-            warnings.extend(f"{field} {index}: {w}" for w in m.warnings)
+            if m.warnings:
+                warnings.extend(f"{field} {index}: {w}" for w in m.warnings)
     return mentions, warnings
 
 
@@ -82,8 +84,6 @@ def _finder_for(article: Article) -> _Finder:
     reads each text once for all three.  Without inference each text is read once, and keeping
     what was read would only cost.
     """
-    from .dates.finder import SharedFinder, find_dates
-
     return SharedFinder() if article.published is None else find_dates
 
 

@@ -51,6 +51,7 @@ Finder = Callable[..., list[DateMention]]
 
 # Two probe reference days: years, months and weekdays all differ.
 _PROBES = (dt.date(2001, 1, 10), dt.date(2012, 7, 19))
+_DAY = Granularity.DAY  # (an enum member is a slow look-up, and the loops below ask for it per mention)
 # Paragraphs, after the lead, where an anchor still dates the news.
 _ANCHOR_PARAGRAPHS = 2
 _WIRE_OPENERS = ("به گزارش", "أفادت", "أفاد ", "نقلت ", "ذكرت ")
@@ -136,17 +137,20 @@ def gather_evidence(article: Article, finder: Finder | None = None) -> Evidence:
     anchors: list[tuple[dt.date, bool]] = []
     weekdays: list[tuple[int, int]] = []
     wire = _is_wire(article)
+    probe, other_probe = _PROBES
     for field, index, text in article_fields(article):
         if not text:
             continue
-        first = finder(text, ref=_PROBES[0])
+        first = finder(text, ref=probe)
+        if not first:
+            continue  # (most paragraphs)
         near_top = field in ("title", "lead", "caption") or index < _ANCHOR_PARAGRAPHS
-        if not any(m.date is not None and m.granularity == Granularity.DAY
+        if not any(m.date is not None and m.granularity == _DAY
                    and (near_top or m.relative or _opens_with_today(m)) for m in first):
             # Nothing below could use this field (away from the top only a relative phrase, or a
             # full date that opens with «اليوم»/«أمس», gives evidence): the second probe run is not needed.
             continue
-        runs = [first, finder(text, ref=_PROBES[1])]
+        runs = [first, finder(text, ref=other_probe)]
         second = {(m.start, m.end): m for m in runs[1]}
         previous: tuple[int, int] | None = None  # (end, distance) of the last fixed-distance phrase
         for position, m in enumerate(runs[0]):
@@ -155,10 +159,10 @@ def gather_evidence(article: Article, finder: Finder | None = None) -> Evidence:
             # phrase's weekday warning is expected there, and is the evidence.
             if other is None or m.date is None or other.date is None:
                 continue
-            if m.granularity != Granularity.DAY:
+            if m.granularity != _DAY:
                 continue
-            distance = (m.date - _PROBES[0]).days
-            if m.relative and distance == (other.date - _PROBES[1]).days:
+            distance = (m.date - probe).days
+            if m.relative and distance == (other.date - other_probe).days:
                 if m.weekday is not None:
                     weekdays.append((distance, m.weekday))
                 previous = (m.end, distance)
