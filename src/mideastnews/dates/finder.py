@@ -50,6 +50,11 @@ from .resolve import (
 __all__ = ["DATE_PATTERN", "SharedFinder", "find_dates", "parse_date"]  # noqa: F822  # DATE_PATTERN: see __getattr__
 
 G, H, J = Calendar.GREGORIAN, Calendar.HIJRI, Calendar.JALALI
+# (an enum member is a slow look-up: the readers below ask for these per mention)
+_BY_DAY, _BY_WEEK = Granularity.DAY, Granularity.WEEK
+_BY_MONTH, _BY_YEAR = Granularity.MONTH, Granularity.YEAR
+_DAYS, _WEEKS, _MONTHS, _YEARS = lx.Relative.DAY, lx.Relative.WEEK, lx.Relative.MONTH, lx.Relative.YEAR
+_LEVEL_PREP, _LEVEL_STRICT = lx.Level.PREP, lx.Level.STRICT
 
 _SP = "[ \u00a0\u200c]{1,3}"
 _OSP = "[ \u00a0\u200c]{0,3}"
@@ -604,6 +609,10 @@ class _Scan:
         return self._iranian
 
 
+_NOTHING = _Scan("", [], [], {})  # what a SharedFinder keeps for a text where no date may start
+_NOTHING.fixed = ()
+
+
 class _Ctx:
     """One call's text, its clean copy and offset map, and its ``ref``, with a count of the looks at it.
 
@@ -859,7 +868,7 @@ def _read_day_month(ctx: _Ctx, m: re.Match[str], p: str, r_start: int) -> _Raw |
         return None
     r.month = month
     r.day = day or None
-    r.granularity = Granularity.DAY if day else Granularity.MONTH
+    r.granularity = _BY_DAY if day else _BY_MONTH
     if r.year is None:
         r.year_open = True
     r.weekday = _weekday_of(m, p) if p == "D" else None
@@ -1093,14 +1102,14 @@ def _read_count(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
 
 def _relative_unit(r: _Raw, unit: lx.Relative, offset: int) -> None:
     r.relative = True
-    if unit is lx.Relative.DAY:
+    if unit is _DAYS:
         _relative_day(r, offset)
         return
-    if unit is lx.Relative.WEEK:
-        r.granularity = Granularity.WEEK
+    if unit is _WEEKS:
+        r.granularity = _BY_WEEK
         _relative_day(r, 7 * offset)
         return
-    r.granularity = Granularity.MONTH if unit is lx.Relative.MONTH else Granularity.YEAR
+    r.granularity = _BY_MONTH if unit is _MONTHS else _BY_YEAR
     _later(r, _unit_from_ref, unit, offset)
 
 
@@ -1111,7 +1120,7 @@ def _unit_from_ref(ctx: _Ctx, r: _Raw, unit: lx.Relative, offset: int) -> None:
     here = in_calendar(ctx.ref, r.calendar)
     if here is None:
         return
-    if unit is lx.Relative.MONTH:
+    if unit is _MONTHS:
         r.year, r.month = add_months(here[0], here[1], offset)
     else:
         r.year = here[0] + offset
@@ -1143,17 +1152,17 @@ def _read_relative(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
         if "\u064b" not in ctx.text[end - 1:end + 1] and after.startswith("ال") and \
                 after not in lx.WEEKDAYS and after not in _AL_FUNCTION_WORDS:
             return None
-    if unit is not lx.Relative.DAY or k == _RUZ_GOZASHTEH:
+    if unit is not _DAYS or k == _RUZ_GOZASHTEH:
         near = ctx.word_just_before(m.start("R"))
         if near.isdigit() or near in lx.NUMBER_WORDS or (fa and near in _LENGTH_BEFORE):
             return None
     r = _Raw(m.start("R"), m.end("R"), J if fa else G, relative=True)
-    if fa and unit in (lx.Relative.MONTH, lx.Relative.YEAR) and ctx.word_after(r.e) == _MILADI:
+    if fa and unit in (_MONTHS, _YEARS) and ctx.word_after(r.e) == _MILADI:
         # «سال آینده میلادی»: the Gregorian year
         r.calendar = G
         r.e = _WORD_AFTER.match(ctx.clean, r.e).end()  # type: ignore[union-attr]
     _relative_unit(r, unit, offset)
-    if unit is lx.Relative.MONTH:
+    if unit is _MONTHS:
         _day_of_relative_month(ctx, r, start)
     return r
 
@@ -1169,7 +1178,7 @@ def _day_of_relative_month(ctx: _Ctx, r: _Raw, start: int) -> None:
         return
     r.s = h.start("d") if dd else h.start("o")
     r.day = day
-    r.granularity = Granularity.DAY
+    r.granularity = _BY_DAY
     _later(r, _date_of_relative_month, day)
 
 
@@ -1190,9 +1199,9 @@ def _read_month(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
     has_pre = before in _PREPS
     paired = bool(m.group("M_m2"))
     qualified = bool(m.group("M_q")) and lx.canon(m.group("M_q")) in lx.MONTH_QUALIFIERS
-    if level is lx.Level.PREP and not (has_pre or has_mw or has_year or paired or qualified):
+    if level is _LEVEL_PREP and not (has_pre or has_mw or has_year or paired or qualified):
         return None
-    if level is lx.Level.STRICT and not (has_mw or has_year or qualified or before in _TEMPORAL_PREPS):
+    if level is _LEVEL_STRICT and not (has_mw or has_year or qualified or before in _TEMPORAL_PREPS):
         return None
     r = _read_day_month(ctx, m, "M", m.start("M_core"))
     if r is None:
@@ -1201,7 +1210,7 @@ def _read_month(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
         r.year = None
         r.year_open = True
         r.e = m.end("M_m2") if paired else m.end("M_m1") if m.group("M_m1") else m.end("M_m3")
-    r.granularity = Granularity.MONTH
+    r.granularity = _BY_MONTH
     return r
 
 
@@ -1228,7 +1237,7 @@ def _read_year(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
     cal = _year_calendar(year, persian or ctx.iranian, era)
     start = m.start("Y_w") if word else m.start("Y_y")
     end = m.end("Y_era") if m.group("Y_era") else m.end("Y_y")
-    return _Raw(start, end, cal, year=year, granularity=Granularity.YEAR)
+    return _Raw(start, end, cal, year=year, granularity=_BY_YEAR)
 
 
 def _range_head(ctx: _Ctx, m: re.Match[str], r: _Raw, pos: int) -> _Raw | None:
@@ -1252,7 +1261,7 @@ def _range_tail(ctx: _Ctx, r: _Raw) -> _Raw | None:
     year = _int(t.group("y"))
     if not 0 < year - r.year <= 200:
         return None
-    return _Raw(t.start("y"), t.end("y"), r.calendar, year=year, granularity=Granularity.YEAR)
+    return _Raw(t.start("y"), t.end("y"), r.calendar, year=year, granularity=_BY_YEAR)
 
 
 _READERS = {
@@ -1315,7 +1324,7 @@ def _link(ctx: _Ctx, raws: list[_Raw]) -> list[list[_Raw]]:
             same_kind = (last.day is not None) == (r.day is not None)
             cals = {x.calendar for x in groups[-1]}
             if gap is not None and same_kind and r.calendar not in cals and \
-                    r.granularity is not Granularity.YEAR and not r.relative and not (
+                    r.granularity is not _BY_YEAR and not r.relative and not (
                     last.relative and last.year_open is False):
                 groups[-1].append(r)
                 continue
@@ -1393,8 +1402,10 @@ def _find(text: str, ref: dt.date | None, memo: dict[str, _Scan] | None) -> list
     scan = memo.get(text) if memo is not None else None
     if scan is None:
         clean, clean_pos, removed, found = _clean_and_candidates(text)
-        if not found and memo is None:
-            return []  # no place where a date may start (most lines)
+        if not found:  # no place where a date may start (most lines)
+            if memo is not None:
+                memo[text] = _NOTHING
+            return []
         scan = _Scan(clean, clean_pos, removed, found)
         if memo is not None:
             memo[text] = scan
@@ -1465,7 +1476,7 @@ def _read_all(ctx: _Ctx, keep: bool) -> list[_Raw]:
             raws.append(head)
         raws.append(r)
         pos = r.e
-        if r.granularity is Granularity.YEAR:
+        if r.granularity is _BY_YEAR:
             tail = _range_tail(ctx, r)
             if tail is not None:
                 raws.append(tail)
