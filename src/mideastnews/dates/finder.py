@@ -284,6 +284,8 @@ _WORD_BEFORE = _regex.compile("dates.finder.WORD_BEFORE", r"(\w{1,30})\W{0,3}$",
 _WORD_JUST_BEFORE = _regex.compile("dates.finder.WORD_JUST_BEFORE", r"(\w{1,30})[ \u00a0\u200c]{1,3}$",
                                    worst=_WORST)
 _WORD_AFTER = _regex.compile("dates.finder.WORD_AFTER", r"[ \u00a0\u200c]{1,3}(\w{1,30})", worst=_WORST)
+# A word read backwards: _Ctx.word_before_at matches it on the reversed window before a position.
+_WORD_RUN = _regex.compile("dates.finder.WORD_RUN", r"\w+", worst=_WORST)
 
 
 # ---------------------------------------------------------------------------
@@ -676,9 +678,7 @@ class _Ctx:
         if end == lo or not _is_word_char(clean[end - 1]) or not (
                 pos - end <= 3 or (pos - end == 4 and clean[pos - 1] == "\n")):
             return "", pos
-        start = end - 1
-        while start > lo and _is_word_char(clean[start - 1]):
-            start -= 1
+        start = end - _WORD_RUN.match(clean[lo:end][::-1]).end()  # type: ignore[union-attr]  # (a word ends here)
         return lx.canon(clean[start:end]), start
 
     def word_after(self, pos: int) -> str:
