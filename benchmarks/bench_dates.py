@@ -1,6 +1,6 @@
 """find_dates against dateparser's search_dates, side by side, on the seeds' paragraphs.
 
-    .venv/bin/python benchmarks/bench_dates.py [--gold PATH] [--rounds N]
+    .venv/bin/python benchmarks/bench_dates.py [--gold PATH] [--rounds N] [--articles]
 
 Both finders run over the same texts in one process (each warmed first), with
 the reference day set (dateparser: ``languages`` and ``RELATIVE_BASE``).
@@ -9,6 +9,12 @@ and over every line of the project's ``seeds/``, F1 against the gold mentions
 (scored as ``../shared/tools/score_dates.py`` does) and the speed ratios.
 The gold file defaults to ``../shared/gold/seed_dates.jsonl``; without it, the
 project's own ``tests/data/date_cases.jsonl`` is used.
+
+``--articles`` adds what one seed article's date work costs in ``mn.parse``
+(CPU time of this process, best of ``--rounds`` x 4 passes over the seeds,
+per article): the whole parse, the enrichment step, and its date part, the
+inference's probe readings and the final reading of every field through one
+:class:`~mideastnews.dates.finder.SharedFinder`.
 """
 
 from __future__ import annotations
@@ -110,10 +116,52 @@ def speed(cases: list[dict[str, Any]], run: Runner, rounds: int) -> float:
     return best * 1e6 / kb
 
 
+def article_costs(rounds: int) -> None:
+    """CPU time per seed article: mn.parse, the enrichment step, and its date part."""
+    import attrs
+
+    import mideastnews as mn
+    from mideastnews import enrich
+
+    sources = [path.read_bytes() for path in sorted((ROOT / "seeds").glob("*.txt"))]
+    if not sources:
+        return
+    # the parser's own article: what enrich adds taken off again (dates, quotes, an inferred day)
+    parsed = [mn.parse(s) for s in sources]
+    articles = [attrs.evolve(a, dates=(), quotes=(), published=None if a.published_inferred else a.published,
+                             published_inferred=False) for a in parsed]
+
+    def dates_only() -> None:
+        for a in articles:
+            finder = enrich._finder_for(a)
+            published, _inferred = enrich._published(a, finder)
+            enrich._dates(a, enrich._day(published), finder)
+
+    steps: list[tuple[str, Callable[[], object]]] = [
+        ("mn.parse", lambda: [mn.parse(s) for s in sources]),
+        ("enrichment step", lambda: [enrich.enrich(a) for a in articles]),
+        ("  its date work", dates_only),
+    ]
+    for _name, step in steps:  # warm
+        step()
+    best = dict.fromkeys((name for name, _step in steps), float("inf"))
+    for _ in range(rounds):
+        for name, step in steps:  # alternated, so that a busy moment does not land on one alone
+            t0 = time.process_time()
+            for _ in range(4):
+                step()
+            best[name] = min(best[name], (time.process_time() - t0) / 4 / len(sources))
+    print(f"per seed article ({len(sources)} seeds), CPU, best of {rounds}:")
+    for name, seconds in best.items():
+        print(f"  {name:18} {seconds * 1e3:7.3f} ms")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=None)
     ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--articles", action="store_true",
+                    help="also the date work of one seed article in mn.parse (CPU per article)")
     args = ap.parse_args()
     gold = args.gold or (SHARED / "gold" / "seed_dates.jsonl")
     if not gold.exists():
@@ -143,6 +191,8 @@ def main() -> None:
     if len(rows) == 2:
         print(f"speed ratio: {rows[1][1] / rows[0][1]:.0f}x (gold paragraphs), "
               f"{rows[1][2] / rows[0][2]:.0f}x (all seed lines)")
+    if args.articles:
+        article_costs(args.rounds * 4)
 
 
 if __name__ == "__main__":
