@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import mideastnews as mn
 from mideastnews.text import QuoteSpan, find_quotes
+from mideastnews.text import quotes as qm
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -249,3 +250,79 @@ def test_quotes_are_pieces_of_their_paragraphs(paragraphs: list[str], language: 
         assert q.text == q.text.strip()
         assert q.text in paragraphs[q.paragraph]
         assert q.speaker is None or q.speaker.strip()
+
+
+# ---------------------------------------------------------------------------
+# The fast paths of the finder against the definitions they stand for
+
+
+_DIACRITIC = st.sampled_from(["", "", "", "\u064b", "\u064e", "\u0651", "\u0652"])
+
+
+@st.composite
+def _spelled_verb(draw: st.DrawFn) -> str:
+    """A verb of saying as texts spell it: a prefix, diacritics and alif forms, an ending."""
+    word = draw(st.sampled_from([*qm._AR_VERBS, *qm._AR_PRESENT, *qm._AR_PARTICIPLES, "بيّن"]))
+    letters = [draw(st.sampled_from("أإآا")) if ch in "أإآا" else ch for ch in word]
+    spelled = "".join(ch + draw(_DIACRITIC) for ch in letters)
+    prefix = draw(st.sampled_from(["", "", "و", "ف", "ثم ", "كما ", "ثم\n", "ال"]))
+    ending = draw(st.sampled_from(["", "", "ت", "وا", "ه", "ها", "تها", "اً", "ً", "ة", "ين", "ان", "ى", "x"]))
+    return prefix + spelled + ending
+
+
+_TEXT_PIECES = st.one_of(
+    _spelled_verb(),
+    st.sampled_from([
+        " ", " ", "  ", "\n", "\u00a0", "\u2003", "(", ")", "«", "»", '"', "“", "”", "،", ",", ".", ":", "؛",
+        "!", "؟", "…", "-", "ـ", "\u200c", "\u0651", "\u064b", "x", "a", "الرئيس", "أكد", "إن", "أنّ",
+        "و", "ف", "ت", "ي", "ى", "ة", "ه", "ی", "ک", "ثم", "كما", "قائل", "مضيف", "به گفته", "گفت",
+        "گفت:", "افزود :", "یادآور شد:", "وی", "ایران",
+    ]),
+)
+_TEXTS = st.lists(_TEXT_PIECES, max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_arabic_verb_scan_finds_what_the_verb_pattern_finds(text: str) -> None:
+    # one trie after the character before the verb, behind a search for a letter a verb opens with
+    expected = [(m.span(), m.group("past"), m.group("present"), m.group("part"))
+                for m in qm._AR_VERB.finditer(text)]
+    found = [(m.span(), m.group("past"), m.group("present"), m.group("part")) for m in qm._ar_verbs(text)]
+    assert found == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_persian_verbs_need_a_colon_and_according_to_its_word(text: str) -> None:
+    if qm._FA_VERB.search(text) or qm._FA_VERB_AFTER.search(text):
+        assert ":" in text
+    if qm._FA_ACCORDING.search(text):
+        assert "گفته" in text
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_marks_and_sentence_ends_found_by_character(text: str) -> None:
+    assert qm._find_all(text, qm._MARK_CHARS) == [m.start() for m in qm._MARK.finditer(text)]
+    for pos in qm._find_all(text, qm._MARK_CHARS):
+        left = pos == 0 or text[pos - 1] in qm._LEFT_OPEN
+        right = pos == len(text) - 1 or text[pos + 1] in qm._RIGHT_OPEN
+        assert qm._ROLES[text[pos], left, right] == (qm._FAMILY[text[pos]], qm._role(text, pos))
+    bounds = qm._Bounds(text)
+    ends = [m.start() for m in qm._SENTENCE_STOP.finditer(text)]
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1, 7):
+            inside = [e for e in ends if start <= e < end]
+            assert bounds.last(start, end) == (inside[-1] + 1 if inside else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXTS, max_size=4), st.lists(_TEXT_PIECES, max_size=3).map("".join), st.integers(0, 40))
+def test_vocabulary_holds_the_folded_words(paragraphs: list[str], other: str, pick: int) -> None:
+    # a search of the body folded whole stands for folding each word
+    keys = {qm._key(w) for p in paragraphs for w in p.split()}
+    candidates = [qm._key(other), other, *sorted(keys)[pick:pick + 3]]
+    candidates += [k[1:] for k in candidates] + [k[:-1] for k in candidates]
+    for key in candidates:
+        assert (key in qm._Vocab(paragraphs)) == (key in keys), key
