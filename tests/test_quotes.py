@@ -326,3 +326,17 @@ def test_vocabulary_holds_the_folded_words(paragraphs: list[str], other: str, pi
     candidates += [k[1:] for k in candidates] + [k[:-1] for k in candidates]
     for key in candidates:
         assert (key in qm._Vocab(paragraphs)) == (key in keys), key
+
+
+_PERSIAN_PIECES = st.lists(st.one_of(_TEXT_PIECES, st.sampled_from([
+    "خاطر نشان کرد", "خاطرنشان کرد", "تاکید کرد", "گفته است", "می گوید", "اظهار داشت", "   :", "\t:",
+    "\u00a0:", ":", " ", "،", ".", "x" * 30,
+])), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PERSIAN_PIECES)
+def test_persian_verb_scan_finds_what_the_verb_pattern_finds(text: str) -> None:
+    # searched only from a verb's length before the first colon to the last colon
+    expected = [(m.start(), m.end()) for m in qm._FA_VERB.finditer(text)]
+    assert [(start, m.end()) for start, _said, m in qm._fa_verbs(text)] == expected

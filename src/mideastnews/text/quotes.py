@@ -150,6 +150,7 @@ _FA_STOP_PAIRS = frozenset({
     ("پیش", "از"), ("پس", "از"),
 })
 _FA_STOP_PAIRS_KEYED = frozenset((_key(a), _key(b)) for a, b in _FA_STOP_PAIRS)
+_FA_TO, _FA_REPORT = _key("به"), _key("گزارش")
 
 _FA_SUBJECT_WORDS = 6  # a longer span before the verb is not one subject
 _FA_STOP_PREPOSITIONS = _lexicon("به با برای")
@@ -343,7 +344,7 @@ _FA_VERB_AFTER = _regex.compile(
 
 
 def _verbs(
-    text: str, at_start: re.Pattern[str], after: re.Pattern[str]
+    text: str, at_start: re.Pattern[str], after: re.Pattern[str], start: int = 0, end: int | None = None,
 ) -> Iterator[tuple[int, str, re.Match[str]]]:
     """What ``at_start.finditer(text)`` finds, as ``(start, text, match)``.
 
@@ -352,13 +353,32 @@ def _verbs(
     ``verb`` (the other groups are the same).  A verb match ends with a
     character that never stands before a verb (a colon),
     so after a match both go on from its end.  Only the first match of
-    ``at_start`` may open the text.
+    ``at_start`` may open the text.  ``after`` is only tried from ``start``
+    (where its character before the verb may stand) to ``end``: the caller
+    knows no verb lies outside.
     """
     first = at_start.match(text)
     if first is not None:
         yield first.start(), first.group(), first
-    for m in after.finditer(text, first.end() if first is not None else 0):
+        start = max(start, first.end())
+    for m in after.finditer(text, start, len(text) if end is None else end):
         yield m.start("verb"), m.group("verb"), m
+
+
+# The most characters a Persian verb match spans before its colon (with the character before it).
+_FA_VERB_SPAN = 1 + max(len(v.replace("\\s?", " ")) for v in _FA_VERBS) + 3
+
+
+def _fa_verbs(text: str) -> Iterator[tuple[int, str, re.Match[str]]]:
+    """What ``_FA_VERB.finditer(text)`` finds, as :func:`_verbs` gives it.
+
+    Every match ends with a colon, so only the stretch from a verb's length
+    before the first colon to the last colon is searched.
+    """
+    first = text.find(":")
+    if first < 0:
+        return iter(())
+    return _verbs(text, _FA_VERB, _FA_VERB_AFTER, max(0, first - _FA_VERB_SPAN), text.rfind(":") + 1)
 
 
 # «به» first, then a look-behind over it and the character before (a space, or the text's start):
@@ -737,7 +757,7 @@ def _fa_subject(span: str, known: Sequence[str]) -> tuple[str | None, bool]:
     """The subject in the clause before a Persian verb; and whether it is a pronoun."""
     tokens = span.split()
     # «به گزارش آران نیوز به نقل از ایرنا، …»: a credit is not the subject.
-    if tokens[:2] and [_key(t) for t in tokens[:2]] == [_key("به"), _key("گزارش")]:
+    if len(tokens) >= 2 and _key(tokens[0]) == _FA_TO and _key(tokens[1]) == _FA_REPORT:
         comma = next((i for i, t in enumerate(tokens[:10]) if t.endswith(("،", ","))), None)
         via = next((i for i in range(2, min(len(tokens) - 2, 10))
                     if _key(tokens[i]) == _key("به") and _key(tokens[i + 1]) == _key("نقل")
@@ -752,15 +772,17 @@ def _fa_subject(span: str, known: Sequence[str]) -> tuple[str | None, bool]:
             tokens = tokens[comma + 1:]
         else:  # «به گزارش ایرنا …»: a one-word outlet
             tokens = tokens[3:]
-    while tokens and _key(tokens[0]) in _FA_LEADING:
-        tokens = tokens[1:]
+    keys = [_key(t) for t in tokens]
+    first = 0
+    while first < len(keys) and keys[first] in _FA_LEADING:
+        first += 1
     out: list[str] = []
-    for i, token in enumerate(tokens):
-        key = _key(token)
-        nxt = _key(tokens[i + 1]) if i + 1 < len(tokens) else ""
+    for i in range(first, len(tokens)):
+        key = keys[i]
+        nxt = keys[i + 1] if i + 1 < len(keys) else ""
         if key in _FA_STOP_WORDS or (key, nxt) in _FA_STOP_PAIRS_KEYED:
             break
-        out.append(token.strip("،,"))
+        out.append(tokens[i].strip("،,"))
     if not out:
         return None, False
     if _key(out[-1]) in _FA_PRONOUNS:
@@ -831,7 +853,7 @@ def _attributions(text: str, bounds: _Bounds, language: str, vocab: Container[st
         floor = 0
         # Every Persian verb of saying ends with a colon, every «به گفته» holds «گفته»: most
         # paragraphs are turned away by these searches for a character or a word.
-        for start, _said, m in _verbs(text, _FA_VERB, _FA_VERB_AFTER) if ":" in text else ():
+        for start, _said, m in _fa_verbs(text):
             begin = _fa_clause_start(bounds, start, floor)
             subject, _pronoun = _fa_subject(text[begin:start], known)
             found.append(_Attribution(begin, m.end(), subject, colon=True))
@@ -858,7 +880,8 @@ def _attributions(text: str, bounds: _Bounds, language: str, vocab: Container[st
             carries = subject is None and colon
             subject = None if not carries else subject
         found.append(_Attribution(start, end, subject, colon=colon, carries=carries, verb_end=verb_end))
-    found.sort(key=_start)
+    if language == "fa":  # verbs, then «به گفته»: each in reading order, the Arabic ones too
+        found.sort(key=_start)
     return found
 
 
@@ -922,7 +945,7 @@ def _colon_spans(text: str, bounds: _Bounds, attributions: Sequence[_Attribution
         j = bisect.bisect_right(starts, begin)
         if j < len(marked) and marked[j].start - 1 < end:
             end = marked[j].start - 1
-        if not text[begin:end].isspace() and end > begin:  # it holds a word
+        if end > begin:  # then it holds a word: text[begin] is not a space
             spans.append(_Span(begin, end, marked=False, colon=True))
     return spans
 
