@@ -188,3 +188,116 @@ TEXT = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x6FF), 
 def test_random_markup(body: str) -> None:
     _article_or_parse_error("<!DOCTYPE html><html><body>" + body)
     _article_or_parse_error(("<html><head><meta charset='utf-8'></head><body>" + body).encode("utf-8"))
+
+
+def _shape(tree: object) -> list[tuple[str, object]]:
+    """Every element with its attributes, and every text that is not script code or a style sheet."""
+    out: list[tuple[str, object]] = []
+    for node in tree.root.traverse(include_text=True):  # type: ignore[attr-defined]
+        if node.tag == "-text":
+            parent = node.parent
+            if parent is None or parent.tag not in ("script", "style"):
+                out.append(("#", node.text_content))
+        else:
+            out.append((node.tag, dict(node.attributes)))
+    return out
+
+
+def test_code_is_left_out_of_the_tree_and_data_blocks_are_kept() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    page = ("<html><head><script>var a = '<p>not text</p>';</script><style>p{color:red}</style>"
+            "<script type='application/ld+json'>{\"@type\": \"NewsArticle\"}</script>"
+            "<script type=\"text/tawsiyat\" id=\"tawsiyat-metadata\">{\"a\": 1}</script>"
+            "<script type=module>import x from 'y'</script>"
+            "<script data-x='a>b' src=x>code(1)</script></head><body><p>نص</p></body></html>")
+    for source in (page, page.encode()):
+        doc = Document.from_source(source)
+        scripts = [node.text() for node in doc.tree.css("script")]
+        assert scripts == ["", '{"@type": "NewsArticle"}', '{"a": 1}', "", ""]  # (a quoted «>» ends no tag)
+        assert doc.tree.css_first("style").text() == ""
+        assert "not text" in doc.text
+        assert _shape(doc.tree) == _shape(LexborHTMLParser(page))
+
+
+@given(st.lists(st.sampled_from([
+    "<script>", "<script type='text/javascript'>", "<script type=application/json>", "<SCRIPT src='a>b'>",
+    "<script a=\"'\" b=\"x>\">", "</script>", "</SCRIPT >", "<style>", "</style>", "<div>", "</div>", "<p>",
+    "x", "<!--", "-->", "<svg>", "</svg>", "<title>", "</title>", "'", '"', ">", "<", "=",
+]), max_size=200))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_leaving_code_out_keeps_the_rest_of_the_tree(pieces: list[str]) -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    page = "<html><body>" + "".join(pieces)
+    doc = Document.from_source(page.encode())
+    if doc.depth.removed:
+        return  # flattened: another tree by design
+    assert _shape(doc.tree) == _shape(LexborHTMLParser(page))
+
+
+_TRICKS = [
+    "<div>", "</div>", "<span>", "</span>", "<p>", "x", "<a title=\"", "<a title='", "\"", "'", ">", "\">",
+    "<!--", "-->", "--!>", "<!-->", "<!x", "<?x", "</ x", "</>", "<noscript>", "</noscript>", "<script>",
+    "</script>", "</scriptx>", "<style>", "</style>", "<textarea>", "</textarea>", "<div\"x>", "</div\"x>",
+    "<svg>", "</svg>", "<math>", "</math>", "<![CDATA[", "]]>", "<title>", "</title>", "<plaintext>",
+    "<DIV>", "</DIV >", "<div/>", "<br>",
+]
+
+
+def _tree_depth(tree: object) -> int:
+    deepest = 0
+    for node in tree.root.traverse():  # type: ignore[attr-defined]
+        depth, current = 0, node
+        while current is not None:
+            depth, current = depth + 1, current.parent
+        deepest = max(deepest, depth)
+    return deepest
+
+
+@given(st.lists(st.sampled_from(_TRICKS), max_size=120))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_the_depth_bound_holds_whatever_hides_a_tag(pieces: list[str]) -> None:
+    """Tags in attribute values, comments, bogus comments or raw text keep the bound above lexbor's depth."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from mideastnews import _markup
+    from mideastnews.document import _name_peaks
+
+    page = "<html><body>" + "".join(pieces)
+    for source in (page, page.encode()):
+        peak, _ = _name_peaks(source, _markup.scan(source))
+        # (+ the implied <head> and the root's own level)
+        assert _tree_depth(LexborHTMLParser(page)) <= peak + 3, source
+
+
+@pytest.mark.parametrize("hiding", [
+    "<a title=\"</div>\">x</a>",  # an end tag in an attribute value is text
+    "<!x </div>>",  # a bogus comment
+    "<? </div>>",
+    "</ </div>>",
+    "<!-- --!></div>",  # «--!>» ends a comment: this </div> is real, and closes
+])
+def test_hidden_end_tags_do_not_hide_depth(hiding: str) -> None:
+    page = "<html><body>" + ("<div>" * 200 + hiding) * 10 + "deep"
+    doc = Document.from_source(page.encode())
+    assert "deep" in doc.tree.body.text()
+    if "--!>" not in hiding:
+        assert doc.depth.depth >= 2000
+        assert doc.depth.removed > 0
+
+
+@pytest.mark.parametrize("opener", [
+    "<a title=\"<script>\">x</a>",  # a raw-text tag in an attribute value starts nothing
+    "<a title='<!--'>x</a>",
+    "<noscript>",  # markup when scripting is off, as lexbor parses
+    "<div\"x>",  # a name runs to whitespace, «/» or «>»: «div"x» is not closed by </div>
+    "<script><!--<script></script></script>",  # the escapes of script text
+    "<style></stylex></style>",
+])
+def test_nothing_hides_the_tags_after_it(opener: str) -> None:
+    page = "<html><body>" + opener + "<div>" * 3000 + "deep"
+    doc = Document.from_source(page.encode())
+    assert doc.depth.depth > 3000
+    assert doc.depth.removed > 0
+    assert "deep" in doc.tree.body.text()

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from . import _regex
+from . import _markup, _regex
 from .errors import ParseError
 
 if TYPE_CHECKING:
@@ -76,10 +76,6 @@ def _worst_meta(n: int) -> str:
     return "<meta " + "charset" * (n // 7) + "\x00"
 
 
-def _worst_tags(n: int) -> str:
-    return "<" + "a" * n + "<div" * (n // 8)
-
-
 _META_CHARSET = _regex.compile(
     "document.META_CHARSET",
     r"""<meta[^>]{0,300}?charset\s{0,10}=\s{0,10}["']?\s{0,10}([A-Za-z0-9_.:-]{1,40})""",
@@ -101,39 +97,6 @@ _HTML_MARKERS = _regex.compile(
     "document.HTML_MARKERS",
     r"<(?:!doctype\s+html|html|head|body|meta|article|div|p|span|title|script)[\s>/]",
     re.IGNORECASE,
-)
-# Comments and raw-text elements, skipped by the depth scan, and the start and end tags of the
-# foreign roots (group 3 is their slash): inside SVG/MathML the raw-text names are ordinary elements.
-# ASCII only, as the HTML tokenizer reads tag names: «<ſcript>» (long s) or «<script\xa0>» is no
-# script, and skipping what follows it as script text would hide its tags from the depth scan.
-_SKIPPED_OR_FOREIGN_SOURCE = (
-    r"<(?:(!--)|(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)(?=[\t\n\f\r />])"
-    r"|(/?)(?:svg|math|frameset))"
-)
-_SKIPPED_OR_FOREIGN = _regex.compile(
-    "document.SKIPPED_OR_FOREIGN", _SKIPPED_OR_FOREIGN_SOURCE, re.IGNORECASE | re.ASCII)
-_RAW_TEXT_NAMES = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
-                   "plaintext")
-# The end tag of each raw-text element, in any case.
-_RAW_END = {
-    name: _regex.compile(f"document.RAW_END_{name.upper()}", "</" + name, re.IGNORECASE | re.ASCII)
-    for name in _RAW_TEXT_NAMES
-}
-_TAG_TOKEN_SOURCE = r"</?[A-Za-z][A-Za-z0-9:_-]{0,60}"
-_TAG_TOKEN = _regex.compile("document.TAG_TOKEN", _TAG_TOKEN_SOURCE, worst=(_worst_tags,))
-# The same three over a page's raw UTF-8 (tags are ASCII, so their matches are the same).
-_SKIPPED_OR_FOREIGN_BYTES = _regex.compile_bytes(
-    "document.SKIPPED_OR_FOREIGN_BYTES", _SKIPPED_OR_FOREIGN_SOURCE.encode(), re.IGNORECASE)
-_RAW_END_BYTES = {
-    name: _regex.compile_bytes(f"document.RAW_END_BYTES_{name.upper()}", b"</" + name.encode(), re.IGNORECASE)
-    for name in _RAW_TEXT_NAMES
-}
-_TAG_TOKEN_BYTES = _regex.compile_bytes("document.TAG_TOKEN_BYTES", _TAG_TOKEN_SOURCE.encode(),
-                                        worst=(_worst_tags,))
-_TAG = _regex.compile(
-    "document.TAG",
-    r"<(/?)([A-Za-z][A-Za-z0-9:_-]{0,60})",
-    worst=(_worst_tags,),
 )
 
 # Arabic-script pages are mostly UTF-8 or Windows-1256; ISO-8859-6 is a
@@ -475,8 +438,6 @@ _SPECIAL = _SCOPE | frozenset({
     "section", "select", "source", "style", "summary", "tbody", "textarea", "tfoot", "thead", "tr", "track",
     "ul", "wbr", "xmp",
 })
-_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
-                       "noscript"})
 # An open element of the same name is closed by these (an approximation of
 # the HTML tree builder's implied end tags).
 # (Not <optgroup>, <rb>, <rt>, <rp>: outside <select>/<ruby> they nest.)
@@ -515,93 +476,53 @@ class DepthReport:
     removed: int
 
 
-def _markup(html: str | bytes) -> tuple[list[tuple[int, int]], set[int]]:
-    """The stretches of ``html`` that are markup (outside comments and raw-text elements).
+def _without_code(html: str | bytes, code: list[tuple[int, int]]) -> str | bytes:
+    """``html`` with the content of its scripts that are code and of its style sheets left out.
 
-    Also returns where the raw-text elements whose content was skipped start:
-    their start tags are never cut (that would turn their text into markup,
-    and nest it).  ``html`` may be the page's text or its UTF-8 bytes; the
-    offsets are then byte offsets.
+    Their elements stay (empty, with their attributes): no article text is in
+    them, and a page can carry megabytes of them for lexbor to read.
     """
+    if not code:
+        return html
+    ends = [0] + [end for _, end in code]
+    starts = [start for start, _ in code] + [len(html)]
+    keep = zip(ends, starts, strict=True)
     if isinstance(html, bytes):
-        skipped, raw_end, comment_end, gt = _SKIPPED_OR_FOREIGN_BYTES.search, _RAW_END_BYTES, b"-->", b">"
-    else:
-        skipped, raw_end, comment_end, gt = _SKIPPED_OR_FOREIGN.search, _RAW_END, "-->", ">"  # type: ignore[assignment]
-    segments: list[tuple[int, int]] = []
-    raw_starts: set[int] = set()
-    pos = 0
-    length = len(html)
-    # Inside SVG/MathML (and a <frameset>), <title>, <style>, <script> … are not raw text: the roots'
-    # tags are counted on the way (a page without their start tags never counts one open).  (Tag names
-    # are ASCII: the searches fold ASCII case only, which spares lower-casing the whole page.)
-    open_foreign = opened = closed = 0
-    search_at = 0
-    while pos < length:
-        m = skipped(html, search_at)  # type: ignore[arg-type]  # bytes patterns for bytes
-        if m is None:
-            segments.append((pos, length))
-            break
-        if m.lastindex == 3:  # a foreign root's tag: counted at the next raw-text element
-            if m.group(3):
-                closed += 1
-            else:
-                opened += 1
-            search_at = m.end()
-            continue
-        if m.group(1):  # a comment: skip to its end
-            segments.append((pos, m.start()))
-            end = html.find(comment_end, m.end())  # type: ignore[arg-type]
-            pos = search_at = length if end < 0 else end + 3
-            opened = closed = 0
-            continue
-        open_foreign = max(0, open_foreign + opened - closed)
-        opened = closed = 0
-        if open_foreign:
-            search_at = m.end()
-            continue
-        name = m.group(2)
-        name = (name.decode("ascii") if isinstance(name, bytes) else name).lower()
-        close = html.find(gt, m.end())  # type: ignore[arg-type]
-        if close < 0:
-            segments.append((pos, length))
-            break
-        segments.append((pos, close + 1))
-        raw_starts.add(m.start())
-        if name == "plaintext":
-            break
-        # The first end tag in any case («</SCRIPT>» ends what «</script>» further on would not).
-        found = raw_end[name].search(html, close)  # type: ignore[arg-type]
-        pos = search_at = length if found is None else found.start()
-    return segments, raw_starts
+        return b"".join([html[a:b] for a, b in keep])
+    return "".join([html[a:b] for a, b in keep])
 
 
-def _depth_bound(html: str | bytes, limit: int = MAX_DEPTH) -> DepthReport | None:
+def _depth_bound(html: str | bytes, limit: int = MAX_DEPTH
+                 ) -> tuple[DepthReport | None, _markup.Markup | None]:
     """A cheap upper bound of the nesting depth of ``html`` (its text or UTF-8 bytes), if within ``limit``.
 
-    ``None`` when the bound exceeds ``limit`` (or formatting elements left
-    open exceed :data:`FORMATTING_LIMIT`): only then is the exact scan needed.
+    The report is ``None`` when the bound exceeds ``limit`` (or formatting
+    elements left open exceed :data:`FORMATTING_LIMIT`): only then is the
+    exact scan needed.  The page's markup comes along when it was read.
     """
     lt: Any = b"<" if isinstance(html, bytes) else "<"
     # Too few tags to nest that deep (counted in a first stretch first: a long page has more there).
     if html.count(lt, 0, 65536) <= limit and (tags := html.count(lt)) <= limit:
-        return DepthReport(tags, 0)
-    segments, _ = _markup(html)
+        return DepthReport(tags, 0), None
+    marked = _markup.scan(html)
+    peak, formatting_peak = _name_peaks(html, marked)
+    if peak <= limit and formatting_peak <= FORMATTING_LIMIT:
+        return DepthReport(peak, 0), marked
+    return None, marked
+
+
+def _name_peaks(html: str | bytes, marked: _markup.Markup) -> tuple[int, int]:
+    """A bound of the nesting depth from the tags' names, and the same for formatting elements alone."""
     # An element of a name nests at most as deep as that name's open tags
     # outnumber its end tags at some point (stray end tags ignored, implied end
     # tags not applied, so this over-counts); the depth is at most the sum of
-    # these over the names.  The tags are gathered as strings («<div», «</div»)
-    # and lower-cased in one piece (they are ASCII).
-    if isinstance(html, bytes):
-        findall_bytes = _TAG_TOKEN_BYTES.findall
-        tokens = b"".join(itertools.chain.from_iterable(findall_bytes(html, a, b) for a, b in segments))
-        raw = tokens.decode("ascii")
-    else:
-        findall = _TAG_TOKEN.findall
-        raw = "".join(itertools.chain.from_iterable(findall(html, a, b) for a, b in segments))
+    # these over the names.  Past where the scan lost certainty, end tags are
+    # not counted (one may be text).
     # Per name, [open now (never below 0), most open at once]; an end tag is «/name», a start tag «name».
     state: dict[str, list[int]] = {}
     get = state.get
-    for token in (raw if raw.islower() else raw.lower()).replace("</", " /").replace("<", " ").split():
+    certain, uncertain = _markup.tag_tokens(html, marked)
+    for token in itertools.chain(certain, uncertain):
         if token[0] == "/":
             counts = get(token[1:])
             if counts is not None and counts[0]:
@@ -621,9 +542,7 @@ def _depth_bound(html: str | bytes, limit: int = MAX_DEPTH) -> DepthReport | Non
         peak += name_peak
         if name in _FORMATTING:
             formatting_peak += name_peak
-    if peak <= limit and formatting_peak <= FORMATTING_LIMIT:
-        return DepthReport(peak, 0)
-    return None
+    return peak, formatting_peak
 
 
 def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthReport]:
@@ -653,11 +572,11 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
     Returns:
         The page (unchanged when within the limit) and a :class:`DepthReport`.
     """
-    quick = _depth_bound(html, limit)
+    quick, marked = _depth_bound(html, limit)
     if quick is not None:
         return html, quick
-    segments, raw_starts = _markup(html)
-    length = len(html)
+    assert marked is not None  # (read whenever the bound is over the limit)
+    segments, raw_starts = marked.segments, marked.raw_starts
 
     stack: list[str] = []
     phantom: list[bool] = []
@@ -694,19 +613,17 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
     void = _VOID
     siblings = _SELF_CLOSING_SIBLINGS
     p_closers = _P_CLOSERS - {"table"}  # in quirks mode (no doctype) a <table> stays inside the <p>
-    find = html.find
-    finditer = _TAG.finditer
-    for seg_start, seg_end in segments:
+    finditer = _markup.TAG.finditer
+    for seg_start, seg_end in segments if marked.uncertain is None else segments[:-1]:
         for m in finditer(html, seg_start, seg_end):
             slash, name = m.groups()
             if not name.islower():
-                name = name.lower()
+                name = _markup.ascii_lower(name)
             if slash:  # end tag
                 if name == "frameset":
                     if cut_framesets:
                         cut_framesets -= 1
-                        close = find(">", m.end())
-                        cuts.append((m.start(), length if close < 0 else close + 1))
+                        cuts.append((m.start(), m.end()))
                     elif framesets:
                         framesets -= 1
                     continue
@@ -737,8 +654,7 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
                             floating[top] = floating.get(top, 0) + 1
                     if top == name:
                         if ghost:
-                            close = find(">", m.end())
-                            cuts.append((m.start(), length if close < 0 else close + 1))
+                            cuts.append((m.start(), m.end()))
                         break
                 depth = len(stack)
                 continue
@@ -751,16 +667,12 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
             if name == "frameset" and not foreign:
                 if framesets >= 8:
                     cut_framesets += 1
-                    close = find(">", m.end())
-                    cuts.append((m.start(), length if close < 0 else close + 1))
+                    cuts.append((m.start(), m.end()))
                 else:
                     framesets += 1
                 continue
-            if foreign or name in ("svg", "math"):
-                # Foreign content: a self-closing tag (<path/>) opens nothing.
-                close = find(">", m.end())
-                if close > 0 and html[close - 1] == "/":
-                    continue
+            if (foreign or name in ("svg", "math")) and html.endswith("/>", 0, m.end()):
+                continue  # foreign content: a self-closing tag (<path/>) opens nothing
             if foreign and name in _BREAKOUT:
                 height = len(stack)
                 while roots and (roots[-1] > height or stack[roots[-1] - 1] not in ("svg", "math")):
@@ -825,8 +737,7 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
             if name in formatting and not ghost:
                 active += 1
             if ghost:
-                close = find(">", m.end())
-                cuts.append((m.start(), length if close < 0 else close + 1))
+                cuts.append((m.start(), m.end()))
             if name in ("svg", "math"):
                 foreign += 1
                 if not ghost:
@@ -854,6 +765,18 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
             open_count[name] = open_count.get(name, 0) + 1
             if depth >= deepest:
                 deepest = depth + 1
+    if marked.uncertain is not None:
+        # Past where the scan lost certainty every «<name» may open an element and nothing is
+        # trusted to close one: those deeper than the limit lose their «<…» (up to the next «<»).
+        depth = len(stack)
+        for m in _markup.STARTS.finditer(html, marked.uncertain):
+            depth += 1
+            deepest = max(deepest, depth)
+            if depth >= limit:
+                tag = _markup.TAG.match(html, m.start())
+                after = html.find("<", m.start() + 1)
+                end = tag.end() if tag is not None else m.end()
+                cuts.append((m.start(), end if after < 0 else min(end, after)))
     if not cuts:
         return html, DepthReport(deepest, 0)
     cuts.sort()
@@ -994,18 +917,23 @@ class Document:
 
     @cached_property
     def _prepared(self) -> tuple[str | bytes, DepthReport]:
-        if self._utf8 is not None:
-            quick = _depth_bound(self._utf8)
-            if quick is not None:
-                return self._utf8, quick
-        html, report = flatten_deep_html(self.text)
-        if report.removed:
-            where = (f"HTML nested {report.depth} levels deep: {report.removed} tag(s) below depth "
-                     f"{MAX_DEPTH}" if report.depth > MAX_DEPTH else
-                     f"HTML leaving formatting elements open more than {FORMATTING_LIMIT} deep: "
-                     f"{report.removed} tag(s)")
-            self.warnings = (*self.warnings, f"{where} were flattened before parsing (their text is kept)")
-        return html, report
+        """What lexbor reads: the page (flattened if need be) without the code of its scripts and styles."""
+        source = self._utf8 if self._utf8 is not None else self.text
+        report, marked = _depth_bound(source)
+        html: str | bytes = source
+        if report is None:
+            html, report = flatten_deep_html(self.text)
+            marked = None
+            if report.removed:
+                where = (f"HTML nested {report.depth} levels deep: {report.removed} tag(s) below depth "
+                         f"{MAX_DEPTH}" if report.depth > MAX_DEPTH else
+                         f"HTML leaving formatting elements open more than {FORMATTING_LIMIT} deep: "
+                         f"{report.removed} tag(s)")
+                self.warnings = (*self.warnings,
+                                 f"{where} were flattened before parsing (their text is kept)")
+        if marked is None:
+            marked = _markup.scan(html)
+        return _without_code(html, marked.code), report
 
     @cached_property
     def tree(self) -> LexborHTMLParser:
@@ -1013,7 +941,9 @@ class Document:
 
         The depth is measured first and pathological nesting flattened (see
         :func:`flatten_deep_html`); a warning is added to :attr:`warnings`
-        when anything was flattened.
+        when anything was flattened.  The code of JavaScript ``<script>``
+        elements and of style sheets is left out (the elements stay, empty);
+        data blocks (JSON-LD, JSON, a site's metadata) keep their text.
         """
         from selectolax.lexbor import LexborHTMLParser
 

@@ -1,0 +1,320 @@
+"""Where a page's markup is, as the HTML tokenizer reads it: tags, comments, raw text.
+
+The depth guard counts tags before lexbor builds a tree, so it must see the
+tags lexbor will see, and no others: a ``</div>`` inside an attribute value,
+a comment or a script is text, and counted as an end tag it would hide real
+nesting.  This module follows the tokenizer where that matters: a tag runs to
+its ``>`` past quoted attribute values, names end only at whitespace, ``/``
+or ``>`` (and fold ASCII case only), comments end at ``-->`` or ``--!>``
+(``<!-->`` is a whole one), ``<!…>``, ``<?…>`` and ``</ …>`` are bogus
+comments, ``<noscript>`` is markup (lexbor parses with scripting off), raw
+text ends only at an end tag of its name followed by whitespace, ``/`` or
+``>``, and a script's ``<!--<script>`` … ``-->`` escapes are followed.
+
+Inside SVG and MathML, ``<script>``, ``<style>``, ``<title>`` … are ordinary
+elements; whether one stands in foreign content depends on the tree builder.
+The scan keeps a count of open ``<svg>``/``<math>`` roots: where one may be
+open, a raw-text name whose text holds no ``<`` (bar CDATA sections) reads
+the same either way and is skipped; one holding ``<`` is read as markup.
+
+Each pattern comes in two forms, for a page's text and for its UTF-8 bytes
+(tags are ASCII, so the matches are the same).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+
+from . import _regex
+
+__all__ = ["STARTS", "TAG", "Markup", "ascii_lower", "scan", "tag_tokens"]
+
+_WS = r"\t\n\f\r "
+# A tag's attributes, to the tokenizer's rules (quoted values may hold «>» and «<»; an unclosed
+# quote runs to the end of the page).  Possessive throughout: linear on any input.
+# The first alternative is the usual «␣name="value"», read the same way faster.
+_ATTRS = (rf"""(?:[{_WS}]++[A-Za-z_:-][A-Za-z0-9_:.-]*+="[^"]*+"|[{_WS}/]++|[^{_WS}/>][^{_WS}/>=]*+"""
+          rf"""(?:[{_WS}]*+=[{_WS}]*+(?:"[^"]*+"?|'[^']*+'?|[^{_WS}>"'][^{_WS}>]*+)?+)?+)*+""")
+_NAME = rf"[A-Za-z][^{_WS}/>]*+"
+_RAW_NAMES = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext")
+_FOREIGN_NAMES = ("svg", "math", "frameset")
+_ENDS_NAME = rf"(?=[{_WS}/>]|\Z)"
+_SPECIAL_START = "(?i:" + "|".join(_RAW_NAMES + _FOREIGN_NAMES) + ")" + _ENDS_NAME
+_FOREIGN = "(?i:" + "|".join(_FOREIGN_NAMES) + ")" + _ENDS_NAME
+
+# Markup and text up to the next construct the scan must look at (matched where the tokenizer is
+# in its data state), then that construct: a comment, a bogus comment, a raw-text start tag, or a
+# foreign root's tag; or the end of the page.  (It always matches from where it starts, so a search
+# over it is linear too.)
+_STEP_SOURCE = (
+    rf"(?:[^<]++|<(?![A-Za-z!/?])|</>|</\Z"
+    rf"|</(?!{_FOREIGN}){_NAME}{_ATTRS}(?:>|\Z)"
+    rf"|<(?!{_SPECIAL_START}){_NAME}{_ATTRS}(?:>|\Z))*+"
+    rf"(?:(?P<comment><!--)|(?P<bogus><[!?]|</(?![A-Za-z]))"
+    rf"|(?P<rawtag><(?P<raw>(?i:{'|'.join(_RAW_NAMES)})){_ENDS_NAME}{_ATTRS}(?:>|\Z))"
+    rf"|(?P<foreigntag><(?P<slash>/?){_FOREIGN}{_ATTRS}(?:>|\Z))|\Z)"
+)
+# A whole tag, start or end, with its name.
+_TAG_SOURCE = rf"<(/?)({_NAME}){_ATTRS}(?:>|\Z)"
+_TOKEN_SOURCE = rf"<(/?{_NAME}){_ATTRS}(?:>|\Z)"
+# Any «<» a start tag may begin with, and its name (where the scan lost certainty).
+_START_SOURCE = rf"<({_NAME})"
+_COMMENT_END_SOURCE = r"--!?>"
+# A script start or end tag inside a script's escaped text (see :func:`_script_end`).
+_SCRIPT_TAG_SOURCE = rf"<(/?)(?i:script)(?=[{_WS}/>])"
+# One attribute of a start tag (for a script's «type»).
+_ATTRIBUTE_SOURCE = (rf"""[{_WS}/]*+([^{_WS}/>][^{_WS}/>=]*+)(?:[{_WS}]*+=[{_WS}]*+"""
+                     rf"""(?:"([^"]*+)"?|'([^']*+)'?|([^{_WS}>"'][^{_WS}>]*+))?+)?+""")
+
+
+def _worst_tags(n: int) -> str:
+    return "<a b='" + "<div " * (n // 5)
+
+
+def _worst_attrs(n: int) -> str:
+    return "<a" + " b=c d" * (n // 6) + "<!--" + "<a x='" * (n // 12)
+
+
+def _pair(name: str, source: str, flags: int = 0) -> tuple[re.Pattern[str], re.Pattern[bytes]]:
+    worst = (_worst_tags, _worst_attrs)
+    return (_regex.compile(f"markup.{name}", source, flags | re.ASCII, worst=worst),
+            _regex.compile_bytes(f"markup.{name}_BYTES", source.encode(), flags, worst=worst))
+
+
+_STEP = _pair("STEP", _STEP_SOURCE)
+TAG, _ = _pair("TAG", _TAG_SOURCE)
+_TOKEN = _pair("TOKEN", _TOKEN_SOURCE)
+STARTS, _ = _START = _pair("START", _START_SOURCE)
+_COMMENT_END = _pair("COMMENT_END", _COMMENT_END_SOURCE)
+_SCRIPT_TAG = _pair("SCRIPT_TAG", _SCRIPT_TAG_SOURCE)
+_ATTRIBUTE = _pair("ATTRIBUTE", _ATTRIBUTE_SOURCE)
+_RAW_END = {name: _pair(f"RAW_END_{name.upper()}", f"</{name}{_ENDS_NAME}", re.IGNORECASE)
+            for name in _RAW_NAMES}
+
+# The script types that are code (the HTML standard's JavaScript MIME types, and modules); any other
+# type marks a data block (JSON-LD, JSON, templates, a site's own metadata), kept in the tree.
+_CODE_TYPES = frozenset({
+    "", "module", "application/ecmascript", "application/javascript", "application/x-ecmascript",
+    "application/x-javascript", "text/ecmascript", "text/javascript", "text/javascript1.0",
+    "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
+    "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript", "text/x-javascript",
+})
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def ascii_lower(name: str) -> str:
+    """``name`` with ASCII letters lower-cased, as the tokenizer folds tag names (and nothing else)."""
+    return name.lower() if name.isascii() else name.translate(_ASCII_LOWER)
+
+
+@attrs.frozen
+class Markup:
+    """Where a page's markup is; offsets in characters, or in bytes for a page's bytes.
+
+    Attributes:
+        segments: The stretches that are tags and text (outside comments,
+            bogus comments and raw text; a raw-text element's start tag is in).
+        raw_starts: Where the raw-text elements whose text was skipped start.
+        code: Where the text of each script that is code, and of each style
+            sheet, lies (outside foreign content).
+        uncertain: Where the scan lost certainty, if it did: a raw-text name
+            holding markup where SVG or MathML may be open is raw text or
+            markup as the tree builder decides.  From there on nothing is
+            skipped (the last segment runs to the end) and no end tag can be
+            trusted to close anything (see :func:`tag_tokens`); the last
+            segment is that stretch.
+    """
+
+    segments: list[tuple[int, int]]
+    raw_starts: set[int]
+    code: list[tuple[int, int]]
+    uncertain: int | None = None
+
+
+def scan(html: str | bytes) -> Markup:
+    """Read where ``html`` (a page's text or its UTF-8 bytes) has markup, comments and raw text."""
+    k = 1 if isinstance(html, bytes) else 0
+    step = _STEP[k].match
+    lit: Any = _BYTES if k else _TEXT
+    segments: list[tuple[int, int]] = []
+    raw_starts: set[int] = set()
+    code: list[tuple[int, int]] = []
+    length = len(html)
+    pos = start = 0
+    # Open <svg>/<math>/<frameset> roots, counted in order (a stray end tag closes nothing).  An
+    # HTML tag that breaks out of foreign content is not followed: this over-counts, which only
+    # reads more as markup and leaves more code in.
+    open_foreign = 0
+    while pos < length:
+        m = step(html, pos)  # type: ignore[arg-type]  # bytes patterns for bytes
+        special = m.lastgroup if m is not None else None
+        if m is None or special is None:
+            break  # the end of the page
+        if special == "foreigntag":
+            if m.group("slash"):
+                open_foreign = max(0, open_foreign - 1)
+            elif not html.endswith(lit.self_closing, 0, m.end()):
+                open_foreign += 1
+            pos = m.end()
+            continue
+        if special == "comment":
+            at = m.start("comment")
+            segments.append((start, at))
+            pos = start = _comment_end(html, at + 4, k, lit)
+            continue
+        if special == "bogus":
+            at = m.start("bogus")
+            segments.append((start, at))
+            close = html.find(lit.gt, at + 2)
+            pos = start = length if close < 0 else close + 1
+            continue
+        tag_start, tag_end = m.start("rawtag"), m.end()
+        name = m.group("raw")
+        name = (name.decode("ascii") if isinstance(name, bytes) else name).lower()
+        if name == "plaintext":
+            if open_foreign:
+                pos = tag_end
+                continue
+            segments.append((start, tag_end))
+            raw_starts.add(tag_start)
+            return Markup(segments, raw_starts, code)
+        end = _script_end(html, tag_end, k, lit) if name == "script" else _raw_end(html, name, tag_end, k)
+        if open_foreign:
+            text = html[tag_end:end]
+            if text.count(lit.lt) != text.count(lit.cdata):
+                # Markup in foreign content, raw text outside it: the two readings part here.
+                segments += [(start, tag_start), (tag_start, length)]
+                return Markup(segments, raw_starts, code, tag_start)
+        segments.append((start, tag_end))
+        raw_starts.add(tag_start)
+        if not open_foreign and (name == "style" or (name == "script" and _is_code(html, m, k))):
+            code.append((tag_end, end))
+        pos = start = end
+    segments.append((start, length))
+    return Markup(segments, raw_starts, code)
+
+
+@attrs.frozen
+class _Literals:
+    gt: str | bytes
+    lt: str | bytes
+    cdata: str | bytes
+    self_closing: str | bytes
+    comment_open: str | bytes
+    comment_close: str | bytes
+
+
+_TEXT = _Literals(">", "<", "<![CDATA[", "/>", "<!--", "-->")
+_BYTES = _Literals(b">", b"<", b"<![CDATA[", b"/>", b"<!--", b"-->")
+
+
+def _comment_end(html: str | bytes, at: int, k: int, lit: _Literals) -> int:
+    """Where a comment whose ``<!--`` ends at ``at`` ends (``<!-->`` and ``<!--->`` are whole ones)."""
+    if html.startswith(lit.gt, at):  # type: ignore[arg-type]
+        return at + 1
+    if html.startswith(b"->" if k else "->", at):  # type: ignore[arg-type]
+        return at + 2
+    found = _COMMENT_END[k].search(html, at)  # type: ignore[arg-type]
+    return len(html) if found is None else found.end()
+
+
+def _raw_end(html: str | bytes, name: str, at: int, k: int) -> int:
+    """Where the raw text from ``at`` ends: at its element's end tag, or at the end of the page."""
+    found = _RAW_END[name][k].search(html, at)  # type: ignore[arg-type]
+    return len(html) if found is None else found.start()
+
+
+def _script_end(html: str | bytes, at: int, k: int, lit: _Literals) -> int:
+    """Where a script's text from ``at`` ends, through its escapes.
+
+    ``<!--`` escapes the text; inside, ``<script`` double-escapes it, where
+    ``</script>`` only steps back to escaped; ``-->`` ends both.  Each of the
+    marks is looked for forward only (the next one found is kept until passed),
+    so this stays linear however the marks alternate.
+    """
+    end = _raw_end(html, "script", at, k)
+    if html.find(lit.comment_open, at, end) < 0:  # type: ignore[arg-type]
+        return end  # no escape before the first end tag: the usual case
+    length = len(html)
+    tag_search = _SCRIPT_TAG[k].search
+    marks: dict[str, int] = {}
+    tag: re.Match[Any] | None = None
+    tags_left = True
+
+    def next_at(name: str, needle: Any, pos: int) -> int:
+        found = marks.get(name, -1)
+        if found < pos and found != length:
+            found = html.find(needle, pos)
+            found = marks[name] = length if found < 0 else found
+        return found
+
+    state = 0  # 0 data, 1 escaped, 2 double-escaped
+    pos = at
+    while pos < length:
+        if state == 0:
+            if end < pos:
+                end = _raw_end(html, "script", pos, k)
+            opening = next_at("open", lit.comment_open, pos)
+            if end <= opening:
+                return end
+            state, pos = 1, opening + 2  # its dashes may close the escape at once («<!-->»)
+            continue
+        closing = next_at("close", lit.comment_close, pos)
+        if tags_left and (tag is None or tag.start() < pos):
+            tag = tag_search(html, pos)  # type: ignore[arg-type]
+            tags_left = tag is not None
+        tag_at = length if tag is None or not tags_left else tag.start()
+        if closing <= tag_at:
+            if closing == length:
+                return length
+            state, pos = 0, closing + 3
+        elif tag is not None and tag.group(1):  # </script
+            if state == 1:
+                return tag_at
+            state, pos = 1, tag.end()
+        else:  # <script
+            state, pos = 2, tag.end() if tag is not None else length
+    return length
+
+
+def _is_code(html: str | bytes, m: re.Match[Any], k: int) -> bool:
+    """Whether the ``<script>`` start tag matched by ``m`` holds code (no ``type``, or a JavaScript one)."""
+    attribute = _ATTRIBUTE[k].match
+    at, end = m.end("raw"), m.end()
+    while at < end and (a := attribute(html, at, end)) is not None and a.end() > at:  # type: ignore[arg-type]
+        at = a.end()
+        if a.group(1).lower() in ("type", b"type"):
+            value = a.group(2) or a.group(3) or a.group(4) or ""
+            kind = (value.decode("ascii", "replace") if isinstance(value, bytes) else value).lower()
+            return kind.split(";")[0].strip() in _CODE_TYPES  # the first «type» counts
+    return True
+
+
+def tag_tokens(html: str | bytes, markup: Markup) -> tuple[list[str], list[str]]:
+    """The tags of ``html`` in order: ``name`` for a start tag, ``/name`` for an end tag.
+
+    Names are lower-cased in ASCII only, as the tokenizer folds them.  The
+    tags past :attr:`Markup.uncertain` come second: read there, a ``<`` may
+    open a tag or stand in raw text.
+    """
+    certain = markup.segments
+    if markup.uncertain is None:
+        return _tokens(html, certain, _TOKEN), []
+    return _tokens(html, certain[:-1], _TOKEN), _tokens(html, [(markup.uncertain, len(html))], _START)
+
+
+def _tokens(html: str | bytes, segments: list[tuple[int, int]],
+            pattern: tuple[re.Pattern[str], re.Pattern[bytes]]) -> list[str]:
+    if isinstance(html, bytes):
+        findall_bytes = pattern[1].findall
+        joined = b" ".join([t for a, b in segments for t in findall_bytes(html, a, b)])
+        return joined.lower().decode("utf-8", "replace").split(" ") if joined else []
+    findall = pattern[0].findall
+    text = " ".join([t for a, b in segments for t in findall(html, a, b)])
+    if not text:
+        return []
+    return (text.lower() if text.isascii() else text.translate(_ASCII_LOWER)).split(" ")
