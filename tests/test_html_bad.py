@@ -241,7 +241,8 @@ _TRICKS = [
     "<!--", "-->", "--!>", "<!-->", "<!x", "<?x", "</ x", "</>", "<noscript>", "</noscript>", "<script>",
     "</script>", "</scriptx>", "<style>", "</style>", "<textarea>", "</textarea>", "<div\"x>", "</div\"x>",
     "<svg>", "</svg>", "<math>", "</math>", "<![CDATA[", "]]>", "<title>", "</title>", "<plaintext>",
-    "<DIV>", "</DIV >", "<div/>", "<br>",
+    "<DIV>", "</DIV >", "<div/>", "<br>", "<foreignObject>", "</foreignObject>", "<desc>", "</desc>",
+    "<mtext>", "<svg/>",
 ]
 
 
@@ -294,6 +295,10 @@ def test_hidden_end_tags_do_not_hide_depth(hiding: str) -> None:
     "<div\"x>",  # a name runs to whitespace, «/» or «>»: «div"x» is not closed by </div>
     "<script><!--<script></script></script>",  # the escapes of script text
     "<style></stylex></style>",
+    # an </svg> the tree builder ignores (HTML is open in <foreignObject>) leaves the SVG open:
+    # the <style> after it is an SVG element, its content markup
+    "<svg><foreignObject><div></svg></div></foreignObject><style>",
+    "<svg><div><script></svg><style></script>",  # a tag that breaks out of SVG: the script is raw text
 ])
 def test_nothing_hides_the_tags_after_it(opener: str) -> None:
     page = "<html><body>" + opener + "<div>" * 3000 + "deep"

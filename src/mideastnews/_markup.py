@@ -41,8 +41,10 @@ _ATTRS = (rf"""(?:[{_WS}]++[A-Za-z_:-][A-Za-z0-9_:.-]*+="[^"]*+"|[{_WS}/]++|[^{_
 _NAME = rf"[A-Za-z][^{_WS}/>]*+"
 _RAW_NAMES = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext")
 _FOREIGN_NAMES = ("svg", "math", "frameset")
+# Where HTML may stand inside SVG or MathML (title, a raw-text name, is among the raw ones).
+_POINT_NAMES = ("foreignobject", "desc", "mi", "mo", "mn", "ms", "mtext", "annotation-xml")
 _ENDS_NAME = rf"(?=[{_WS}/>]|\Z)"
-_SPECIAL_START = "(?i:" + "|".join(_RAW_NAMES + _FOREIGN_NAMES) + ")" + _ENDS_NAME
+_SPECIAL_START = "(?i:" + "|".join(_RAW_NAMES + _FOREIGN_NAMES + _POINT_NAMES) + ")" + _ENDS_NAME
 _FOREIGN = "(?i:" + "|".join(_FOREIGN_NAMES) + ")" + _ENDS_NAME
 
 # Markup and text up to the next construct the scan must look at (matched where the tokenizer is
@@ -55,7 +57,8 @@ _STEP_SOURCE = (
     rf"|<(?!{_SPECIAL_START}){_NAME}{_ATTRS}(?:>|\Z))*+"
     rf"(?:(?P<comment><!--)|(?P<bogus><[!?]|</(?![A-Za-z]))"
     rf"|(?P<rawtag><(?P<raw>(?i:{'|'.join(_RAW_NAMES)})){_ENDS_NAME}{_ATTRS}(?:>|\Z))"
-    rf"|(?P<foreigntag><(?P<slash>/?){_FOREIGN}{_ATTRS}(?:>|\Z))|\Z)"
+    rf"|(?P<foreigntag><(?P<slash>/?)(?P<root>{_FOREIGN}){_ATTRS}(?:>|\Z))"
+    rf"|(?P<pointtag><(?P<point>(?i:{'|'.join(_POINT_NAMES)})){_ENDS_NAME}{_ATTRS}(?:>|\Z))|\Z)"
 )
 # A whole tag, start or end, with its name.
 _TAG_SOURCE = rf"<(/?)({_NAME}){_ATTRS}(?:>|\Z)"
@@ -91,8 +94,8 @@ STARTS, _ = _START = _pair("START", _START_SOURCE)
 _COMMENT_END = _pair("COMMENT_END", _COMMENT_END_SOURCE)
 _SCRIPT_TAG = _pair("SCRIPT_TAG", _SCRIPT_TAG_SOURCE)
 _ATTRIBUTE = _pair("ATTRIBUTE", _ATTRIBUTE_SOURCE)
-_RAW_END = {name: _pair(f"RAW_END_{name.upper()}", f"</{name}{_ENDS_NAME}", re.IGNORECASE)
-            for name in _RAW_NAMES}
+_RAW_END = {name: _pair(f"RAW_END_{name.upper().replace('-', '_')}", f"</{name}{_ENDS_NAME}", re.IGNORECASE)
+            for name in _RAW_NAMES + _POINT_NAMES}
 
 # The script types that are code (the HTML standard's JavaScript MIME types, and modules); any other
 # type marks a data block (JSON-LD, JSON, templates, a site's own metadata), kept in the tree.
@@ -145,20 +148,36 @@ def scan(html: str | bytes) -> Markup:
     code: list[tuple[int, int]] = []
     length = len(html)
     pos = start = 0
-    # Open <svg>/<math>/<frameset> roots, counted in order (a stray end tag closes nothing).  An
-    # HTML tag that breaks out of foreign content is not followed: this over-counts, which only
-    # reads more as markup and leaves more code in.
-    open_foreign = 0
+    # The <svg>/<math>/<frameset> roots that may be open, innermost last, each with whether HTML
+    # may be left open inside it (an integration point holding markup: its </svg> may then be
+    # ignored by the tree builder, so it stays open here).  An HTML tag that breaks out of foreign
+    # content is not followed: this over-counts, which only reads more as markup and leaves more
+    # code in.
+    roots: list[list[Any]] = []
     while pos < length:
         m = step(html, pos)  # type: ignore[arg-type]  # bytes patterns for bytes
         special = m.lastgroup if m is not None else None
         if m is None or special is None:
             break  # the end of the page
         if special == "foreigntag":
+            root = m.group("root").lower()
             if m.group("slash"):
-                open_foreign = max(0, open_foreign - 1)
+                for i in range(len(roots) - 1, -1, -1):
+                    if roots[i][0] == root:
+                        if not any(tainted for _, tainted in roots[i:]):
+                            del roots[i:]
+                        break
             elif not html.endswith(lit.self_closing, 0, m.end()):
-                open_foreign += 1
+                roots.append([root, False])
+            pos = m.end()
+            continue
+        if special == "pointtag":
+            if roots:
+                point = m.group("point")
+                point = (point.decode("ascii") if isinstance(point, bytes) else point).lower()
+                text = html[m.end():_raw_end(html, point, m.end(), k)]
+                if text.count(lit.lt) != text.count(lit.cdata):
+                    roots[-1][1] = True
             pos = m.end()
             continue
         if special == "comment":
@@ -176,14 +195,12 @@ def scan(html: str | bytes) -> Markup:
         name = m.group("raw")
         name = (name.decode("ascii") if isinstance(name, bytes) else name).lower()
         if name == "plaintext":
-            if open_foreign:
-                pos = tag_end
-                continue
-            segments.append((start, tag_end))
-            raw_starts.add(tag_start)
-            return Markup(segments, raw_starts, code)
-        end = _script_end(html, tag_end, k, lit) if name == "script" else _raw_end(html, name, tag_end, k)
-        if open_foreign:
+            end = length
+        elif name == "script":
+            end = _script_end(html, tag_end, k, lit)
+        else:
+            end = _raw_end(html, name, tag_end, k)
+        if roots:
             text = html[tag_end:end]
             if text.count(lit.lt) != text.count(lit.cdata):
                 # Markup in foreign content, raw text outside it: the two readings part here.
@@ -191,7 +208,9 @@ def scan(html: str | bytes) -> Markup:
                 return Markup(segments, raw_starts, code, tag_start)
         segments.append((start, tag_end))
         raw_starts.add(tag_start)
-        if not open_foreign and (name == "style" or (name == "script" and _is_code(html, m, k))):
+        if name == "plaintext":
+            return Markup(segments, raw_starts, code)
+        if not roots and (name == "style" or (name == "script" and _is_code(html, m, k))):
             code.append((tag_end, end))
         pos = start = end
     segments.append((start, length))
