@@ -231,6 +231,13 @@ def test_according_to_nobody_names_no_speaker() -> None:
     assert find_quotes(['به گفته  "', '" گفت:'], language="fa") == []
 
 
+def test_punctuation_before_the_verb_names_no_speaker() -> None:
+    # the subject was a comma or a bracket: the speaker was an empty string
+    assert find_quotes(["، گفت:. "], language="fa") == [QuoteSpan(".", None, 0)]
+    assert find_quotes(["قال ( : كلام طويل جدا"]) == [QuoteSpan("كلام طويل جدا", None, 0)]
+    assert find_quotes(["وقال ( «» : كلام طويل"]) == [QuoteSpan("كلام طويل", None, 0)]
+
+
 _PIECES = st.sampled_from([
     "“", "”", "«", "»", '"', "„", " ", ". ", "، ", ": ", "وقال", "وأضاف", "الرئيس", "إن", "أنّ",
     "گفت:", "وی", "افزود", "به گفته", "کاظم", "جلالی", "اليوم", "كلام", "طويل", "\u200c", "ـ", "x",

@@ -667,10 +667,14 @@ def _np_token(token: str) -> tuple[str, bool, str]:
     return key, stop, token.strip("«»“”\"()")
 
 
+_NP_WORDS = 9
+
+
 def _take_np(segment: str, vocab: Container[str]) -> tuple[list[str], bool]:
     """Leading tokens of ``segment`` before a stop word; and whether a stop word ended them."""
     out: list[str] = []
-    for token in segment.split():
+    # Past nine words no caller takes the phrase (more than eight words is no subject).
+    for token in segment.split(None, _NP_WORDS)[:_NP_WORDS]:
         key, stop, bare = _np_token(token)
         if stop or (
             # «وقال لبوتين:»: right after the verb, ل + a name of the text is the addressee;
@@ -726,7 +730,7 @@ def _ar_subject(text: str, pos: int, vocab: Container[str],
             subject = second
     if not colon:
         end = pos + len(segments[0])
-    return " ".join(subject), end, colon
+    return _named(" ".join(subject)), end, colon
 
 
 def _ar_topic(text: str, verb_start: int, attached_fa: bool) -> str | None:
@@ -793,7 +797,7 @@ def _fa_subject(span: str, known: Sequence[str]) -> tuple[str | None, bool]:
     for name in reversed(known):
         name_keys = _name_keys(name)
         if name_keys and last == name_keys[-1]:
-            return out[-1], False
+            return _named(out[-1]), False
     if len(out) > _FA_SUBJECT_WORDS:
         titled = next((i for i, t in enumerate(out) if i > 0 and _key(t) in _FA_TITLE), None)
         if titled is not None and _key(out[0]) not in _FA_TITLE:
@@ -809,7 +813,12 @@ def _fa_subject(span: str, known: Sequence[str]) -> tuple[str | None, bool]:
             out = out[:at]
     if len(out) > _FA_SUBJECT_WORDS:
         return None, False
-    return " ".join(out), False
+    return _named(" ".join(out)), False
+
+
+def _named(subject: str) -> str | None:
+    """``subject``, or ``None`` where it holds no word («، گفت:»: only punctuation before the verb)."""
+    return subject if subject.strip() else None
 
 
 def _honorific_short(tokens: Sequence[str], name_tokens: Sequence[str]) -> bool:
@@ -910,7 +919,7 @@ def _in_attribution(text: str, bounds: _Bounds, span: _Span, attributions: Seque
     end = bounds.last(span.end + 1, span.end + 120)
     if end is not None:
         after = text[span.end + 1:end]
-    if _opens_speech(after.split()[:6]) is None:
+    if _opens_speech(after.split(None, 6)[:6]) is None:
         return False
     k = bisect.bisect_right(attributions, span.start, key=_start)
     for a in reversed(attributions[max(0, k - 6):k]):
