@@ -13,9 +13,12 @@ text ends only at an end tag of its name followed by whitespace, ``/`` or
 
 Inside SVG and MathML, ``<script>``, ``<style>``, ``<title>`` … are ordinary
 elements; whether one stands in foreign content depends on the tree builder.
-The scan keeps a count of open ``<svg>``/``<math>`` roots: where one may be
-open, a raw-text name whose text holds no ``<`` (bar CDATA sections) reads
-the same either way and is skipped; one holding ``<`` is read as markup.
+The scan keeps the ``<svg>``/``<math>`` roots that may be open (an end tag
+closes one only if no integration point inside it held markup, as HTML left
+open there makes the tree builder ignore it).  Where a root may be open, a
+raw-text name whose text holds no ``<`` (bar CDATA sections) reads the same
+either way and is skipped; one holding ``<`` parts the two readings, and
+from there the scan is uncertain (see :attr:`Markup.uncertain`).
 
 Each pattern comes in two forms, for a page's text and for its UTF-8 bytes
 (tags are ASCII, so the matches are the same).
