@@ -3,6 +3,7 @@ the 5,000-copy corrupt-file run of the CLI, and warcio against FastWARC.
 
     .venv/bin/python benchmarks/bench_batch.py                  # everything, full size
     .venv/bin/python benchmarks/bench_batch.py --speed 300 --memory 5000 --corrupt 500 --warc 2000
+    .venv/bin/python benchmarks/bench_batch.py --speed 1000 --rounds 5 --memory 0 --corrupt 0 --warc 0
 
 Speed: seed-size articles (the five seeds, as text dumps and as simple HTML
 pages) through ``mn.parse_many``, in this process (1 worker) and with a pool
@@ -24,6 +25,7 @@ import os
 import random
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -75,9 +77,16 @@ def _cpu() -> tuple[float, float]:
     return own.ru_utime + own.ru_stime, kids.ru_utime + kids.ru_stime
 
 
-def bench_speed(n: int) -> None:
+def bench_speed(n: int, rounds: int = 1) -> None:
+    """Articles/s with 1 and 2 workers; with ``rounds`` > 1, the two alternate that many times.
+
+    This machine's speed for Python work drifts by up to a third from minute
+    to minute, so a 1-worker run and a 2-worker run a minute apart can see
+    different machines: alternating them and taking the median of each
+    round's ratio (and the ratio of the medians) says more than one pair.
+    """
     mn.register_parser(BusyParser, replace=True)
-    print(f"\n## Speed: {n} seed-size inputs per run (cpu count {os.cpu_count()}, "
+    print(f"\n## Speed: {n} seed-size inputs per run, {rounds} round(s) (cpu count {os.cpu_count()}, "
           f"load average {os.getloadavg()[0]:.1f})")
     print("cores used = CPU seconds of this process and its workers / wall seconds; per CPU-s = articles\n"
           "per CPU second (what a free core would give: equal for 1 and 2 workers means no pool overhead);\n"
@@ -89,17 +98,27 @@ def bench_speed(n: int) -> None:
                                                for i in range(k))}
     for kind, make in kinds.items():
         list(mn.parse_many(make(10)))  # warm the parsers and caches
-        rates = {}
-        for workers in (1, 2):
-            start, (own, kids) = time.perf_counter(), _cpu()
-            failed = sum(isinstance(r, mn.Failure) for r in mn.parse_many(make(n), workers=workers))
-            wall, (own_now, kids_now) = time.perf_counter() - start, _cpu()
-            parent, pool = own_now - own, kids_now - kids
-            used = parent + pool
-            rates[workers] = n / wall
-            print(f"{kind:<22} {workers:>7} {n / wall:>11.1f} {used / wall:>11.2f} {n / used:>10.1f} "
-                  f"{parent / n * 1e3:>8.3f} {pool / n * 1e3:>8.3f} {failed:>7}", flush=True)
-        print(f"{kind:<22} {'2 / 1':>7} {rates[2] / rates[1]:>10.2f}x")
+        rates: dict[int, list[float]] = {1: [], 2: []}
+        for _round in range(rounds):
+            for workers in (1, 2):
+                start, (own, kids) = time.perf_counter(), _cpu()
+                failed = sum(isinstance(r, mn.Failure) for r in mn.parse_many(make(n), workers=workers))
+                wall, (own_now, kids_now) = time.perf_counter() - start, _cpu()
+                parent, pool = own_now - own, kids_now - kids
+                used = parent + pool
+                rates[workers].append(n / wall)
+                print(f"{kind:<22} {workers:>7} {n / wall:>11.1f} {used / wall:>11.2f} {n / used:>10.1f} "
+                      f"{parent / n * 1e3:>8.3f} {pool / n * 1e3:>8.3f} {failed:>7}", flush=True)
+        ratios = [two / one for one, two in zip(rates[1], rates[2], strict=True)]
+        if rounds == 1:
+            print(f"{kind:<22} {'2 / 1':>7} {ratios[0]:>10.2f}x")
+            continue
+        one, two = statistics.median(rates[1]), statistics.median(rates[2])
+        per_round = ", ".join(f"{r:.2f}" for r in ratios)
+        print(f"{kind:<22} 1 worker {min(rates[1]):.0f}-{max(rates[1]):.0f}/s (median {one:.0f}), "
+              f"2 workers {min(rates[2]):.0f}-{max(rates[2]):.0f}/s (median {two:.0f}); "
+              f"2 / 1 per round {per_round} (median {statistics.median(ratios):.2f}x, "
+              f"ratio of medians {two / one:.2f}x)")
 
 
 # -- memory -------------------------------------------------------------------------------------
@@ -286,6 +305,7 @@ def main() -> None:
     """Run the benchmarks named by the flags (all of them by default)."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--speed", type=int, default=1000, help="inputs per speed run (0 skips)")
+    ap.add_argument("--rounds", type=int, default=1, help="alternations of the 1- and 2-worker speed runs")
     ap.add_argument("--memory", type=int, default=50_000, help="inputs in the memory run (0 skips)")
     ap.add_argument("--corrupt", type=int, default=5000, help="copies in the corrupt-file run (0 skips)")
     ap.add_argument("--warc", type=int, default=5000, help="records in the WARC reader run (0 skips)")
@@ -298,7 +318,7 @@ def main() -> None:
     if args.warc:
         bench_warc(args.warc)
     if args.speed:
-        bench_speed(args.speed)
+        bench_speed(args.speed, args.rounds)
     if args.corrupt:
         bench_corrupt(args.corrupt)
     if args.memory:
