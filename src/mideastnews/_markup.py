@@ -117,6 +117,11 @@ def ascii_lower(name: str) -> str:
     return name.lower() if name.isascii() else name.translate(_ASCII_LOWER)
 
 
+def _lowered(value: str | bytes) -> str:
+    """A matched name or attribute value as lower-case text (from a page's text or its bytes)."""
+    return (value.decode("ascii", "replace") if isinstance(value, bytes) else value).lower()
+
+
 @attrs.frozen
 class Markup:
     """Where a page's markup is; offsets in characters, or in bytes for a page's bytes.
@@ -177,7 +182,7 @@ def scan(html: str | bytes) -> Markup:
         if special == "pointtag":
             if roots:
                 point = m.group("point")
-                point = (point.decode("ascii") if isinstance(point, bytes) else point).lower()
+                point = _lowered(point)
                 text = html[m.end():_raw_end(html, point, m.end(), k)]
                 if text.count(lit.lt) != text.count(lit.cdata):
                     roots[-1][1] = True
@@ -196,7 +201,7 @@ def scan(html: str | bytes) -> Markup:
             continue
         tag_start, tag_end = m.start("rawtag"), m.end()
         name = m.group("raw")
-        name = (name.decode("ascii") if isinstance(name, bytes) else name).lower()
+        name = _lowered(name)
         if name == "plaintext":
             end = length
         elif name == "script":
@@ -311,7 +316,7 @@ def _is_code(html: str | bytes, m: re.Match[Any], k: int) -> bool:
         at = a.end()
         if a.group(1).lower() in ("type", b"type"):
             value = a.group(2) or a.group(3) or a.group(4) or ""
-            kind = (value.decode("ascii", "replace") if isinstance(value, bytes) else value).lower()
+            kind = _lowered(value)
             return kind.split(";")[0].strip() in _CODE_TYPES  # the first «type» counts
     return True
 

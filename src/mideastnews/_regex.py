@@ -12,12 +12,14 @@ import gc
 import re
 import time
 from collections.abc import Callable
+from typing import TypeVar
 
 import attrs
 
 __all__ = ["PATTERNS", "RegisteredPattern", "compile", "compile_bytes", "cpu_seconds"]
 
 WorstInput = Callable[[int], str]
+PatternT = TypeVar("PatternT", re.Pattern[str], re.Pattern[bytes])
 
 
 @attrs.frozen
@@ -50,6 +52,11 @@ def _default_worst(pattern: re.Pattern[str] | re.Pattern[bytes]) -> tuple[WorstI
     return (repeat_chars, spaces, digits)
 
 
+def _register(name: str, compiled: PatternT, worst: tuple[WorstInput, ...]) -> PatternT:
+    PATTERNS[name] = RegisteredPattern(name, compiled, tuple(worst) + _default_worst(compiled))
+    return compiled
+
+
 def compile(
     name: str,
     pattern: str,
@@ -69,9 +76,7 @@ def compile(
     Returns:
         The compiled pattern.
     """
-    compiled = re.compile(pattern, flags)
-    PATTERNS[name] = RegisteredPattern(name, compiled, tuple(worst) + _default_worst(compiled))
-    return compiled
+    return _register(name, re.compile(pattern, flags), worst)
 
 
 def compile_bytes(
@@ -85,9 +90,7 @@ def compile_bytes(
 
     The worst inputs are built as text and scanned in their UTF-8 form.
     """
-    compiled = re.compile(pattern, flags)
-    PATTERNS[name] = RegisteredPattern(name, compiled, tuple(worst) + _default_worst(compiled))
-    return compiled
+    return _register(name, re.compile(pattern, flags), worst)
 
 
 def cpu_seconds(pattern: re.Pattern[str] | re.Pattern[bytes], text: str, rounds: int = 5) -> float:
