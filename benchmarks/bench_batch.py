@@ -71,52 +71,103 @@ class BusyParser(mn.Parser):
         return mn.Article(source=self.name, title=doc.lines[0], language="en")
 
 
+def fixed_work(rounds: int = 20_000) -> int:
+    """The same pure-Python work every call (dict and integer operations, about 5 ms on an idle core)."""
+    table: dict[int, int] = {}
+    total = 0
+    for i in range(rounds):
+        total += i * i % 7
+        table[i & 1023] = total
+    return total
+
+
+class WorkParser(mn.Parser):
+    """A control: a fixed amount of pure-Python work per input, nothing else.
+
+    Unlike :class:`BusyParser` (which runs for 5 ms of CPU time however fast the
+    CPU goes that moment), it does the same work each time, so its 2 / 1 ratio
+    shows what two busy processes get from this machine for Python work: the
+    ceiling for any pool here.
+    """
+
+    name = "bench_work"
+    languages = ("en",)
+
+    def parse_text(self, doc: mn.Document) -> mn.Article:
+        fixed_work()
+        return mn.Article(source=self.name, title=doc.lines[0], language="en")
+
+
 def _cpu() -> tuple[float, float]:
     """CPU seconds of this process and of its (finished) children."""
     own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime, kids.ru_utime + kids.ru_stime
 
 
+def _steal() -> tuple[int, int]:
+    """(steal ticks, all ticks) of the machine so far, from /proc/stat (zeros where it is not there)."""
+    try:
+        with open("/proc/stat") as fh:
+            values = [int(v) for v in fh.readline().split()[1:]]
+    except (OSError, ValueError):
+        return 0, 0
+    return (values[7] if len(values) > 7 else 0), sum(values)
+
+
 def bench_speed(n: int, rounds: int = 1) -> None:
-    """Articles/s with 1 and 2 workers; with ``rounds`` > 1, the two alternate that many times.
+    """Articles/s with 1 and 2 workers for each kind of input, ``rounds`` times over.
 
     This machine's speed for Python work drifts by up to a third from minute
-    to minute, so a 1-worker run and a 2-worker run a minute apart can see
-    different machines: alternating them and taking the median of each
-    round's ratio (and the ratio of the medians) says more than one pair.
+    to minute, and what a second busy process gets from it varies more (the
+    fixed-work control's 2 / 1 ratio has been seen anywhere from 1.15x to 2.4x
+    a minute apart).  So each round runs every kind with 1 and then 2 workers
+    back to back, the control among them, and the summary gives each round's
+    ratios side by side: the text and HTML ratios of a round are to be read
+    against that round's control ratio (what the machine gave two processes
+    then).  ``steal`` is the share of CPU time the hypervisor gave to others
+    during the run.
     """
     mn.register_parser(BusyParser, replace=True)
+    mn.register_parser(WorkParser, replace=True)
     print(f"\n## Speed: {n} seed-size inputs per run, {rounds} round(s) (cpu count {os.cpu_count()}, "
           f"load average {os.getloadavg()[0]:.1f})")
     print("cores used = CPU seconds of this process and its workers / wall seconds; per CPU-s = articles\n"
           "per CPU second (what a free core would give: equal for 1 and 2 workers means no pool overhead);\n"
-          "parent, workers = CPU milliseconds per article spent in this process and in the workers")
-    header = ("input", "workers", "articles/s", "cores used", "per CPU-s", "parent", "workers", "failed")
-    print("{:<22} {:>7} {:>11} {:>11} {:>10} {:>8} {:>8} {:>7}".format(*header))
+          "parent, workers = CPU milliseconds per article spent in this process and in the workers;\n"
+          "steal = CPU time the hypervisor took for others during the run")
+    header = ("input", "workers", "articles/s", "cores used", "per CPU-s", "parent", "workers", "steal",
+              "failed")
+    print("{:<22} {:>7} {:>11} {:>11} {:>10} {:>8} {:>8} {:>6} {:>7}".format(*header))
     kinds = {"text": lambda k: stream("text", k), "html": lambda k: stream("html", k),
              "control (5 ms busy)": lambda k: (mn.io.Input(f"t{i}\nb", f"{i}", parser="bench_busy")
-                                               for i in range(k))}
-    for kind, make in kinds.items():
+                                               for i in range(k)),
+             "control (fixed work)": lambda k: (mn.io.Input(f"t{i}\nb", f"{i}", parser="bench_work")
+                                                for i in range(k))}
+    rates: dict[str, dict[int, list[float]]] = {kind: {1: [], 2: []} for kind in kinds}
+    for make in kinds.values():
         list(mn.parse_many(make(10)))  # warm the parsers and caches
-        rates: dict[int, list[float]] = {1: [], 2: []}
-        for _round in range(rounds):
+    for _round in range(rounds):
+        for kind, make in kinds.items():
             for workers in (1, 2):
-                start, (own, kids) = time.perf_counter(), _cpu()
+                start, (own, kids), (stolen, ticks) = time.perf_counter(), _cpu(), _steal()
                 failed = sum(isinstance(r, mn.Failure) for r in mn.parse_many(make(n), workers=workers))
-                wall, (own_now, kids_now) = time.perf_counter() - start, _cpu()
+                wall = time.perf_counter() - start
+                (own_now, kids_now), (stolen_now, ticks_now) = _cpu(), _steal()
                 parent, pool = own_now - own, kids_now - kids
                 used = parent + pool
-                rates[workers].append(n / wall)
+                steal = (stolen_now - stolen) / max(1, ticks_now - ticks)
+                rates[kind][workers].append(n / wall)
                 print(f"{kind:<22} {workers:>7} {n / wall:>11.1f} {used / wall:>11.2f} {n / used:>10.1f} "
-                      f"{parent / n * 1e3:>8.3f} {pool / n * 1e3:>8.3f} {failed:>7}", flush=True)
-        ratios = [two / one for one, two in zip(rates[1], rates[2], strict=True)]
-        if rounds == 1:
-            print(f"{kind:<22} {'2 / 1':>7} {ratios[0]:>10.2f}x")
-            continue
-        one, two = statistics.median(rates[1]), statistics.median(rates[2])
+                      f"{parent / n * 1e3:>8.3f} {pool / n * 1e3:>8.3f} {steal:>6.1%} {failed:>7}",
+                      flush=True)
+    print()
+    for kind in kinds:
+        one_rates, two_rates = rates[kind][1], rates[kind][2]
+        ratios = [two / one for one, two in zip(one_rates, two_rates, strict=True)]
+        one, two = statistics.median(one_rates), statistics.median(two_rates)
         per_round = ", ".join(f"{r:.2f}" for r in ratios)
-        print(f"{kind:<22} 1 worker {min(rates[1]):.0f}-{max(rates[1]):.0f}/s (median {one:.0f}), "
-              f"2 workers {min(rates[2]):.0f}-{max(rates[2]):.0f}/s (median {two:.0f}); "
+        print(f"{kind:<22} 1 worker {min(one_rates):.0f}-{max(one_rates):.0f}/s (median {one:.0f}), "
+              f"2 workers {min(two_rates):.0f}-{max(two_rates):.0f}/s (median {two:.0f}); "
               f"2 / 1 per round {per_round} (median {statistics.median(ratios):.2f}x, "
               f"ratio of medians {two / one:.2f}x)")
 
