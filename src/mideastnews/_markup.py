@@ -71,6 +71,9 @@ _START_SOURCE = rf"<({_NAME})"
 _COMMENT_END_SOURCE = r"--!?>"
 # A script start or end tag inside a script's escaped text (see :func:`_script_end`).
 _SCRIPT_TAG_SOURCE = rf"<(/?)(?i:script)(?=[{_WS}/>])"
+# A script's end tag, or the «<!--» that escapes its text (whichever comes first): one pass over
+# the script's text where a search for each would make two.
+_SCRIPT_STOP_SOURCE = rf"</(?i:script){_ENDS_NAME}|<!--"
 # One attribute of a start tag (for a script's «type»).
 _ATTRIBUTE_SOURCE = (rf"""[{_WS}/]*+([^{_WS}/>][^{_WS}/>=]*+)(?:[{_WS}]*+=[{_WS}]*+"""
                      rf"""(?:"([^"]*+)"?|'([^']*+)'?|([^{_WS}>"'][^{_WS}>]*+))?+)?+""")
@@ -96,6 +99,7 @@ _TOKEN = _pair("TOKEN", _TOKEN_SOURCE)
 STARTS, _ = _START = _pair("START", _START_SOURCE)
 _COMMENT_END = _pair("COMMENT_END", _COMMENT_END_SOURCE)
 _SCRIPT_TAG = _pair("SCRIPT_TAG", _SCRIPT_TAG_SOURCE)
+_SCRIPT_STOP = _pair("SCRIPT_STOP", _SCRIPT_STOP_SOURCE)
 _ATTRIBUTE = _pair("ATTRIBUTE", _ATTRIBUTE_SOURCE)
 _RAW_END = {name: _pair(f"RAW_END_{name.upper().replace('-', '_')}", f"</{name}{_ENDS_NAME}", re.IGNORECASE)
             for name in _RAW_NAMES + _POINT_NAMES}
@@ -263,9 +267,12 @@ def _script_end(html: str | bytes, at: int, k: int, lit: _Literals) -> int:
     marks is looked for forward only (the next one found is kept until passed),
     so this stays linear however the marks alternate.
     """
+    stop = _SCRIPT_STOP[k].search(html, at)  # type: ignore[arg-type]
+    if stop is None:
+        return len(html)
+    if not html.startswith(lit.comment_open, stop.start()):  # type: ignore[arg-type]
+        return stop.start()  # no escape before the first end tag: the usual case
     end = _raw_end(html, "script", at, k)
-    if html.find(lit.comment_open, at, end) < 0:  # type: ignore[arg-type]
-        return end  # no escape before the first end tag: the usual case
     length = len(html)
     tag_search = _SCRIPT_TAG[k].search
     marks: dict[str, int] = {}
