@@ -28,6 +28,7 @@ import datetime as dt
 import gc
 import io
 import multiprocessing
+import operator
 import os
 import pickle
 import queue
@@ -117,6 +118,7 @@ def _identity(item: Input, result: Result) -> Result:
 #: parent), by a function per class that sets each slot in turn (no loop).
 _RECORDS: dict[type, tuple[str, ...]] = {}
 _REBUILDERS: dict[type, Callable[[tuple[Any, ...]], Any]] = {}
+_FIELD_VALUES: dict[type, Callable[[Any], tuple[Any, ...]]] = {}  # (each record has several fields)
 
 
 def _rebuilder(cls: type) -> Callable[[tuple[Any, ...]], Any]:
@@ -136,6 +138,7 @@ def _rebuilder(cls: type) -> Callable[[tuple[Any, ...]], Any]:
 def _register_records() -> None:
     for cls in (Article, Failure, Quote, Dropped, DateMention):
         _RECORDS[cls] = tuple(field.name for field in attrs.fields(cls))
+        _FIELD_VALUES[cls] = operator.attrgetter(*_RECORDS[cls])
         rebuild = _REBUILDERS[cls] = _rebuilder(cls)
         globals()[rebuild.__name__] = rebuild
 
@@ -145,11 +148,10 @@ _register_records()
 
 class _ResultPickler(pickle.Pickler):
     def reducer_override(self, obj: object) -> Any:
-        cls = type(obj)
-        names = _RECORDS.get(cls)
-        if names is None:
+        values = _FIELD_VALUES.get(type(obj))
+        if values is None:
             return NotImplemented
-        return _REBUILDERS[cls], (tuple([getattr(obj, name) for name in names]),)
+        return _REBUILDERS[type(obj)], (values(obj),)
 
 
 def _dumps(outcome: object) -> bytes:
