@@ -167,6 +167,17 @@ def test_streams_with_bounded_read_ahead() -> None:
     stream.close()  # type: ignore[attr-defined]
 
 
+def _worker_pid(item: Input, result: object) -> int:
+    return os.getpid()
+
+
+def test_a_short_batch_is_shared_evenly() -> None:
+    # Ten slow inputs on two workers: five each, not a chunk for one and the rest for the other.
+    items = [Input(f"sleep 0.02\nbody {i}", f"#{i}", parser="test_sleepy") for i in range(10)]
+    pids = [pid for _, pid in run_batch(iter(items), workers=2, transform=_worker_pid)]
+    assert sorted(pids.count(pid) for pid in set(pids)) == [5, 5]
+
+
 def test_in_process_is_lazy() -> None:
     consumed = 0
 

@@ -62,7 +62,7 @@ Result = Article | Failure
 #: a module-level function), so that the parent receives what it needs only.
 Transform = Callable[[Input, Result], Any]
 
-_CHUNK = 8  # inputs sent to a worker in one message; results sent back in one message
+_CHUNK = 16  # inputs sent to a worker in one message (at most); results sent back in one message
 _WINDOW_PER_WORKER = 48  # inputs in flight (sent, or done but not yet yielded) per worker
 _JOIN_SECONDS = 2.0
 _FLUSH_SECONDS = 0.05  # a worker sends the results it has at least this often
@@ -371,10 +371,18 @@ def _pooled(
                 else:
                     todo.append((next_read, item))
                 next_read += 1
-            # Hand out work: each worker holds at most two chunks.
-            for worker in sorted(pool, key=lambda w: len(w.held)):
-                while todo and len(worker.held) < 2 * _CHUNK:
-                    chunk = [todo.popleft() for _ in range(min(_CHUNK, len(todo)))]
+            # Hand out work, a chunk to each worker in turn (the least busy first), until each
+            # holds two chunks; a short queue is shared evenly (ten slow pages are five and five).
+            handed = True
+            while todo and handed:
+                handed = False
+                size = min(_CHUNK, -(-len(todo) // len(pool)))
+                for worker in sorted(pool, key=lambda w: len(w.held)):
+                    if not todo:
+                        break
+                    if len(worker.held) >= 2 * _CHUNK:
+                        continue
+                    chunk = [todo.popleft() for _ in range(min(size, len(todo)))]
                     try:
                         worker.send(chunk)
                     except OSError:
@@ -382,7 +390,8 @@ def _pooled(
                         if not worker.held:  # died idle: replace it (with work held, its sentinel tells)
                             worker.stop(kill=True)
                             pool[pool.index(worker)] = _Worker(ctx, extra, transform)
-                        break
+                        continue
+                    handed = True
             # Yield what is ready, in order.
             while next_yield in done:
                 yield given.pop(next_yield), done.pop(next_yield)
