@@ -272,8 +272,25 @@ def test_the_depth_bound_holds_whatever_hides_a_tag(pieces: list[str]) -> None:
         assert _tree_depth(LexborHTMLParser(page)) <= peak + 3, source
 
 
+@given(st.lists(st.sampled_from(_TRICKS), min_size=1, max_size=12), st.integers(8, 40))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_the_depth_bound_holds_for_a_repeated_trick(unit: list[str], times: int) -> None:
+    """A trick repeated: one end tag it hides is within the slack of a bound, many are not."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from mideastnews import _markup
+    from mideastnews.document import _name_peaks
+
+    page = "<html><body>" + "".join(unit) * times
+    for source in (page, page.encode()):
+        peak, _ = _name_peaks(source, _markup.scan(source))
+        assert _tree_depth(LexborHTMLParser(page)) <= peak + 3, source
+
+
 @pytest.mark.parametrize("hiding", [
     "<a title=\"</div>\">x</a>",  # an end tag in an attribute value is text
+    # In SVG a CDATA section runs to «]]>» (in HTML, a bogus comment to the first «>»): its end tag is text.
+    "<svg><![CDATA[ > </div> ]]></svg>",
     "<!x </div>>",  # a bogus comment
     "<? </div>>",
     "</ </div>>",

@@ -138,7 +138,10 @@ class Markup:
             sheet, lies (outside foreign content).
         uncertain: Where the scan lost certainty, if it did: a raw-text name
             holding markup where SVG or MathML may be open is raw text or
-            markup as the tree builder decides.  From there on nothing is
+            markup as the tree builder decides, and so is what a
+            ``<![CDATA[`` there holds between its first ``>`` and its
+            ``]]>`` (a CDATA section's text, or markup after a bogus
+            comment).  From there on nothing is
             skipped (the last segment runs to the end) and no end tag can be
             trusted to close anything (see :func:`tag_tokens`); the last
             segment is that stretch.
@@ -199,8 +202,16 @@ def scan(html: str | bytes) -> Markup:
             continue
         if special == "bogus":
             at = m.start("bogus")
-            segments.append((start, at))
             close = html.find(lit.gt, at + 2)
+            if roots and close >= 0 and html.startswith(lit.cdata, at):  # type: ignore[arg-type]
+                # In SVG or MathML «<![CDATA[» opens a CDATA section, text up to «]]>»; in HTML
+                # a bogus comment up to the first «>».  Where markup stands between the two ends
+                # the readings part (an end tag there is text in one, a tag in the other).
+                cdata_end = html.find(lit.cdata_close, close - 2)
+                if html.find(lit.lt, close, length if cdata_end < 0 else cdata_end) >= 0:
+                    segments += [(start, at), (at, length)]
+                    return Markup(segments, raw_starts, code, at)
+            segments.append((start, at))
             pos = start = length if close < 0 else close + 1
             continue
         tag_start, tag_end = m.start("rawtag"), m.end()
@@ -237,10 +248,11 @@ class _Literals:
     self_closing: str | bytes
     comment_open: str | bytes
     comment_close: str | bytes
+    cdata_close: str | bytes
 
 
-_TEXT = _Literals(">", "<", "<![CDATA[", "/>", "<!--", "-->")
-_BYTES = _Literals(b">", b"<", b"<![CDATA[", b"/>", b"<!--", b"-->")
+_TEXT = _Literals(">", "<", "<![CDATA[", "/>", "<!--", "-->", "]]>")
+_BYTES = _Literals(b">", b"<", b"<![CDATA[", b"/>", b"<!--", b"-->", b"]]>")
 
 
 def _comment_end(html: str | bytes, at: int, k: int, lit: _Literals) -> int:
