@@ -203,7 +203,7 @@ def scan(html: str | bytes) -> Markup:
         if special == "bogus":
             at = m.start("bogus")
             close = html.find(lit.gt, at + 2)
-            if roots and close >= 0 and html.startswith(lit.cdata, at):  # type: ignore[arg-type]
+            if roots and close >= 0 and html.startswith(lit.cdata, at):
                 # In SVG or MathML «<![CDATA[» opens a CDATA section, text up to «]]>»; in HTML
                 # a bogus comment up to the first «>».  Where markup stands between the two ends
                 # the readings part (an end tag there is text in one, a tag in the other).
