@@ -89,6 +89,49 @@ def test_comments_and_scripts_do_not_count() -> None:
     assert report.removed == 0
 
 
+@pytest.mark.parametrize("unit", [
+    # End tags the tree builder ignores: out of scope past a table, a select, an object, a template,
+    # an SVG integration point; past a special element for an inline name.  Each unit nests deeper.
+    "<div><table></div></table>", "<div><select></div></select>", "<div><object></div></object>",
+    "<div><template></div></template>", "<div><svg><desc></div></desc></svg>",
+    "<x-a><x-b><div></x-a></x-b>", "<span><div></span>",
+])
+def test_ignored_end_tags_do_not_hide_depth(unit: str) -> None:
+    page = "<html><body>" + unit * 3000 + "deep"
+    doc = Document.from_source(page.encode())
+    assert "deep" in doc.tree.body.text()
+    assert doc.depth.removed > 0
+    assert _tree_depth(doc.tree) <= MAX_DEPTH + 3
+
+
+@pytest.mark.parametrize("unit", ["<a>", "<td>", "<tr>", "<option>", "<button>", "<section>", "<g d=x/>"])
+def test_html_closing_rules_do_not_apply_in_svg(unit: str) -> None:
+    # In SVG a new <a> or <td> does not close the one before it: they nest, as the tree builder builds.
+    page = "<html><body><svg>" + unit * 3000 + "deep"
+    doc = Document.from_source(page.encode())
+    assert doc.depth.removed > 0
+    assert _tree_depth(doc.tree) <= MAX_DEPTH + 3
+
+
+@pytest.mark.parametrize("unit", ['<div"x><b><svg>', "<g><g><g><g><g><g><g><g><g><b><svg>"])
+def test_a_flattened_page_is_measured_again(unit: str) -> None:
+    # Past the limit of open formatting elements the <b> tags are cut; without them nothing closes
+    # the SVG and everything after nests in it: the flattened page is measured and flattened again.
+    page = "<html><body>" + unit * 3000 + "deep"
+    doc = Document.from_source(page.encode())
+    assert "deep" in doc.tree.body.text()
+    assert _tree_depth(doc.tree) <= MAX_DEPTH + 8
+
+
+def test_a_page_still_too_deep_after_the_passes_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mideastnews import document
+
+    monkeypatch.setattr(document, "_FLATTEN_ROUNDS", 0)
+    page = "<html><body>" + "<g><g><g><g><g><g><g><g><g><b><svg>" * 3000 + "deep"
+    with pytest.raises(mn.ParseError, match="nested too deep"):
+        mn.parse(page.encode())
+
+
 @pytest.mark.parametrize("opener", [
     "<script>var a;</SCRIPT>",  # an end tag in capitals ends the script, whatever a lower-case one later says
     "<script\xa0>",  # a no-break space after a tag name is part of the name: no script starts
@@ -242,7 +285,8 @@ _TRICKS = [
     "</script>", "</scriptx>", "<style>", "</style>", "<textarea>", "</textarea>", "<div\"x>", "</div\"x>",
     "<svg>", "</svg>", "<math>", "</math>", "<![CDATA[", "]]>", "<title>", "</title>", "<plaintext>",
     "<DIV>", "</DIV >", "<div/>", "<br>", "<foreignObject>", "</foreignObject>", "<desc>", "</desc>",
-    "<mtext>", "<svg/>",
+    "<mtext>", "<svg/>", "<table>", "</table>", "<td>", "<select>", "</select>", "<object>", "<template>",
+    "</template>", "<x-a>", "</x-a>", "<b>", "</b>", "<li>", "</li>", "<ul>", "<button>", "<marquee>",
 ]
 
 
@@ -256,35 +300,40 @@ def _tree_depth(tree: object) -> int:
     return deepest
 
 
+def _assert_bounded(page: str, limit: int = 24) -> None:
+    """The guard's depth bounds lexbor's, and what it lets through is no deeper than ``limit``.
+
+    Both up to the formatting elements the tree builder may re-open at once
+    (:data:`FORMATTING_LIMIT` at most), the implied <head>, the root's own
+    level and a cut tag's text node.  (A low limit, so that small pages
+    exercise the flattening too.)
+    """
+    from selectolax.lexbor import LexborHTMLParser
+
+    from mideastnews.document import FORMATTING_LIMIT, _guard
+
+    slack = FORMATTING_LIMIT + 3
+    for source in (page, page.encode()):
+        flat, report, _ = _guard(source, limit)
+        if not report.removed:
+            assert _tree_depth(LexborHTMLParser(page)) <= report.depth + slack, source
+        assert _tree_depth(LexborHTMLParser(flat)) <= limit + slack, source
+
+
 @given(st.lists(st.sampled_from(_TRICKS), max_size=120))
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_the_depth_bound_holds_whatever_hides_a_tag(pieces: list[str]) -> None:
     """Tags in attribute values, comments, bogus comments or raw text keep the bound above lexbor's depth."""
-    from selectolax.lexbor import LexborHTMLParser
-
-    from mideastnews import _markup
-    from mideastnews.document import _name_peaks
-
     page = "<html><body>" + "".join(pieces)
-    for source in (page, page.encode()):
-        peak, _ = _name_peaks(source, _markup.scan(source))
-        # (+ the implied <head> and the root's own level)
-        assert _tree_depth(LexborHTMLParser(page)) <= peak + 3, source
+    _assert_bounded(page)
 
 
 @given(st.lists(st.sampled_from(_TRICKS), min_size=1, max_size=12), st.integers(8, 40))
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_the_depth_bound_holds_for_a_repeated_trick(unit: list[str], times: int) -> None:
     """A trick repeated: one end tag it hides is within the slack of a bound, many are not."""
-    from selectolax.lexbor import LexborHTMLParser
-
-    from mideastnews import _markup
-    from mideastnews.document import _name_peaks
-
     page = "<html><body>" + "".join(unit) * times
-    for source in (page, page.encode()):
-        peak, _ = _name_peaks(source, _markup.scan(source))
-        assert _tree_depth(LexborHTMLParser(page)) <= peak + 3, source
+    _assert_bounded(page)
 
 
 @pytest.mark.parametrize("hiding", [

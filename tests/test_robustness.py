@@ -398,6 +398,12 @@ UNDERCOUNTED = [
     "<table><td><p>", "<table><caption><p>",
     # A raw-text element's start tag past the limit was cut, and its text became nested markup.
     "</title><div><title><div>", "<div><script><div></script>",
+    # «/>» after an unquoted attribute value is part of the value: these SVG elements stay open.
+    "<svg><g d=x/>", "<svg d=x/><style>",
+    # A tag that leaves SVG is read as HTML, where «/>» closes nothing: this <div> stays open.
+    "<svg><div/>",
+    # A CDATA section in SVG holds its end tags as text.
+    "<div><svg><![CDATA[ > </div> ]]></svg>",
 ]
 TAG_NAMES = ["div", "p", "span", "b", "a", "table", "td", "tr", "li", "ul", "object", "svg", "g",
              "foreignObject", "math", "mi", "select", "option", "optgroup", "button", "form", "font",

@@ -33,7 +33,7 @@ import attrs
 
 from . import _regex
 
-__all__ = ["STARTS", "TAG", "Markup", "ascii_lower", "scan", "tag_tokens"]
+__all__ = ["STARTS", "TAG", "TAG_PAIR", "Markup", "ascii_lower", "scan", "self_closing", "tag_tokens"]
 
 _WS = r"\t\n\f\r "
 # A tag's attributes, to the tokenizer's rules (quoted values may hold «>» and «<»; an unclosed
@@ -94,9 +94,11 @@ def _pair(name: str, source: str, flags: int = 0) -> tuple[re.Pattern[str], re.P
 
 
 _STEP = _pair("STEP", _STEP_SOURCE)
-TAG, _ = _pair("TAG", _TAG_SOURCE)
+TAG_PAIR = _pair("TAG", _TAG_SOURCE)
+TAG = TAG_PAIR[0]
 _TOKEN = _pair("TOKEN", _TOKEN_SOURCE)
-STARTS, _ = _START = _pair("START", _START_SOURCE)
+_START = _pair("START", _START_SOURCE)
+STARTS = _START[0]
 _COMMENT_END = _pair("COMMENT_END", _COMMENT_END_SOURCE)
 _SCRIPT_TAG = _pair("SCRIPT_TAG", _SCRIPT_TAG_SOURCE)
 _SCRIPT_STOP = _pair("SCRIPT_STOP", _SCRIPT_STOP_SOURCE)
@@ -182,7 +184,7 @@ def scan(html: str | bytes) -> Markup:
                         if not any(tainted for _, tainted in roots[i:]):
                             del roots[i:]
                         break
-            elif not html.endswith(lit.self_closing, 0, m.end()):
+            elif not self_closing(html, m.end("root"), m.end()):
                 roots.append([root, False])
             pos = m.end()
             continue
@@ -325,6 +327,24 @@ def _script_end(html: str | bytes, at: int, k: int, lit: _Literals) -> int:
         else:  # <script
             state, pos = 2, tag.end() if tag is not None else length
     return length
+
+
+def self_closing(html: str | bytes, name_end: int, tag_end: int) -> bool:
+    """Whether the start tag whose name ends at ``name_end`` and that ends at ``tag_end`` closes itself.
+
+    It does when it ends with ``/>`` and that ``/`` is not the last character
+    of an unquoted attribute value (``<g d=x/>`` opens a ``<g>``, as the
+    tokenizer reads it; ``<g d="x"/>`` and ``<g d=x />`` close themselves).
+    """
+    k = 1 if isinstance(html, bytes) else 0
+    if not html.endswith(b"/>" if k else "/>", 0, tag_end):  # type: ignore[arg-type]
+        return False
+    attribute = _ATTRIBUTE[k].match
+    at, end = name_end, tag_end - 1  # (up to its «>»)
+    last: re.Match[Any] | None = None
+    while at < end and (a := attribute(html, at, end)) is not None and a.end() > at:  # type: ignore[arg-type]
+        last, at = a, a.end()
+    return last is None or last.group(4) is None or last.end(4) != end
 
 
 def _is_code(html: str | bytes, m: re.Match[Any], k: int) -> bool:

@@ -35,6 +35,8 @@ def parse_document(doc: Document, *, parser: str | None = None, ref: dt.date | N
     """Parse an already decoded :class:`Document` (see :func:`parse`)."""
     if isinstance(ref, dt.datetime):
         ref = ref.date()
+    if doc.is_html:
+        doc.tree  # noqa: B018  # a page too deep to read is refused here, not in each parser's score()
     candidates = [registry.get(parser)] if parser else registry.candidates(doc)
     problems: list[str] = []
     article: Article | None = None

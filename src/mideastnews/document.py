@@ -492,57 +492,104 @@ def _without_code(html: str | bytes, code: list[tuple[int, int]]) -> str | bytes
     return "".join([html[a:b] for a, b in keep])
 
 
-def _depth_bound(html: str | bytes, limit: int = MAX_DEPTH
-                 ) -> tuple[DepthReport | None, _markup.Markup | None]:
-    """A cheap upper bound of the nesting depth of ``html`` (its text or UTF-8 bytes), if within ``limit``.
+def _guard(html: str | bytes, limit: int = MAX_DEPTH
+           ) -> tuple[str | bytes, DepthReport, _markup.Markup | None]:
+    """The page to parse (``html`` itself, or flattened), its depth report, and its markup if read.
 
-    The report is ``None`` when the bound exceeds ``limit`` (or formatting
-    elements left open exceed :data:`FORMATTING_LIMIT`): only then is the
-    exact scan needed.  The page's markup comes along when it was read.
+    A page with too few tags to nest ``limit`` deep is let through unread;
+    any other page is measured by :func:`_flatten` (an end tag does not
+    always close its element: the tree builder ignores one out of scope, so
+    no count of tags by name bounds the depth).  The markup is that of the
+    page returned (``None`` when the page was not read, or was flattened).
     """
     lt: Any = b"<" if isinstance(html, bytes) else "<"
     # Too few tags to nest that deep (counted in a first stretch first: a long page has more there).
-    if html.count(lt, 0, 65536) <= limit and (tags := html.count(lt)) <= limit:
-        return DepthReport(tags, 0), None
+    # A tag opens at most three levels: its element, and the <tbody> and <tr> a cell implies, or a
+    # formatting element's copy re-opened later; <html>, <head> and <body> are implied.
+    most = (limit - 3) // 3
+    if html.count(lt, 0, 65536) <= most and (tags := html.count(lt)) <= most:
+        return html, DepthReport(3 * tags + 3, 0), None
     marked = _markup.scan(html)
-    peak, formatting_peak = _name_peaks(html, marked)
-    if peak <= limit and formatting_peak <= FORMATTING_LIMIT:
-        return DepthReport(peak, 0), marked
-    return None, marked
+    bound, formatting = _stack_bound(*_markup.tag_tokens(html, marked))
+    if bound <= limit and formatting <= FORMATTING_LIMIT:
+        return html, DepthReport(bound, 0), marked
+    flat, report = _flatten(html, marked, limit)
+    if not report.removed:
+        return flat, report, marked
+    # What was cut can change what the rest means (a <b> taken out of SVG no longer closes it, an
+    # end tag left alone closes something else): the flattened page, as lexbor will read it, is
+    # measured again, and flattened again while it needs it.
+    removed = report.removed
+    for _ in range(_FLATTEN_ROUNDS):
+        marked = _markup.scan(flat)
+        bound, formatting = _stack_bound(*_markup.tag_tokens(flat, marked))
+        if bound <= limit and formatting <= FORMATTING_LIMIT:
+            break
+        flat, again = _flatten(flat, marked, limit)
+        if not again.removed:
+            break
+        removed += again.removed
+    else:
+        raise ParseError(f"HTML nested too deep to flatten: {report.depth} levels asked for, "
+                         f"still deeper than {limit} after {_FLATTEN_ROUNDS + 1} passes")
+    return flat, DepthReport(report.depth, removed), None
 
 
-def _name_peaks(html: str | bytes, marked: _markup.Markup) -> tuple[int, int]:
-    """A bound of the nesting depth from the tags' names, and the same for formatting elements alone."""
-    # An element of a name nests at most as deep as that name's open tags
-    # outnumber its end tags at some point (stray end tags ignored, implied end
-    # tags not applied, so this over-counts); the depth is at most the sum of
-    # these over the names.  Past where the scan lost certainty, end tags are
-    # not counted (one may be text).
-    # Per name, [open now (never below 0), most open at once]; an end tag is «/name», a start tag «name».
-    state: dict[str, list[int]] = {}
-    get = state.get
-    certain, uncertain = _markup.tag_tokens(html, marked)
+#: Passes over a flattened page, measured again as lexbor will read it, before it is refused.
+_FLATTEN_ROUNDS = 4
+
+# Start tags that close an element of their name on top of the stack (and so their own sibling).
+_CLOSES_SIBLING_ON_TOP = frozenset({"p", "li", "dt", "dd", "option", "tr", "td", "th", "tbody", "thead",
+                                    "tfoot", "button"})
+
+
+def _stack_bound(certain: list[str], uncertain: list[str]) -> tuple[int, int]:
+    """An upper bound of the tree builder's depth from the page's tags, and of its open formatting elements.
+
+    A stack that closes less than the tree builder: an end tag pops its
+    element only from the top (an end tag the tree builder ignores, out of
+    scope or without its element, never closes anything here, and one that
+    closes what stands above its element closes nothing here), and a start
+    tag closes only a sibling of its name on top.  The tree builder's stack
+    then never holds more than this one, but for what it implies
+    (``<html>``, ``<head>``, ``<body>``, and a table's ``<tbody>`` and
+    ``<tr>``), which is added.  Void elements open nothing outside SVG and
+    MathML; self-closed SVG elements are counted open (their slash is not
+    read); past where the scan lost certainty (``uncertain``) every tag
+    opens one.  A page whose bound is over the limit gets :func:`_flatten`.
+    """
+    stack: list[str] = []
+    push, pop = stack.append, stack.pop
+    deepest = tables = foreign = formatting = formatting_peak = 0
+    siblings, void, formatting_names = _CLOSES_SIBLING_ON_TOP, _VOID, _FORMATTING
     for token in itertools.chain(certain, uncertain):
         if token[0] == "/":
-            counts = get(token[1:])
-            if counts is not None and counts[0]:
-                counts[0] -= 1
-        else:
-            counts = get(token)
-            if counts is None:
-                state[token] = [1, 1]
-            else:
-                now = counts[0] = counts[0] + 1
-                if now > counts[1]:
-                    counts[1] = now
-    peak = formatting_peak = 0
-    for name, (_, name_peak) in state.items():
-        if name in _VOID:
+            if not stack or stack[-1] != token[1:]:
+                continue
+            gone = pop()
+            if gone == "table":
+                tables -= 1
+            elif gone == "svg" or gone == "math":
+                foreign -= 1
+            elif gone in formatting_names:
+                formatting -= 1
             continue
-        peak += name_peak
-        if name in _FORMATTING:
-            formatting_peak += name_peak
-    return peak, formatting_peak
+        if token in void and not foreign:
+            continue
+        if token in siblings and stack and stack[-1] == token and not foreign:
+            continue  # closes its sibling and opens itself: the same depth (not in SVG or MathML)
+        if token == "table":
+            tables += 1
+        elif token == "svg" or token == "math":
+            foreign += 1
+        elif token in formatting_names:
+            formatting += 1
+            if formatting > formatting_peak:
+                formatting_peak = formatting
+        push(token)
+        if len(stack) + 2 * tables > deepest:
+            deepest = len(stack) + 2 * tables
+    return deepest + 3, formatting_peak
 
 
 def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthReport]:
@@ -565,18 +612,21 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
         html: The page.
         limit: The deepest nesting kept.
 
-    A quick pass bounds the depth from above (each open tag nests until an
-    end tag of its name); only a page whose bound exceeds ``limit`` gets the
-    exact scan, so for ordinary pages :attr:`DepthReport.depth` is that bound.
+    A page with too few ``<`` to nest ``limit`` deep is returned unread
+    (its :attr:`DepthReport.depth` is three levels a ``<``, and three).
 
     Returns:
         The page (unchanged when within the limit) and a :class:`DepthReport`.
     """
-    quick, marked = _depth_bound(html, limit)
-    if quick is not None:
-        return html, quick
-    assert marked is not None  # (read whenever the bound is over the limit)
+    flat, report, _ = _guard(html, limit)
+    assert isinstance(flat, str)
+    return flat, report
+
+
+def _flatten(html: str | bytes, marked: _markup.Markup, limit: int) -> tuple[str | bytes, DepthReport]:
+    """The scan of :func:`flatten_deep_html`, on the text or the UTF-8 bytes :func:`_markup.scan` read."""
     segments, raw_starts = marked.segments, marked.raw_starts
+    k = 1 if isinstance(html, bytes) else 0
 
     stack: list[str] = []
     phantom: list[bool] = []
@@ -613,11 +663,13 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
     void = _VOID
     siblings = _SELF_CLOSING_SIBLINGS
     p_closers = _P_CLOSERS - {"table"}  # in quirks mode (no doctype) a <table> stays inside the <p>
-    finditer = _markup.TAG.finditer
+    finditer: Any = _markup.TAG_PAIR[k].finditer
     for seg_start, seg_end in segments if marked.uncertain is None else segments[:-1]:
         for m in finditer(html, seg_start, seg_end):
             slash, name = m.groups()
-            if not name.islower():
+            if k:
+                name = name.lower().decode("latin-1")  # (ASCII letters only, as the tokenizer folds)
+            elif not name.islower():
                 name = _markup.ascii_lower(name)
             if slash:  # end tag
                 if name == "frameset":
@@ -671,8 +723,9 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
                 else:
                     framesets += 1
                 continue
-            if (foreign or name in ("svg", "math")) and html.endswith("/>", 0, m.end()):
-                continue  # foreign content: a self-closing tag (<path/>) opens nothing
+            if ((foreign or name in ("svg", "math")) and name not in _BREAKOUT
+                    and _markup.self_closing(html, m.end(2), m.end())):
+                continue  # foreign content: a self-closing tag (<path/>) opens nothing (<div/> is HTML)
             if foreign and name in _BREAKOUT:
                 height = len(stack)
                 while roots and (roots[-1] > height or stack[roots[-1] - 1] not in ("svg", "math")):
@@ -690,7 +743,10 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
                     roots.clear()
             if name in void and (not foreign or name in _BREAKOUT):
                 continue
-            if stack:
+            # In SVG and MathML none of the HTML tree builder's closing rules apply (an <a>, a <td>
+            # or a <section> there is an SVG element, nested like any other): where foreign content
+            # may be open they are not followed, which only reads the page deeper.
+            if stack and not foreign:
                 if name in siblings and stack[-1] == name:
                     stack.pop()
                     if not phantom.pop() and name in formatting:
@@ -705,13 +761,13 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
                         open_count[top] -= 1
                         if top == "p":
                             break
-            if name == "a" and floating.get("a"):  # a new link closes the one still active
+            if name == "a" and floating.get("a") and not foreign:  # a new link closes the one still active
                 floating["a"] -= 1
                 active -= 1
             # Tables: a new row or cell closes the open cell (and row); a row or cell
             # straight in a table gets the <tbody> (and <tr>) the tree builder implies.
             implied: tuple[str, ...] = ()
-            if name in ("tr", "td", "th"):
+            if name in ("tr", "td", "th") and not foreign:
                 while stack and (stack[-1] in ("td", "th") or (name == "tr" and stack[-1] == "tr")):
                     open_count[stack.pop()] -= 1
                     phantom.pop()
@@ -769,24 +825,24 @@ def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthRepo
         # Past where the scan lost certainty every «<name» may open an element and nothing is
         # trusted to close one: those deeper than the limit lose their «<…» (up to the next «<»).
         depth = len(stack)
-        for m in _markup.STARTS.finditer(html, marked.uncertain):
+        for m in _markup._START[k].finditer(html, marked.uncertain):  # type: ignore[arg-type]
             depth += 1
             deepest = max(deepest, depth)
             if depth >= limit:
-                tag = _markup.TAG.match(html, m.start())
-                after = html.find("<", m.start() + 1)
+                tag = _markup.TAG_PAIR[k].match(html, m.start())  # type: ignore[arg-type]
+                after = html.find(b"<" if k else "<", m.start() + 1)  # type: ignore[arg-type]
                 end = tag.end() if tag is not None else m.end()
                 cuts.append((m.start(), end if after < 0 else min(end, after)))
     if not cuts:
         return html, DepthReport(deepest, 0)
     cuts.sort()
-    pieces: list[str] = []
+    pieces: list[Any] = []
     last = 0
     for start, end in cuts:
         pieces.append(html[last:start])
         last = end
     pieces.append(html[last:])
-    return "".join(pieces), DepthReport(deepest, len(cuts))
+    return (b"" if k else "").join(pieces), DepthReport(deepest, len(cuts))
 
 
 # Enough of a page's UTF-8 to hold its first 8,192 characters (at most four bytes each, and a
@@ -918,19 +974,14 @@ class Document:
     @cached_property
     def _prepared(self) -> tuple[str | bytes, DepthReport]:
         """What lexbor reads: the page (flattened if need be) without the code of its scripts and styles."""
-        source = self._utf8 if self._utf8 is not None else self.text
-        report, marked = _depth_bound(source)
-        html: str | bytes = source
-        if report is None:
-            html, report = flatten_deep_html(self.text)
-            marked = None
-            if report.removed:
-                where = (f"HTML nested {report.depth} levels deep: {report.removed} tag(s) below depth "
-                         f"{MAX_DEPTH}" if report.depth > MAX_DEPTH else
-                         f"HTML leaving formatting elements open more than {FORMATTING_LIMIT} deep: "
-                         f"{report.removed} tag(s)")
-                self.warnings = (*self.warnings,
-                                 f"{where} were flattened before parsing (their text is kept)")
+        source: str | bytes = self._utf8 if self._utf8 is not None else self.text
+        html, report, marked = _guard(source)
+        if report.removed:
+            where = (f"HTML nested {report.depth} levels deep: {report.removed} tag(s) below depth "
+                     f"{MAX_DEPTH}" if report.depth > MAX_DEPTH else
+                     f"HTML leaving formatting elements open more than {FORMATTING_LIMIT} deep: "
+                     f"{report.removed} tag(s)")
+            self.warnings = (*self.warnings, f"{where} were flattened before parsing (their text is kept)")
         if marked is None:
             marked = _markup.scan(html)
         return _without_code(html, marked.code), report
