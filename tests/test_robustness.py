@@ -402,6 +402,19 @@ UNDERCOUNTED = [
     "<svg><g d=x/>", "<svg d=x/><style>",
     # A tag that leaves SVG is read as HTML, where «/>» closes nothing: this <div> stays open.
     "<svg><div/>",
+    # An SVG end tag the tree builder ignores: the root closed itself, or HTML stands above it.
+    "<svg/><g></svg>", "<svg><foreignObject><x-a></svg>", "<math><mi><x-a></math>",
+    "<svg><x-a><font color=1><g></svg>", "<svg><title><x-a></svg>",
+    # A <font> with a color leaves SVG (one without stays in it).
+    "<div><svg><font color=1>", "<div><svg><font>",
+    # Formatting elements re-opened inside an <object> stay open there, and nest.
+    "<p/><a href=1><div><object>",
+    # </select> closes what lexbor opened inside the select (it parses a select's content as a body's).
+    "<div><select><p/></select><x-a><x-b><x-c>",
+    # In SVG </p> leaves it: the <g/> after it is HTML, and stays open.
+    "<svg></p><g/>",
+    # A <td> in MathML bounds nothing: </math> closes it; in a <foreignObject> «/>» closes nothing.
+    "<div><math><td></math><g d=x/>", "<svg><foreignObject><div></svg><g/>",
     # A CDATA section in SVG holds its end tags as text.
     "<div><svg><![CDATA[ > </div> ]]></svg>",
 ]

@@ -33,7 +33,8 @@ import attrs
 
 from . import _regex
 
-__all__ = ["STARTS", "TAG", "TAG_PAIR", "Markup", "ascii_lower", "scan", "self_closing", "tag_tokens"]
+__all__ = ["STARTS", "TAG", "TAG_PAIR", "Markup", "ascii_lower", "has_attribute", "scan", "self_closing",
+           "tag_tokens"]
 
 _WS = r"\t\n\f\r "
 # A tag's attributes, to the tokenizer's rules (quoted values may hold «>» and «<»; an unclosed
@@ -147,12 +148,15 @@ class Markup:
             skipped (the last segment runs to the end) and no end tag can be
             trusted to close anything (see :func:`tag_tokens`); the last
             segment is that stretch.
+        roots_closed: For each ``<svg>``, ``<math>`` and ``<frameset>`` start
+            tag before that point, in order, whether it closes itself.
     """
 
     segments: list[tuple[int, int]]
     raw_starts: set[int]
     code: list[tuple[int, int]]
     uncertain: int | None = None
+    roots_closed: list[bool] = attrs.Factory(list)
 
 
 def scan(html: str | bytes) -> Markup:
@@ -163,6 +167,7 @@ def scan(html: str | bytes) -> Markup:
     segments: list[tuple[int, int]] = []
     raw_starts: set[int] = set()
     code: list[tuple[int, int]] = []
+    roots_closed: list[bool] = []
     length = len(html)
     pos = start = 0
     # The <svg>/<math>/<frameset> roots that may be open, innermost last, each with whether HTML
@@ -184,8 +189,11 @@ def scan(html: str | bytes) -> Markup:
                         if not any(tainted for _, tainted in roots[i:]):
                             del roots[i:]
                         break
-            elif not self_closing(html, m.end("root"), m.end()):
-                roots.append([root, False])
+            else:
+                closed = self_closing(html, m.end("root"), m.end())
+                roots_closed.append(closed)
+                if not closed:
+                    roots.append([root, False])
             pos = m.end()
             continue
         if special == "pointtag":
@@ -212,7 +220,7 @@ def scan(html: str | bytes) -> Markup:
                 cdata_end = html.find(lit.cdata_close, close - 2)
                 if html.find(lit.lt, close, length if cdata_end < 0 else cdata_end) >= 0:
                     segments += [(start, at), (at, length)]
-                    return Markup(segments, raw_starts, code, at)
+                    return Markup(segments, raw_starts, code, at, roots_closed)
             segments.append((start, at))
             pos = start = length if close < 0 else close + 1
             continue
@@ -230,16 +238,16 @@ def scan(html: str | bytes) -> Markup:
             if text.count(lit.lt) != text.count(lit.cdata):
                 # Markup in foreign content, raw text outside it: the two readings part here.
                 segments += [(start, tag_start), (tag_start, length)]
-                return Markup(segments, raw_starts, code, tag_start)
+                return Markup(segments, raw_starts, code, tag_start, roots_closed)
         segments.append((start, tag_end))
         raw_starts.add(tag_start)
         if name == "plaintext":
-            return Markup(segments, raw_starts, code)
+            return Markup(segments, raw_starts, code, None, roots_closed)
         if not roots and (name == "style" or (name == "script" and _is_code(html, m, k))):
             code.append((tag_end, end))
         pos = start = end
     segments.append((start, length))
-    return Markup(segments, raw_starts, code)
+    return Markup(segments, raw_starts, code, None, roots_closed)
 
 
 @attrs.frozen
@@ -345,6 +353,21 @@ def self_closing(html: str | bytes, name_end: int, tag_end: int) -> bool:
     while at < end and (a := attribute(html, at, end)) is not None and a.end() > at:  # type: ignore[arg-type]
         last, at = a, a.end()
     return last is None or last.group(4) is None or last.end(4) != end
+
+
+def has_attribute(html: str | bytes, name_end: int, tag_end: int, names: frozenset[str]) -> bool:
+    """Whether the start tag whose name ends at ``name_end`` (ending at ``tag_end``) has one of ``names``.
+
+    (A ``<font>`` with ``color``, ``face`` or ``size`` leaves SVG and MathML; one without stays in.)
+    """
+    k = 1 if isinstance(html, bytes) else 0
+    attribute = _ATTRIBUTE[k].match
+    at = name_end
+    while at < tag_end and (a := attribute(html, at, tag_end)) is not None and a.end() > at:  # type: ignore[arg-type]
+        if _lowered(a.group(1)) in names:
+            return True
+        at = a.end()
+    return False
 
 
 def _is_code(html: str | bytes, m: re.Match[Any], k: int) -> bool:

@@ -420,6 +420,7 @@ _BREAKOUT = frozenset({
     "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike", "sub", "table", "tt", "u",
     "ul", "var",
 })
+_FONT_BREAKOUT = frozenset({"color", "face", "size"})  # a <font> with one of these leaves foreign content
 _INTEGRATION = frozenset({"foreignobject", "desc", "title", "annotation-xml", "mi", "mo", "mn", "ms",
                           "mtext"})
 # Elements that bound the tree builder's "in scope" checks: an end tag (or the <p> an opening
@@ -450,6 +451,14 @@ _P_CLOSERS = frozenset({
     "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "ul", "li",
     "listing", "search", "xmp", "plaintext", "dd", "dt",
 })
+# Start tags before which the tree builder does not re-open the formatting elements closed by an
+# implied end tag (blocks, table parts, the head's elements, raw text): before any other it does.
+_NOT_REOPENING = _P_CLOSERS | frozenset({
+    "table", "hr", "form", "pre", "listing", "li", "dd", "dt", "plaintext", "textarea", "iframe", "noembed",
+    "noscript", "noframes", "frameset", "frame", "param", "source", "track", "caption", "col", "colgroup",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "head", "html", "body", "template", "base", "basefont",
+    "bgsound", "link", "meta", "script", "style", "title", "rb", "rp", "rt", "rtc",
+})
 # End tags that close their element only when it is "in scope" (the others stop at any special element).
 _END_SCOPED = frozenset({
     "address", "article", "aside", "blockquote", "button", "center", "details", "dialog", "dir", "div", "dl",
@@ -457,6 +466,9 @@ _END_SCOPED = frozenset({
     "pre", "search", "section", "summary", "ul", "p", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
     "applet", "marquee", "object", "table", "td", "th", "tr", "tbody", "thead", "tfoot", "caption",
     "template",
+    # (a <p> or a <div> inside a <select> does not keep </select> from closing it: lexbor parses a
+    # select's content as the body's, and closes what is open in it)
+    "select",
 })
 # Table parts: outside a <table> the tree builder ignores their tags.
 _TABLE_PARTS = frozenset({"td", "th", "tr", "tbody", "thead", "tfoot", "caption", "colgroup"})
@@ -510,7 +522,7 @@ def _guard(html: str | bytes, limit: int = MAX_DEPTH
     if html.count(lt, 0, 65536) <= most and (tags := html.count(lt)) <= most:
         return html, DepthReport(3 * tags + 3, 0), None
     marked = _markup.scan(html)
-    bound, formatting = _stack_bound(*_markup.tag_tokens(html, marked))
+    bound, formatting = _stack_bound(*_markup.tag_tokens(html, marked), marked.roots_closed)
     if bound <= limit and formatting <= FORMATTING_LIMIT:
         return html, DepthReport(bound, 0), marked
     flat, report = _flatten(html, marked, limit)
@@ -522,7 +534,7 @@ def _guard(html: str | bytes, limit: int = MAX_DEPTH
     removed = report.removed
     for _ in range(_FLATTEN_ROUNDS):
         marked = _markup.scan(flat)
-        bound, formatting = _stack_bound(*_markup.tag_tokens(flat, marked))
+        bound, formatting = _stack_bound(*_markup.tag_tokens(flat, marked), marked.roots_closed)
         if bound <= limit and formatting <= FORMATTING_LIMIT:
             break
         flat, again = _flatten(flat, marked, limit)
@@ -538,50 +550,102 @@ def _guard(html: str | bytes, limit: int = MAX_DEPTH
 #: Passes over a flattened page, measured again as lexbor will read it, before it is refused.
 _FLATTEN_ROUNDS = 4
 
+# What may stand above an SVG or MathML root that the tree builder left: a tag that breaks out of
+# foreign content (<font> does with some attributes), an integration point (HTML inside), and
+# what makes the root itself unsure (another root, a <frameset>, a <select>).
+_LEAVES_FOREIGN = _BREAKOUT | _INTEGRATION | {"font", "svg", "math", "frameset", "select"}
+
 # Start tags that close an element of their name on top of the stack (and so their own sibling).
 _CLOSES_SIBLING_ON_TOP = frozenset({"p", "li", "dt", "dd", "option", "tr", "td", "th", "tbody", "thead",
                                     "tfoot", "button"})
 
 
-def _stack_bound(certain: list[str], uncertain: list[str]) -> tuple[int, int]:
+def _stack_bound(certain: list[str], uncertain: list[str], roots_closed: list[bool] | None = None
+                 ) -> tuple[int, int]:
     """An upper bound of the tree builder's depth from the page's tags, and of its open formatting elements.
 
     A stack that closes less than the tree builder: an end tag pops its
     element only from the top (an end tag the tree builder ignores, out of
     scope or without its element, never closes anything here, and one that
     closes what stands above its element closes nothing here), and a start
-    tag closes only a sibling of its name on top.  The tree builder's stack
-    then never holds more than this one, but for what it implies
-    (``<html>``, ``<head>``, ``<body>``, and a table's ``<tbody>`` and
-    ``<tr>``), which is added.  Void elements open nothing outside SVG and
-    MathML; self-closed SVG elements are counted open (their slash is not
-    read); past where the scan lost certainty (``uncertain``) every tag
-    opens one.  A page whose bound is over the limit gets :func:`_flatten`.
+    tag closes only a sibling of its name on top (not in SVG or MathML).
+    The tree builder's stack then never holds more than this one, but for
+    what it implies (``<html>``, ``<head>``, ``<body>``, and a table's
+    ``<tbody>`` and ``<tr>``), which is added.  Void elements open nothing
+    outside SVG and MathML; past where the scan lost certainty
+    (``uncertain``) every tag opens one.
+
+    With ``roots_closed`` (:attr:`_markup.Markup.roots_closed`: which of the
+    ``certain`` tags' ``<svg>``, ``<math>`` and ``<frameset>`` close
+    themselves) a self-closed root opens nothing, and the end tag of a root
+    that surely opened SVG or MathML (not in a ``<select>``) pops everything
+    above it while nothing since may have left foreign content (no tag that
+    breaks out of it, no tag inside an integration point, no end tag ignored
+    here whose name stands below the root), and no integration point is
+    open above it: the tree builder pops the same.  Elements
+    inside SVG are counted open even when they close themselves (their
+    slash is not read here), and that end tag closes them.
+
+    A page whose bound is over the limit gets :func:`_flatten`.
     """
     stack: list[str] = []
     push, pop = stack.append, stack.pop
-    deepest = tables = foreign = formatting = formatting_peak = 0
-    siblings, void, formatting_names = _CLOSES_SIBLING_ON_TOP, _VOID, _FORMATTING
-    for token in itertools.chain(certain, uncertain):
+    deepest = tables = foreign = formatting = formatting_peak = selects = 0
+    siblings, void, formatting_names, leaves = _CLOSES_SIBLING_ON_TOP, _VOID, _FORMATTING, _LEAVES_FOREIGN
+    counted = _FORMATTING | {"table", "svg", "math", "select"}
+    breakout = _LEAVES_FOREIGN - _INTEGRATION
+    if roots_closed is not None and len(roots_closed) != sum(map(certain.count, ("svg", "math", "frameset"))):
+        roots_closed = None  # (never: one per such tag) not trusted
+    closed = iter(roots_closed or ())
+    roots: list[int] = []  # heights of the roots that surely opened SVG or MathML
+    for i, token in enumerate(itertools.chain(certain, uncertain)):
         if token[0] == "/":
-            if not stack or stack[-1] != token[1:]:
+            if not stack:
                 continue
-            gone = pop()
-            if gone == "table":
-                tables -= 1
-            elif gone == "svg" or gone == "math":
-                foreign -= 1
-            elif gone in formatting_names:
-                formatting -= 1
+            name = token[1:]
+            if stack[-1] == name:
+                popped = [pop()]
+            elif ((name == "svg" or name == "math") and roots and stack[roots[-1] - 1] == name
+                  and leaves.isdisjoint(stack[roots[-1]:])):
+                popped = stack[roots[-1] - 1:]
+                del stack[roots[-1] - 1:]
+            else:
+                # Ignored here; the tree builder, in foreign content, looks for the name down the
+                # whole stack (and </p>, </br> leave it): the roots may be gone there.
+                if roots and (name == "p" or name == "br" or name in stack[:roots[-1] - 1]):
+                    roots.clear()
+                continue
+            for gone in popped:
+                if gone in counted:
+                    if gone == "table":
+                        tables -= 1
+                    elif gone == "svg" or gone == "math":
+                        foreign -= 1
+                    elif gone == "select":
+                        selects -= 1
+                    else:
+                        formatting -= 1
+            while roots and roots[-1] > len(stack):
+                roots.pop()
             continue
+        if roots and (token in breakout or stack[-1] in _INTEGRATION):
+            roots.clear()  # the tree builder may have left foreign content (or opened HTML in it)
         if token in void and not foreign:
             continue
         if token in siblings and stack and stack[-1] == token and not foreign:
             continue  # closes its sibling and opens itself: the same depth (not in SVG or MathML)
-        if token == "table":
+        if token == "svg" or token == "math" or token == "frameset":
+            known = roots_closed is not None and i < len(certain)
+            if known and next(closed) and token != "frameset":
+                continue  # <svg/>: opens nothing
+            if token != "frameset":
+                foreign += 1
+                if known and not selects:
+                    roots.append(len(stack) + 1)
+        elif token == "table":
             tables += 1
-        elif token == "svg" or token == "math":
-            foreign += 1
+        elif token == "select":
+            selects += 1
         elif token in formatting_names:
             formatting += 1
             if formatting > formatting_peak:
@@ -658,6 +722,32 @@ def _flatten(html: str | bytes, marked: _markup.Markup, limit: int) -> tuple[str
 
     # Formatting elements active (open, or popped by an implied end tag and so re-opened later).
     active = 0
+
+    def in_foreign_content() -> bool:
+        """Whether the innermost SVG or MathML root is open with no integration point open in it."""
+        height = len(stack)
+        while roots and (roots[-1] > height or stack[roots[-1] - 1] not in ("svg", "math")):
+            roots.pop()
+        return bool(roots) and not (points and nearest(points, _INTEGRATION) > roots[-1])
+
+    def break_out() -> None:
+        """Leave SVG and MathML as the tree builder does for a tag that breaks out of them."""
+        nonlocal active, foreign
+        height = len(stack)
+        while roots and (roots[-1] > height or stack[roots[-1] - 1] not in ("svg", "math")):
+            roots.pop()
+        while points and (points[-1] > height or stack[points[-1] - 1] not in _INTEGRATION):
+            points.pop()
+        if roots and not (points and points[-1] > roots[0]):
+            while len(stack) >= roots[0]:
+                top = stack.pop()
+                if not phantom.pop() and top in formatting:
+                    active -= 1
+                open_count[top] -= 1
+                if top in ("svg", "math"):
+                    foreign = max(0, foreign - 1)
+            roots.clear()
+
     floating: dict[str, int] = {}
     formatting = _FORMATTING
     void = _VOID
@@ -672,6 +762,8 @@ def _flatten(html: str | bytes, marked: _markup.Markup, limit: int) -> tuple[str
             elif not name.islower():
                 name = _markup.ascii_lower(name)
             if slash:  # end tag
+                if foreign and name in ("p", "br"):
+                    break_out()  # (in SVG or MathML these two leave it, then act in HTML)
                 if name == "frameset":
                     if cut_framesets:
                         cut_framesets -= 1
@@ -691,6 +783,10 @@ def _flatten(html: str | bytes, marked: _markup.Markup, limit: int) -> tuple[str
                 if name == "li":  # list item scope: an open <ul>/<ol> above the <li> stops it
                     barrier = max(barrier, nearest_named(where.get("ul", []), "ul"),
                                   nearest_named(where.get("ol", []), "ol"))
+                if name in ("svg", "math") and foreign and in_foreign_content() and roots[-1] == target:
+                    # Above the innermost root all is SVG or MathML: no element there bounds the end
+                    # tag (a <td> in MathML does not), and the tree builder pops down to the root.
+                    barrier = 0
                 if barrier > target:  # out of scope: the tree builder ignores it
                     continue
                 while stack:
@@ -723,24 +819,12 @@ def _flatten(html: str | bytes, marked: _markup.Markup, limit: int) -> tuple[str
                 else:
                     framesets += 1
                 continue
-            if ((foreign or name in ("svg", "math")) and name not in _BREAKOUT
+            if (((foreign and in_foreign_content()) or name in ("svg", "math")) and name not in _BREAKOUT
                     and _markup.self_closing(html, m.end(2), m.end())):
                 continue  # foreign content: a self-closing tag (<path/>) opens nothing (<div/> is HTML)
-            if foreign and name in _BREAKOUT:
-                height = len(stack)
-                while roots and (roots[-1] > height or stack[roots[-1] - 1] not in ("svg", "math")):
-                    roots.pop()
-                while points and (points[-1] > height or stack[points[-1] - 1] not in _INTEGRATION):
-                    points.pop()
-                if roots and not (points and points[-1] > roots[0]):
-                    while len(stack) >= roots[0]:
-                        top = stack.pop()
-                        if not phantom.pop() and top in formatting:
-                            active -= 1
-                        open_count[top] -= 1
-                        if top in ("svg", "math"):
-                            foreign = max(0, foreign - 1)
-                    roots.clear()
+            if foreign and (name in _BREAKOUT or (name == "font" and _markup.has_attribute(
+                    html, m.end(2), m.end(), _FONT_BREAKOUT))):
+                break_out()
             if name in void and (not foreign or name in _BREAKOUT):
                 continue
             # In SVG and MathML none of the HTML tree builder's closing rules apply (an <a>, a <td>
@@ -764,6 +848,19 @@ def _flatten(html: str | bytes, marked: _markup.Markup, limit: int) -> tuple[str
             if name == "a" and floating.get("a") and not foreign:  # a new link closes the one still active
                 floating["a"] -= 1
                 active -= 1
+            if not foreign and name not in _NOT_REOPENING and any(floating.values()):
+                # The tree builder re-opens the formatting elements an implied end tag closed before
+                # most start tags that are not blocks (and before text): where they stay open (under
+                # an <object>, an <applet>, a <marquee> opened next) they nest.
+                for again, count in floating.items():
+                    for _ in range(count):
+                        heights = where.setdefault(again, [])
+                        nearest_named(heights, again)
+                        heights.append(len(stack) + 1)
+                        stack.append(again)
+                        phantom.append(False)
+                        open_count[again] = open_count.get(again, 0) + 1
+                floating.clear()
             # Tables: a new row or cell closes the open cell (and row); a row or cell
             # straight in a table gets the <tbody> (and <tr>) the tree builder implies.
             implied: tuple[str, ...] = ()
