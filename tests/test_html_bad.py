@@ -336,6 +336,22 @@ def test_the_depth_bound_holds_for_a_repeated_trick(unit: list[str], times: int)
     _assert_bounded(page)
 
 
+_TAG_NAMES = ["div", "p", "span", "b", "a", "table", "td", "tr", "li", "ul", "object", "svg", "g",
+              "foreignObject", "math", "mi", "select", "option", "button", "font", "template", "caption",
+              "nobr", "marquee", "title", "textarea", "noscript", "br", "img", "sup", "rt", "dd", "x-a"]
+_PIECES = st.one_of(
+    st.sampled_from(_TAG_NAMES).map("<{}>".format), st.sampled_from(_TAG_NAMES).map("</{}>".format),
+    st.sampled_from(["x", "<b class=1>", "<a href=1>", "<p/>", "<svg/>", "<g/>", "<g d=x/>", "<font color=1>",
+                     "<![CDATA[ > ", "]]>", "<!---->"]))
+
+
+@given(st.lists(_PIECES, max_size=3), st.lists(_PIECES, min_size=1, max_size=8), st.integers(6, 30))
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+def test_the_depth_bound_holds_for_repeated_tags(prefix: list[str], unit: list[str], times: int) -> None:
+    """Any few tags repeated, after any few: the guard against lexbor's depth."""
+    _assert_bounded("<html><body>" + "".join(prefix) + "".join(unit) * times)
+
+
 @pytest.mark.parametrize("hiding", [
     "<a title=\"</div>\">x</a>",  # an end tag in an attribute value is text
     # In SVG a CDATA section runs to «]]>» (in HTML, a bogus comment to the first «>»): its end tag is text.
