@@ -27,6 +27,7 @@ Each pattern comes in two forms, for a page's text and for its UTF-8 bytes
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -347,11 +348,10 @@ def self_closing(html: str | bytes, name_end: int, tag_end: int) -> bool:
     k = 1 if isinstance(html, bytes) else 0
     if not html.endswith(b"/>" if k else "/>", 0, tag_end):  # type: ignore[arg-type]
         return False
-    attribute = _ATTRIBUTE[k].match
-    at, end = name_end, tag_end - 1  # (up to its «>»)
+    end = tag_end - 1  # (up to its «>»)
     last: re.Match[Any] | None = None
-    while at < end and (a := attribute(html, at, end)) is not None and a.end() > at:  # type: ignore[arg-type]
-        last, at = a, a.end()
+    for last in _attributes(html, name_end, end, k):  # noqa: B007  # (the last one counts)
+        pass
     return last is None or last.group(4) is None or last.end(4) != end
 
 
@@ -361,21 +361,20 @@ def has_attribute(html: str | bytes, name_end: int, tag_end: int, names: frozens
     (A ``<font>`` with ``color``, ``face`` or ``size`` leaves SVG and MathML; one without stays in.)
     """
     k = 1 if isinstance(html, bytes) else 0
+    return any(_lowered(a.group(1)) in names for a in _attributes(html, name_end, tag_end, k))
+
+
+def _attributes(html: str | bytes, at: int, end: int, k: int) -> Iterator[re.Match[Any]]:
+    """The attributes of a start tag from ``at`` (its name's end) to ``end``, as the tokenizer reads them."""
     attribute = _ATTRIBUTE[k].match
-    at = name_end
-    while at < tag_end and (a := attribute(html, at, tag_end)) is not None and a.end() > at:  # type: ignore[arg-type]
-        if _lowered(a.group(1)) in names:
-            return True
+    while at < end and (a := attribute(html, at, end)) is not None and a.end() > at:  # type: ignore[arg-type]
+        yield a
         at = a.end()
-    return False
 
 
 def _is_code(html: str | bytes, m: re.Match[Any], k: int) -> bool:
     """Whether the ``<script>`` start tag matched by ``m`` holds code (no ``type``, or a JavaScript one)."""
-    attribute = _ATTRIBUTE[k].match
-    at, end = m.end("raw"), m.end()
-    while at < end and (a := attribute(html, at, end)) is not None and a.end() > at:  # type: ignore[arg-type]
-        at = a.end()
+    for a in _attributes(html, m.end("raw"), m.end(), k):
         if a.group(1).lower() in ("type", b"type"):
             value = a.group(2) or a.group(3) or a.group(4) or ""
             kind = _lowered(value)

@@ -420,6 +420,7 @@ _BREAKOUT = frozenset({
     "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike", "sub", "table", "tt", "u",
     "ul", "var",
 })
+_FOREIGN_ROOTS = frozenset({"svg", "math"})
 _FONT_BREAKOUT = frozenset({"color", "face", "size"})  # a <font> with one of these leaves foreign content
 _INTEGRATION = frozenset({"foreignobject", "desc", "title", "annotation-xml", "mi", "mo", "mn", "ms",
                           "mtext"})
@@ -725,19 +726,14 @@ def _flatten(html: str | bytes, marked: _markup.Markup, limit: int) -> tuple[str
 
     def in_foreign_content() -> bool:
         """Whether the innermost SVG or MathML root is open with no integration point open in it."""
-        height = len(stack)
-        while roots and (roots[-1] > height or stack[roots[-1] - 1] not in ("svg", "math")):
-            roots.pop()
-        return bool(roots) and not (points and nearest(points, _INTEGRATION) > roots[-1])
+        root = nearest(roots, _FOREIGN_ROOTS)
+        return root > 0 and nearest(points, _INTEGRATION) <= root
 
     def break_out() -> None:
         """Leave SVG and MathML as the tree builder does for a tag that breaks out of them."""
         nonlocal active, foreign
-        height = len(stack)
-        while roots and (roots[-1] > height or stack[roots[-1] - 1] not in ("svg", "math")):
-            roots.pop()
-        while points and (points[-1] > height or stack[points[-1] - 1] not in _INTEGRATION):
-            points.pop()
+        nearest(roots, _FOREIGN_ROOTS)
+        nearest(points, _INTEGRATION)
         if roots and not (points and points[-1] > roots[0]):
             while len(stack) >= roots[0]:
                 top = stack.pop()
