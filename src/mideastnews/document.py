@@ -510,10 +510,16 @@ def _guard(html: str | bytes, limit: int = MAX_DEPTH
     """The page to parse (``html`` itself, or flattened), its depth report, and its markup if read.
 
     A page with too few tags to nest ``limit`` deep is let through unread;
-    any other page is measured by :func:`_flatten` (an end tag does not
+    any other page is bounded by :func:`_stack_bound` (an end tag does not
     always close its element: the tree builder ignores one out of scope, so
-    no count of tags by name bounds the depth).  The markup is that of the
-    page returned (``None`` when the page was not read, or was flattened).
+    no count of tags by name bounds the depth), and measured and flattened
+    by :func:`_flatten` only when that bound is over ``limit``.  The markup
+    is that of the page returned (``None`` when the page was not read, or
+    was flattened).
+
+    Raises:
+        ParseError: The page is still too deep after :data:`_FLATTEN_ROUNDS`
+            more passes over what flattening left.
     """
     lt: Any = b"<" if isinstance(html, bytes) else "<"
     # Too few tags to nest that deep (counted in a first stretch first: a long page has more there).
