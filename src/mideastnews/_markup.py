@@ -34,8 +34,8 @@ import attrs
 
 from . import _regex
 
-__all__ = ["STARTS", "TAG", "TAG_PAIR", "Markup", "ascii_lower", "has_attribute", "scan", "self_closing",
-           "tag_tokens"]
+__all__ = ["STARTS", "STARTS_PAIR", "TAG", "TAG_PAIR", "Markup", "ascii_lower", "has_attribute", "scan",
+           "self_closing", "tag_tokens"]
 
 _WS = r"\t\n\f\r "
 # A tag's attributes, to the tokenizer's rules (quoted values may hold «>» and «<»; an unclosed
@@ -99,8 +99,8 @@ _STEP = _pair("STEP", _STEP_SOURCE)
 TAG_PAIR = _pair("TAG", _TAG_SOURCE)
 TAG = TAG_PAIR[0]
 _TOKEN = _pair("TOKEN", _TOKEN_SOURCE)
-_START = _pair("START", _START_SOURCE)
-STARTS = _START[0]
+STARTS_PAIR = _pair("START", _START_SOURCE)
+STARTS = STARTS_PAIR[0]
 _COMMENT_END = _pair("COMMENT_END", _COMMENT_END_SOURCE)
 _SCRIPT_TAG = _pair("SCRIPT_TAG", _SCRIPT_TAG_SOURCE)
 _SCRIPT_STOP = _pair("SCRIPT_STOP", _SCRIPT_STOP_SOURCE)
@@ -256,14 +256,13 @@ class _Literals:
     gt: str | bytes
     lt: str | bytes
     cdata: str | bytes
-    self_closing: str | bytes
     comment_open: str | bytes
     comment_close: str | bytes
     cdata_close: str | bytes
 
 
-_TEXT = _Literals(">", "<", "<![CDATA[", "/>", "<!--", "-->", "]]>")
-_BYTES = _Literals(b">", b"<", b"<![CDATA[", b"/>", b"<!--", b"-->", b"]]>")
+_TEXT = _Literals(">", "<", "<![CDATA[", "<!--", "-->", "]]>")
+_BYTES = _Literals(b">", b"<", b"<![CDATA[", b"<!--", b"-->", b"]]>")
 
 
 def _comment_end(html: str | bytes, at: int, k: int, lit: _Literals) -> int:
@@ -392,7 +391,7 @@ def tag_tokens(html: str | bytes, markup: Markup) -> tuple[list[str], list[str]]
     certain = markup.segments
     if markup.uncertain is None:
         return _tokens(html, certain, _TOKEN), []
-    return _tokens(html, certain[:-1], _TOKEN), _tokens(html, [(markup.uncertain, len(html))], _START)
+    return _tokens(html, certain[:-1], _TOKEN), _tokens(html, [(markup.uncertain, len(html))], STARTS_PAIR)
 
 
 def _tokens(html: str | bytes, segments: list[tuple[int, int]],

@@ -924,7 +924,7 @@ def _flatten(html: str | bytes, marked: _markup.Markup, limit: int) -> tuple[str
         # Past where the scan lost certainty every «<name» may open an element and nothing is
         # trusted to close one: those deeper than the limit lose their «<…» (up to the next «<»).
         depth = len(stack)
-        for m in _markup._START[k].finditer(html, marked.uncertain):  # type: ignore[arg-type]
+        for m in _markup.STARTS_PAIR[k].finditer(html, marked.uncertain):  # type: ignore[arg-type]
             depth += 1
             deepest = max(deepest, depth)
             if depth >= limit:
