@@ -561,6 +561,9 @@ _FLATTEN_ROUNDS = 4
 # foreign content (<font> does with some attributes), an integration point (HTML inside), and
 # what makes the root itself unsure (another root, a <frameset>, a <select>).
 _LEAVES_FOREIGN = _BREAKOUT | _INTEGRATION | {"font", "svg", "math", "frameset", "select"}
+_BREAKS_FOREIGN = _LEAVES_FOREIGN - _INTEGRATION  # (inside an integration point only a tag does)
+# The names whose open elements the quick bound counts besides the stack.
+_COUNTED = _FORMATTING | {"table", "svg", "math", "select"}
 
 # Start tags that close an element of their name on top of the stack (and so their own sibling).
 _CLOSES_SIBLING_ON_TOP = frozenset({"p", "li", "dt", "dd", "option", "tr", "td", "th", "tbody", "thead",
@@ -599,8 +602,7 @@ def _stack_bound(certain: list[str], uncertain: list[str], roots_closed: list[bo
     push, pop = stack.append, stack.pop
     deepest = tables = foreign = formatting = formatting_peak = selects = 0
     siblings, void, formatting_names, leaves = _CLOSES_SIBLING_ON_TOP, _VOID, _FORMATTING, _LEAVES_FOREIGN
-    counted = _FORMATTING | {"table", "svg", "math", "select"}
-    breakout = _LEAVES_FOREIGN - _INTEGRATION
+    counted, breakout = _COUNTED, _BREAKS_FOREIGN
     if roots_closed is not None and len(roots_closed) != sum(map(certain.count, ("svg", "math", "frameset"))):
         roots_closed = None  # (never: one per such tag) not trusted
     closed = iter(roots_closed or ())
