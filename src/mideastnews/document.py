@@ -562,12 +562,17 @@ _FLATTEN_ROUNDS = 4
 # what makes the root itself unsure (another root, a <frameset>, a <select>).
 _LEAVES_FOREIGN = _BREAKOUT | _INTEGRATION | {"font", "svg", "math", "frameset", "select"}
 _BREAKS_FOREIGN = _LEAVES_FOREIGN - _INTEGRATION  # (inside an integration point only a tag does)
-# The names whose open elements the quick bound counts besides the stack.
-_COUNTED = _FORMATTING | {"table", "svg", "math", "select"}
 
 # Start tags that close an element of their name on top of the stack (and so their own sibling).
 _CLOSES_SIBLING_ON_TOP = frozenset({"p", "li", "dt", "dd", "option", "tr", "td", "th", "tbody", "thead",
                                     "tfoot", "button"})
+# What the quick bound does with a start tag, by name (_OTHER: any other name, pushed and nothing else).
+_VOID_KIND, _SIBLING, _FRAMESET, _TABLE, _ROOT, _SELECT, _FORMATTING_KIND, _OTHER = range(8)
+_START_KINDS: dict[str, int] = {
+    **dict.fromkeys(_VOID, _VOID_KIND), **dict.fromkeys(_CLOSES_SIBLING_ON_TOP, _SIBLING),
+    "frameset": _FRAMESET, "table": _TABLE, "svg": _ROOT, "math": _ROOT, "select": _SELECT,
+    **dict.fromkeys(_FORMATTING, _FORMATTING_KIND),
+}
 
 
 def _stack_bound(certain: list[str], uncertain: list[str], roots_closed: list[bool] | None = None
@@ -600,23 +605,33 @@ def _stack_bound(certain: list[str], uncertain: list[str], roots_closed: list[bo
     """
     stack: list[str] = []
     push, pop = stack.append, stack.pop
-    deepest = tables = foreign = formatting = formatting_peak = selects = 0
-    siblings, void, formatting_names, leaves = _CLOSES_SIBLING_ON_TOP, _VOID, _FORMATTING, _LEAVES_FOREIGN
-    counted, breakout = _COUNTED, _BREAKS_FOREIGN
+    # Open elements by kind (see _START_KINDS): tables, SVG/MathML roots, selects, formatting.
+    counts = [0] * (_OTHER + 1)
+    deepest = formatting_peak = 0
+    kinds, leaves, breakout, integration = _START_KINDS, _LEAVES_FOREIGN, _BREAKS_FOREIGN, _INTEGRATION
     if roots_closed is not None and len(roots_closed) != sum(map(certain.count, ("svg", "math", "frameset"))):
         roots_closed = None  # (never: one per such tag) not trusted
+    # The first len(roots_closed) roots met are the certain tags' (their count was checked above).
     closed = iter(roots_closed or ())
+    known_roots = len(roots_closed) if roots_closed is not None else 0
     roots: list[int] = []  # heights of the roots that surely opened SVG or MathML
-    for i, token in enumerate(itertools.chain(certain, uncertain)):
+    # The stack only grows between end tags: its height (two more levels a table) is taken before
+    # each end tag and at the end.
+    for token in itertools.chain(certain, uncertain):
         if token[0] == "/":
             if not stack:
                 continue
+            height = len(stack) + 2 * counts[_TABLE]
+            if height > deepest:
+                deepest = height
             name = token[1:]
             if stack[-1] == name:
-                popped = [pop()]
+                pop()
+                counts[kinds.get(name, _OTHER)] -= 1
             elif ((name == "svg" or name == "math") and roots and stack[roots[-1] - 1] == name
                   and leaves.isdisjoint(stack[roots[-1]:])):
-                popped = stack[roots[-1] - 1:]
+                for gone in stack[roots[-1] - 1:]:
+                    counts[kinds.get(gone, _OTHER)] -= 1
                 del stack[roots[-1] - 1:]
             else:
                 # Ignored here; the tree builder, in foreign content, looks for the name down the
@@ -624,45 +639,30 @@ def _stack_bound(certain: list[str], uncertain: list[str], roots_closed: list[bo
                 if roots and (name == "p" or name == "br" or name in stack[:roots[-1] - 1]):
                     roots.clear()
                 continue
-            for gone in popped:
-                if gone in counted:
-                    if gone == "table":
-                        tables -= 1
-                    elif gone == "svg" or gone == "math":
-                        foreign -= 1
-                    elif gone == "select":
-                        selects -= 1
-                    else:
-                        formatting -= 1
             while roots and roots[-1] > len(stack):
                 roots.pop()
             continue
-        if roots and (token in breakout or stack[-1] in _INTEGRATION):
+        if roots and (token in breakout or stack[-1] in integration):
             roots.clear()  # the tree builder may have left foreign content (or opened HTML in it)
-        if token in void and not foreign:
-            continue
-        if token in siblings and stack and stack[-1] == token and not foreign:
-            continue  # closes its sibling and opens itself: the same depth (not in SVG or MathML)
-        if token == "svg" or token == "math" or token == "frameset":
-            known = roots_closed is not None and i < len(certain)
-            if known and next(closed) and token != "frameset":
+        kind = kinds.get(token, _OTHER)
+        if kind == _VOID_KIND:
+            if not counts[_ROOT]:
+                continue
+        elif kind == _SIBLING:
+            if stack and stack[-1] == token and not counts[_ROOT]:
+                continue  # closes its sibling and opens itself: the same depth (not in SVG or MathML)
+        elif kind in (_ROOT, _FRAMESET):
+            known = known_roots > 0
+            known_roots -= 1
+            if known and next(closed) and kind == _ROOT:
                 continue  # <svg/>: opens nothing
-            if token != "frameset":
-                foreign += 1
-                if known and not selects:
-                    roots.append(len(stack) + 1)
-        elif token == "table":
-            tables += 1
-        elif token == "select":
-            selects += 1
-        elif token in formatting_names:
-            formatting += 1
-            if formatting > formatting_peak:
-                formatting_peak = formatting
+            if kind == _ROOT and known and not counts[_SELECT]:
+                roots.append(len(stack) + 1)
+        elif kind == _FORMATTING_KIND and counts[kind] + 1 > formatting_peak:
+            formatting_peak = counts[kind] + 1
         push(token)
-        if len(stack) + 2 * tables > deepest:
-            deepest = len(stack) + 2 * tables
-    return deepest + 3, formatting_peak
+        counts[kind] += 1
+    return max(deepest, len(stack) + 2 * counts[_TABLE]) + 3, formatting_peak
 
 
 def flatten_deep_html(html: str, limit: int = MAX_DEPTH) -> tuple[str, DepthReport]:
