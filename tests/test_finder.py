@@ -398,6 +398,18 @@ def test_mention_copy_is_attrs_evolve() -> None:
         _evolve(m, nope=1)
 
 
+def test_placed_mention_is_attrs_evolve() -> None:
+    from mideastnews.dates.mention import _placed
+
+    for text in ("وصل الرئيس أمس الخميس 7 ديسمبر 2023", "۸ آذر ۱۴۰۲ همزمان با ۲۹ نوامبر ۲۰۲۳", "عام 2022"):
+        for m in find_dates(text, ref=dt.date(2023, 12, 8)):
+            got, want = _placed(m, "caption", 2), attrs.evolve(m, field="caption", index=2)
+            assert got == want
+            assert type(got.warnings) is tuple
+            assert type(got.calendar) is type(want.calendar)
+            assert type(got.granularity) is type(want.granularity)
+
+
 # ------------------------------------------------ SharedFinder is find_dates
 # A SharedFinder keeps each text's readings and resolves them under each call's ref, and keeps the
 # whole result of a call that never looked at ref: every call must still be find_dates' answer.

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from .dates.finder import SharedFinder, find_dates
-from .dates.mention import DateMention, _evolve
+from .dates.mention import DateMention, _placed
 from .model import Article, Quote
 
 __all__ = ["article_fields", "enrich"]
@@ -71,7 +71,7 @@ def _dates(article: Article, anchor: dt.date | None, finder: _Finder) -> tuple[l
         if not text:
             continue
         for m in finder(text, ref=anchor):
-            mentions.append(_evolve(m, field=field, index=index))
+            mentions.append(_placed(m, field, index))
             if m.warnings:
                 warnings.extend(f"{field} {index}: {w}" for w in m.warnings)
     return mentions, warnings

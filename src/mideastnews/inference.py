@@ -120,6 +120,27 @@ def _named_distance(text: str, m: DateMention, previous: tuple[int, int] | None)
     return None
 
 
+def _may_give_evidence(first: list[DateMention], near_top: bool) -> bool:
+    """Whether the loop of :func:`gather_evidence` could append anything for a field read as ``first``.
+
+    It appends only for a dated day mention: a weekday for a relative one that names its weekday,
+    an anchor for an absolute one without warnings that stands near the top, opens with
+    «اليوم»/«أمس», or follows a fixed-distance phrase (a dated relative day mention before it in
+    ``first``).  Otherwise the second probe run would add nothing.
+    """
+    relative_before = False
+    for m in first:
+        if m.date is None or m.granularity != _DAY:
+            continue
+        if m.relative:
+            if m.weekday is not None:
+                return True
+            relative_before = True
+        elif not m.warnings and (near_top or relative_before or _opens_with_today(m)):
+            return True
+    return False
+
+
 def gather_evidence(article: Article, finder: Finder | None = None) -> Evidence:
     """Read the date evidence of ``article``'s title, lead, captions and paragraphs.
 
@@ -145,11 +166,8 @@ def gather_evidence(article: Article, finder: Finder | None = None) -> Evidence:
         if not first:
             continue  # (most paragraphs)
         near_top = field in ("title", "lead", "caption") or index < _ANCHOR_PARAGRAPHS
-        if not any(m.date is not None and m.granularity == _DAY
-                   and (near_top or m.relative or _opens_with_today(m)) for m in first):
-            # Nothing below could use this field (away from the top only a relative phrase, or a
-            # full date that opens with «اليوم»/«أمس», gives evidence): the second probe run is not needed.
-            continue
+        if not _may_give_evidence(first, near_top):
+            continue  # nothing below would be appended for this field: the second probe run is not needed
         runs = [first, finder(text, ref=other_probe)]
         second = {(m.start, m.end): m for m in runs[1]}
         previous: tuple[int, int] | None = None  # (end, distance) of the last fixed-distance phrase

@@ -423,11 +423,16 @@ def _clean_and_candidates(text: str) -> tuple[str, list[int], list[int], dict[in
     they are.
     """
     raw = _ENCODE(text, "replace", _FOLD_ENCODING)[0]
-    if len(raw.translate(None, _MARK_BYTES)) == len(raw) and (
-            _ZWNJ_BYTE not in raw or not _HYGIENE.search(text)):
-        return text, [], [], _candidates(text, raw)
-    clean, clean_pos, removed = _clean(text)
-    return clean, clean_pos, removed, _candidates(clean)
+    kept = raw.translate(None, _MARK_BYTES)
+    if len(kept) == len(raw):
+        if _ZWNJ_BYTE not in raw or not _HYGIENE.search(text):
+            return text, [], [], _candidates(text, raw)
+        clean, clean_pos, removed = _clean(text)
+        return clean, clean_pos, removed, _candidates(clean)
+    # A mark is there, and _HYGIENE matches wherever one stands.  Without a ZWNJ it removes every
+    # mark and nothing else, so the matching copy's bytes are the text's without the marks' bytes.
+    clean, clean_pos, removed = _remove_hygiene(text)
+    return clean, clean_pos, removed, _candidates(clean, kept if _ZWNJ_BYTE not in raw else None)
 
 
 def _candidates(clean: str, raw: bytes | None = None) -> dict[int, tuple[int, int]]:
@@ -555,10 +560,15 @@ def _without_missing_numbers(bits: int, start: int, cands: list[int],
 
 def _clean(text: str) -> tuple[str, list[int], list[int]]:
     """The matching copy, with the clean positions and cumulative lengths of the removed runs."""
+    if not _HYGIENE_CHARS.search(text) or not _HYGIENE.search(text):
+        return text, [], []
+    return _remove_hygiene(text)
+
+
+def _remove_hygiene(text: str) -> tuple[str, list[int], list[int]]:
+    """:func:`_clean` of a text where ``_HYGIENE`` matches."""
     clean_pos: list[int] = []
     removed: list[int] = []
-    if not _HYGIENE_CHARS.search(text) or not _HYGIENE.search(text):
-        return text, clean_pos, removed
     parts = []
     last = 0
     total = 0
@@ -584,7 +594,8 @@ class _Scan:
         opens: The candidate search results by position (see :func:`_candidates`).
         tried: Candidate position -> what the pattern matched there.
         reads: Search position -> what reading the match found from there gave, before
-            resolving it under ``ref`` (kept only by :class:`SharedFinder`).
+            resolving it under ``ref``, as :func:`_frozen_raw` keeps it (kept only by
+            :class:`SharedFinder`).
         fixed: The whole result, once one call's reading never looked at ``ref``.
     """
 
@@ -597,7 +608,7 @@ class _Scan:
         self.cands = sorted(opens)
         self.searched: dict[int, tuple[int, re.Match[str]] | None] = {}
         self.tried: dict[int, re.Match[str] | None] = {}
-        self.reads: dict[int, _Raw | None] = {}
+        self.reads: dict[int, tuple[Any, ...] | None] = {}
         self.fixed: tuple[DateMention, ...] | None = None
         self._iranian: bool | None = None
 
@@ -723,14 +734,24 @@ def _resolve(ctx: _Ctx, r: _Raw) -> None:
 
 
 _RAW_VALUES = operator.attrgetter(*(f.name for f in attrs.fields(_Raw)))
-_RAW_WARNINGS = [f.name for f in attrs.fields(_Raw)].index("warnings")
 
 
-def _copy_raw(r: _Raw) -> _Raw:
-    """A copy of ``r`` that shares nothing mutable with it (every field, read from its attrs fields)."""
-    values = list(_RAW_VALUES(r))
-    values[_RAW_WARNINGS] = list(values[_RAW_WARNINGS])
-    return _Raw(*values)
+def _frozen_raw(r: _Raw) -> tuple[Any, ...]:
+    """The values of ``r``'s fields, in order, sharing nothing mutable with it from now on.
+
+    A reading is kept so: resolving and linking then change ``r`` itself, which gets a warnings
+    list of its own here, and each later call on the text makes its own :func:`_thawed_raw`.
+    """
+    values = _RAW_VALUES(r)
+    r.warnings = list(r.warnings)
+    return values
+
+
+def _thawed_raw(values: tuple[Any, ...]) -> _Raw:
+    """A fresh :class:`_Raw` with the values :func:`_frozen_raw` kept (and a warnings list of its own)."""
+    r = _Raw(*values)
+    r.warnings = list(r.warnings)
+    return r
 
 
 def _int(s: str) -> int:
@@ -1393,6 +1414,9 @@ class SharedFinder:
             raise TypeError(f"text must be a string, not {type(text).__name__}")
         if ref is not None and not isinstance(ref, dt.date):
             raise TypeError(f"ref must be a datetime.date, not {type(ref).__name__}")
+        scan = self._memo.get(text)
+        if scan is not None and scan.fixed is not None:
+            return list(scan.fixed)  # what _find gives back for it, under any ref
         return _find(text, ref, self._memo)
 
 
@@ -1447,9 +1471,8 @@ def _read_all(ctx: _Ctx, keep: bool) -> list[_Raw]:
         at, m = hit
         r: _Raw | None
         if keep and pos in reads:
-            r = reads[pos]
-            if r is not None:
-                r = _copy_raw(r)  # resolving and linking change it in place
+            kept = reads[pos]
+            r = _thawed_raw(kept) if kept is not None else None  # resolving and linking change it in place
         else:
             looks = ctx.ref_reads
             ctx.pos = pos
@@ -1460,9 +1483,7 @@ def _read_all(ctx: _Ctx, keep: bool) -> list[_Raw]:
             if r is not None and r.e <= r.s:
                 r = None
             if keep and ctx.ref_reads == looks:  # (reading never looks at ref; were it to, nothing is kept)
-                reads[pos] = r
-                if r is not None:
-                    r = _copy_raw(r)
+                reads[pos] = _frozen_raw(r) if r is not None else None
         if r is not None and r.pending:
             try:
                 _resolve(ctx, r)

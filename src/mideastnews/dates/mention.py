@@ -137,3 +137,16 @@ def _evolve(m: DateMention, **changes: Any) -> DateMention:
         else:
             put(new, getattr(m, name))
     return new
+
+
+def _placed(m: DateMention, field: str, index: int) -> DateMention:
+    """``_evolve(m, field=field, index=index)``, by the positional constructor.
+
+    The enrichment step places every mention it reports in its field: the values of ``m`` are
+    already converted (converting them again gives them back), and ``field`` and ``index`` have
+    no converter.
+    """
+    if type(m) is not DateMention:
+        return attrs.evolve(m, field=field, index=index)
+    return DateMention(m.text, m.start, m.end, m.calendar, m.year, m.month, m.day, m.date, m.time,
+                       m.granularity, m.relative, m.weekday, field, index, m.warnings, m.group)
