@@ -112,3 +112,18 @@ def test_relative_mentions_match_gold(seed: str, with_ref: bool) -> None:
                 ymd = (m.year, m.month, m.day)
                 assert all(g is None or g == v for g, v in zip(gm["ymd"], ymd, strict=True))
     assert checked > 0 or not any(m.relative for m in article.dates)
+
+
+def test_enriched_copy_is_attrs_evolve() -> None:
+    import attrs
+
+    from mideastnews.enrich import _evolved
+
+    article = mn.parse(seed_path("004").read_bytes())
+    for changes in ({}, {"published": dt.date(2023, 12, 8), "published_inferred": True},
+                    {"dates": list(article.dates), "quotes": list(article.quotes), "warnings": ["w", "w2"]}):
+        got, want = _evolved(article, dict(changes)), attrs.evolve(article, **changes)
+        assert got == want
+        assert got.to_dict() == want.to_dict()
+        for f in attrs.fields(mn.Article):
+            assert type(getattr(got, f.name)) is type(getattr(want, f.name))

@@ -37,7 +37,7 @@ one whose date is the same under both an absolute date.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
@@ -120,25 +120,45 @@ def _named_distance(text: str, m: DateMention, previous: tuple[int, int] | None)
     return None
 
 
-def _may_give_evidence(first: list[DateMention], near_top: bool) -> bool:
-    """Whether the loop of :func:`gather_evidence` could append anything for a field read as ``first``.
+def _may_give_evidence(first: list[DateMention], near_top: bool) -> tuple[bool, bool]:
+    """Whether the loop of :func:`_evidence` could append anything for a field read as ``first``, and
+    whether it could append an anchor.
 
     It appends only for a dated day mention: a weekday for a relative one that names its weekday,
     an anchor for an absolute one without warnings that stands near the top, opens with
     «اليوم»/«أمس», or follows a fixed-distance phrase (a dated relative day mention before it in
     ``first``).  Otherwise the second probe run would add nothing.
     """
-    relative_before = False
+    relative_before = weekday = False
     for m in first:
         if m.date is None or m.granularity != _DAY:
             continue
         if m.relative:
-            if m.weekday is not None:
-                return True
+            weekday = weekday or m.weekday is not None
             relative_before = True
         elif not m.warnings and (near_top or relative_before or _opens_with_today(m)):
-            return True
-    return False
+            return True, True
+    return weekday, False
+
+
+# A field to read under the second probe day: (field, index, text, its first probe run, near the top,
+# whether its mentions may give an anchor).
+_Reading = tuple[str, int, str, list[DateMention], bool, bool]
+
+
+def _readings(article: Article, finder: Finder) -> Iterator[_Reading]:
+    """Each field read under the first probe day whose mentions may give evidence, in reading order."""
+    probe = _PROBES[0]
+    for field, index, text in article_fields(article):
+        if not text:
+            continue
+        first = finder(text, ref=probe)
+        if not first:
+            continue  # (most paragraphs)
+        near_top = field in ("title", "lead", "caption") or index < _ANCHOR_PARAGRAPHS
+        useful, anchor = _may_give_evidence(first, near_top)
+        if useful:  # (otherwise nothing below would be appended for the field: no second probe run)
+            yield field, index, text, first, near_top, anchor
 
 
 def gather_evidence(article: Article, finder: Finder | None = None) -> Evidence:
@@ -155,19 +175,16 @@ def gather_evidence(article: Article, finder: Finder | None = None) -> Evidence:
         from .dates import find_dates
 
         finder = find_dates
+    return _evidence(article, finder, _readings(article, finder))
+
+
+def _evidence(article: Article, finder: Finder, readings: Iterable[_Reading]) -> Evidence:
+    """The evidence of the fields ``readings`` gives, each read once more under the second probe day."""
     anchors: list[tuple[dt.date, bool]] = []
     weekdays: list[tuple[int, int]] = []
     wire = _is_wire(article)
     probe, other_probe = _PROBES
-    for field, index, text in article_fields(article):
-        if not text:
-            continue
-        first = finder(text, ref=probe)
-        if not first:
-            continue  # (most paragraphs)
-        near_top = field in ("title", "lead", "caption") or index < _ANCHOR_PARAGRAPHS
-        if not _may_give_evidence(first, near_top):
-            continue  # nothing below would be appended for this field: the second probe run is not needed
+    for field, index, text, first, near_top, _anchor in readings:
         runs = [first, finder(text, ref=other_probe)]
         second = {(m.start, m.end): m for m in runs[1]}
         previous: tuple[int, int] | None = None  # (end, distance) of the last fixed-distance phrase
@@ -248,8 +265,32 @@ def infer_published(article: Article, *, finder: Finder | None = None) -> dt.dat
     if article.published is not None:
         published = article.published
         return published.date() if isinstance(published, dt.datetime) else published
+    if finder is None:
+        from .dates import find_dates
+
+        finder = find_dates
     try:
-        evidence = gather_evidence(article, finder)
+        evidence = _evidence_if_any_anchor(article, finder)
     except (ValueError, OverflowError):  # a mention the calendars cannot place
         return None
-    return decide(evidence)
+    return decide(evidence) if evidence is not None else None
+
+
+def _evidence_if_any_anchor(article: Article, finder: Finder) -> Evidence | None:
+    """:func:`gather_evidence`, or ``None`` when no field may give an anchor.
+
+    Without an anchor :func:`decide` has no candidate and gives ``None`` whatever the weekdays
+    say, so the second probe runs are left out.  Each field is read under the first probe day
+    before any is read under the second; should a first run raise, the fields before it are
+    taken through the rest first, as :func:`gather_evidence` takes them, so that the same
+    exception comes out.
+    """
+    readings: list[_Reading] = []
+    try:
+        readings.extend(_readings(article, finder))
+    except Exception:
+        _evidence(article, finder, readings)
+        raise
+    if not any(reading[5] for reading in readings):
+        return None
+    return _evidence(article, finder, readings)
