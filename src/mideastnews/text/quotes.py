@@ -776,14 +776,16 @@ def _fa_subject(span: str, known: Sequence[str]) -> tuple[str | None, bool]:
             tokens = tokens[comma + 1:]
         else:  # «به گزارش ایرنا …»: a one-word outlet
             tokens = tokens[3:]
-    keys = [_key(t) for t in tokens]
+    # Each token's key is folded as the walk reaches it: the subject usually ends long before the clause.
+    size = len(tokens)
     first = 0
-    while first < len(keys) and keys[first] in _FA_LEADING:
+    while first < size and _key(tokens[first]) in _FA_LEADING:
         first += 1
     out: list[str] = []
-    for i in range(first, len(tokens)):
-        key = keys[i]
-        nxt = keys[i + 1] if i + 1 < len(keys) else ""
+    nxt = _key(tokens[first]) if first < size else ""
+    for i in range(first, size):
+        key = nxt
+        nxt = _key(tokens[i + 1]) if i + 1 < size else ""
         if key in _FA_STOP_WORDS or (key, nxt) in _FA_STOP_PAIRS_KEYED:
             break
         out.append(tokens[i].strip("،,"))
