@@ -89,6 +89,9 @@ def clean_text(text: str | None) -> str:
     """Collapse whitespace (no-break and zero-width spaces included) and trim."""
     if not text:
         return ""
+    # Already clean: no whitespace but single inner spaces (every other space is unprintable).
+    if text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
+        return text
     if "\u200b" in text or "\ufeff" in text:
         return _SPACE.sub(" ", text).strip()
     # Without the two marks str.isspace() leaves out, split() cuts at exactly the runs _SPACE matches.
@@ -107,7 +110,16 @@ def _at_most_words(text: str, limit: int) -> bool:
     """
     if "\u0130" in text:
         text = text.lower()
+    whole = _AT_MOST.get(limit)
+    if whole is not None:
+        return whole.fullmatch(text) is not None
     return len(list(itertools.islice(_WORD.finditer(text), limit + 1))) <= limit
+
+
+# ``_at_most_words`` for the limits the reader asks about, in one match each: possessive steps (no
+# backtracking) over at most ``limit`` words and the non-word runs around them, failing at the next word.
+_AT_MOST = {limit: _regex.compile(f"htmlpage.AT_MOST_{limit}_WORDS", rf"\W*+(?:\w++\W*+){{0,{limit}}}+")
+            for limit in (2, 4, 6, 7)}
 
 
 def _same_text(a: str, b: str, threshold: float = 0.8) -> bool:
@@ -1113,6 +1125,9 @@ class _Walker:
             block = node
         buffer = self.buffer
         out = self.out
+        exclude = self.exclude
+        caption_ids = self.caption_ids
+        marked = bool(exclude or caption_ids)  # else no element's id need be read
         for child in node.iter(include_text=True):
             if self.full:
                 return
@@ -1141,15 +1156,19 @@ class _Walker:
                 if src:
                     out.images.append(src)
                 continue
-            mem = child.mem_id
-            if mem in self.exclude:
-                self.flush()
-                self.drop(child, self.exclude[mem])
-                continue
+            if marked:
+                mem = child.mem_id
+                if mem in exclude:
+                    self.flush()
+                    self.drop(child, exclude[mem])
+                    continue
+                captioned = mem in caption_ids
+            else:
+                captioned = False
             a = child.attributes
             if a:
                 tokens = _attr_tokens(a)
-                if not tokens & _CREDIT_TOKENS and (mem in self.caption_ids or tag == "figcaption" or (
+                if not tokens & _CREDIT_TOKENS and (captioned or tag == "figcaption" or (
                         tokens & CAPTION_TOKENS and tag not in _HEADINGS and tag != "p"
                         and len(child.text(deep=True)) < 600)):
                     self.flush()
@@ -1158,7 +1177,7 @@ class _Walker:
                 kind = _negative_kind(child, tokens, a, tag)
             else:  # no attributes: no class words, no hidden or role marks
                 tokens = _NO_TOKENS
-                if mem in self.caption_ids or tag == "figcaption":
+                if captioned or tag == "figcaption":
                     self.flush()
                     self.caption(child)
                     continue
@@ -1406,7 +1425,9 @@ def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None) -> lis
     taken together with siblings that score nearly as well.
     """
     for node in tree.css('[itemprop="articleBody"]'):
-        if len(clean_text(node.text(deep=True))) >= 80:
+        raw = node.text(deep=True)
+        # A long text's opening, cleaned, is enough when it is that long (cleaning more only adds).
+        if len(raw) >= 80 and (len(clean_text(raw[:400])) >= 80 or len(clean_text(raw)) >= 80):
             return [node]
     scope_root = tree.body
     if scope_root is None:
@@ -1439,6 +1460,8 @@ def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None) -> lis
     below: dict[int, int] = {}  # the units' text held in each element's subtree (a few levels up)
     cards: dict[int, bool] = {}
     for parent, raw in units:
+        if len(raw) < 25:  # (cleaning only shortens a text)
+            continue
         text = clean_text(raw)
         if len(text) < 25:
             continue
@@ -1500,12 +1523,16 @@ def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None) -> lis
     # A wrapper whose paragraphs nearly all sit in one child: the child is the body.
     # (Counted through the subtree: paragraphs one <div> deeper, beside that child, keep the wrapper.)
     for _ in range(4):
-        children = [c for c in best.iter(include_text=False) if c.mem_id in below]
+        children = [(held_below, c) for c in best.iter(include_text=False)
+                    if (held_below := below.get(c.mem_id)) is not None]
         if not children:
             break
-        held = direct.get(best.mem_id, 0) + sum(below[c.mem_id] for c in children)
-        top = max(children, key=lambda c: below[c.mem_id])
-        if below[top.mem_id] < 0.75 * held:
+        held = direct.get(best_id, 0) + sum(held_below for held_below, _ in children)
+        top_held, top = children[0]
+        for held_below, c in children:  # the first child holding the most (as max() takes)
+            if held_below > top_held:
+                top_held, top = held_below, c
+        if top_held < 0.75 * held:
             break
         best, best_id = top, top.mem_id
     best_score = max(best_score, scores.get(best_id, 0.0))
@@ -1572,8 +1599,10 @@ _BODY_BREAK = _regex.compile("htmlpage.BODY_BREAK", r"\n|(?<=[.!?؟])\s{2,}")
 
 def _prefer_json_ld_body(walk: Walk, body: str, warnings: list[str]) -> None:
     """Take the JSON-LD ``articleBody`` when the page's markup holds much less (script-rendered pages)."""
-    text = clean_text(body)
     found = sum(len(p) for p in walk.paragraphs)
+    if found >= 0.5 * len(body):  # (then also of the cleaned text, no longer)
+        return
+    text = clean_text(body)
     if len(text) < 300 or found >= 0.5 * len(text):
         return
     paragraphs = [p for p in (clean_text(x) for x in _BODY_BREAK.split(body)) if p]
@@ -1593,7 +1622,8 @@ def _join_datelines(walk: Walk) -> None:
     i = 0
     while i + 1 < len(walk.paragraphs):
         text = walk.paragraphs[i]
-        if (_DATELINE_END.search(text) and i not in walk.subheadings and i + 1 not in walk.subheadings
+        # (A match ends within the last five characters: a dash and at most three spaces and a newline.)
+        if (_DATELINE_END.search(text[-5:]) and i not in walk.subheadings and i + 1 not in walk.subheadings
                 and _at_most_words(text, 6)):
             walk.paragraphs[i] = f"{text} {walk.paragraphs[i + 1]}"
             del walk.paragraphs[i + 1], walk.signatures[i + 1], walk.link_ratios[i + 1]
