@@ -534,8 +534,48 @@ def _image_urls(value: Any) -> tuple[list[str], list[str]]:
     return urls, captions
 
 
-def _json_ld_items(tree: LexborHTMLParser) -> Iterator[dict[str, Any]]:
-    for script in tree.css('script[type="application/ld+json"]'):
+_JSON_LD_SCRIPTS = 'script[type="application/ld+json"]'
+_META_NODES = "meta[content], [itemprop][content], [itemprop][datetime]"
+_JSON_LD_TYPE = "application/ld+json"
+
+
+def _head_nodes(tree: LexborHTMLParser) -> tuple[list[LexborNode], list[dict[str, str | None]]]:
+    """``tree.css(_JSON_LD_SCRIPTS)`` and the attributes of ``tree.css(_META_NODES)``, in one walk.
+
+    Lexbor gives an element once for each selector of a list it matches, so
+    the union holds each element as many times, next to each other: it is
+    read once, and its attributes are given once per meta selector it
+    matches.  A script is told apart by its ``type`` as written; one written
+    in other letter cases (which the selector matches on HTML elements only)
+    sends the question back to the two selectors.
+    """
+    scripts: list[LexborNode] = []
+    metas: list[dict[str, str | None]] = []
+    last = -1
+    for node in tree.css(f"{_JSON_LD_SCRIPTS}, {_META_NODES}"):
+        mem = node.mem_id
+        if mem == last:
+            continue
+        last = mem
+        a = node.attributes
+        tag = node.tag
+        if tag == "script":
+            kind = a.get("type")
+            if kind == _JSON_LD_TYPE:
+                scripts.append(node)
+            elif kind is not None and kind.lower() == _JSON_LD_TYPE:
+                return list(tree.css(_JSON_LD_SCRIPTS)), [n.attributes for n in tree.css(_META_NODES)]
+        content = "content" in a
+        times = ((content + ("datetime" in a) if "itemprop" in a else 0)
+                 + (content and tag == "meta"))
+        if times:
+            metas.extend([a] * times)
+    return scripts, metas
+
+
+def _json_ld_items(tree: LexborHTMLParser, scripts: Iterable[LexborNode] | None = None
+                   ) -> Iterator[dict[str, Any]]:
+    for script in tree.css(_JSON_LD_SCRIPTS) if scripts is None else scripts:
         raw = script.text(deep=True)
         if not raw or len(raw) > 1_000_000:
             continue
@@ -562,8 +602,9 @@ def _types(item: dict[str, Any]) -> set[str]:
     return {str(t).lower() for t in _as_list(item.get("@type")) if isinstance(t, str)}
 
 
-def _read_json_ld(tree: LexborHTMLParser, meta: PageMeta, zone: str | None) -> None:
-    for item in _json_ld_items(tree):
+def _read_json_ld(tree: LexborHTMLParser, meta: PageMeta, zone: str | None,
+                  scripts: Iterable[LexborNode] | None = None) -> None:
+    for item in _json_ld_items(tree, scripts):
         if not _types(item) & ARTICLE_TYPES:
             continue
         src = "json-ld"
@@ -615,10 +656,12 @@ _META_KEYS = {
 }
 
 
-def _read_meta_tags(tree: LexborHTMLParser, meta: PageMeta, zone: str | None) -> None:
+def _read_meta_tags(tree: LexborHTMLParser, meta: PageMeta, zone: str | None,
+                    attributes: Iterable[dict[str, str | None]] | None = None) -> None:
     found: dict[str, list[str]] = {}
-    for node in tree.css("meta[content], [itemprop][content], [itemprop][datetime]"):
-        a = node.attributes
+    if attributes is None:
+        attributes = [node.attributes for node in tree.css(_META_NODES)]
+    for a in attributes:
         key = (a.get("property") or a.get("name") or a.get("itemprop") or "").strip().lower()
         field = _META_KEYS.get(key)
         if field is None:
@@ -667,12 +710,13 @@ def read_metadata(doc: Document, zone: str | None = None) -> PageMeta:
     """
     tree = doc.tree
     meta = PageMeta()
-    _read_json_ld(tree, meta, zone)
+    scripts, metas = _head_nodes(tree)
+    _read_json_ld(tree, meta, zone, scripts)
     canonical = tree.css_first('link[rel="canonical"]')
     href = node_attr(canonical, "href")
     if href and href.startswith("http"):
         meta.url = meta.url or href
-    _read_meta_tags(tree, meta, zone)
+    _read_meta_tags(tree, meta, zone, metas)
     title = tree.css_first("title")
     if title is not None:
         meta.html_title = clean_text(title.text(deep=True)) or None
@@ -1436,10 +1480,15 @@ def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None) -> lis
     nodes: dict[int, LexborNode] = {}
     # Units as (the element holding the text, its text): a <p> is held by its parent, and a
     # <br>-separated block (or bare text, below) by itself.
+    # The <p> and <br> elements in one walk (no element is both: each comes once, in page order).
+    paragraphs: list[LexborNode] = []
+    breaks: list[LexborNode] = []
+    for node in tree.css("p, br"):
+        (paragraphs if node.tag == "p" else breaks).append(node)
     units: list[tuple[LexborNode | None, str]] = [
-        (p.parent, p.text(deep=True)) for p in list(tree.css("p"))[:_MAX_UNITS]]
+        (p.parent, p.text(deep=True)) for p in paragraphs[:_MAX_UNITS]]
     seen_br_parents: set[int] = set()
-    for br in tree.css("br"):
+    for br in breaks:
         parent = br.parent
         if parent is not None and parent.tag != "p" and parent.mem_id not in seen_br_parents:
             seen_br_parents.add(parent.mem_id)
