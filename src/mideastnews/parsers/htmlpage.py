@@ -219,6 +219,7 @@ _ISO = _regex.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?"
     r"\s{0,3}(Z|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d)|GMT|UTC)?",
 )
+_ANY_DIGIT = _regex.compile("htmlpage.ANY_DIGIT", r"\d")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
@@ -383,6 +384,8 @@ def read_date_line(text: str, zone: str | None = None) -> When | None:
     Returns:
         An aware datetime, a date, or ``None`` when the line holds no day.
     """
+    if not text or _ANY_DIGIT.search(text) is None:  # every form of a day holds digits
+        return None
     line = clean_text(text).translate(_DIGITS)[:300]
     if not line:
         return None
@@ -1095,15 +1098,25 @@ class _Buffer:
     owner_attributes: dict[str, str | None] | None = None
 
 
+def _first_attr(attributes: dict[str, str | None], names: tuple[str, ...]) -> str | None:
+    """:func:`node_attr` of a node's attribute dict."""
+    for name in names:
+        value = attributes.get(name)
+        if value and value.strip():
+            return value.strip()
+    return None
+
+
 def _image_src(node: LexborNode, base: str | None) -> str | None:
-    src = node_attr(node, "data-src", "data-original", "data-lazy-src", "src")
+    attributes = node.attributes  # (read once: each read builds the dict)
+    src = _first_attr(attributes, ("data-src", "data-original", "data-lazy-src", "src"))
     if not src:
-        srcset = node_attr(node, "srcset", "data-srcset")
+        srcset = _first_attr(attributes, ("srcset", "data-srcset"))
         src = srcset.split(",")[0].split()[0] if srcset else None
     if not src or src.startswith("data:"):
         return None
     for dim in ("width", "height"):
-        value = node.attributes.get(dim) or ""
+        value = attributes.get(dim) or ""
         if value.isdigit() and int(value) <= 2:
             return None
     if _IMG_JUNK.search(src.split("?")[0]):
@@ -1520,9 +1533,9 @@ def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None) -> lis
         # A teaser card: a lone summary under a linked headline is another story's.
         card = cards.get(parent.mem_id)
         if card is None:
-            card = cards[parent.mem_id] = (
-                len(parent.css("p")) <= 2
-                and parent.css_first("h2 a, h3 a, h4 a, h5 a, a h2, a h3, a h4") is not None)
+            card = cards[parent.mem_id] = (  # (the cheaper test first)
+                parent.css_first("h2 a, h3 a, h4 a, h5 a, a h2, a h3, a h4") is not None
+                and len(parent.css("p")) <= 2)
         if card:
             score *= 0.2
         grand = parent.parent
