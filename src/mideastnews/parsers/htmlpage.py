@@ -540,22 +540,28 @@ def _image_urls(value: Any) -> tuple[list[str], list[str]]:
 _JSON_LD_SCRIPTS = 'script[type="application/ld+json"]'
 _META_NODES = "meta[content], [itemprop][content], [itemprop][datetime]"
 _JSON_LD_TYPE = "application/ld+json"
+_TIMES = "time[datetime]"
 
 
-def _head_nodes(tree: LexborHTMLParser) -> tuple[list[LexborNode], list[dict[str, str | None]]]:
-    """``tree.css(_JSON_LD_SCRIPTS)`` and the attributes of ``tree.css(_META_NODES)``, in one walk.
+_Heads = tuple[list["LexborNode"], list[dict[str, str | None]], list["LexborNode"]]
+
+
+def _head_nodes(tree: LexborHTMLParser) -> _Heads:
+    """``tree.css(_JSON_LD_SCRIPTS)``, the attributes of ``tree.css(_META_NODES)`` and
+    ``tree.css(_TIMES)`` (read by :func:`_generic_date_lines`), in one walk.
 
     Lexbor gives an element once for each selector of a list it matches, so
     the union holds each element as many times, next to each other: it is
     read once, and its attributes are given once per meta selector it
     matches.  A script is told apart by its ``type`` as written; one written
     in other letter cases (which the selector matches on HTML elements only)
-    sends the question back to the two selectors.
+    sends the question back to the three selectors.
     """
     scripts: list[LexborNode] = []
     metas: list[dict[str, str | None]] = []
+    times: list[LexborNode] = []
     last = -1
-    for node in tree.css(f"{_JSON_LD_SCRIPTS}, {_META_NODES}"):
+    for node in tree.css(f"{_JSON_LD_SCRIPTS}, {_META_NODES}, {_TIMES}"):
         mem = node.mem_id
         if mem == last:
             continue
@@ -567,13 +573,16 @@ def _head_nodes(tree: LexborHTMLParser) -> tuple[list[LexborNode], list[dict[str
             if kind == _JSON_LD_TYPE:
                 scripts.append(node)
             elif kind is not None and kind.lower() == _JSON_LD_TYPE:
-                return list(tree.css(_JSON_LD_SCRIPTS)), [n.attributes for n in tree.css(_META_NODES)]
+                return (list(tree.css(_JSON_LD_SCRIPTS)), [n.attributes for n in tree.css(_META_NODES)],
+                        list(tree.css(_TIMES)))
+        elif tag == "time" and "datetime" in a:
+            times.append(node)
         content = "content" in a
-        times = ((content + ("datetime" in a) if "itemprop" in a else 0)
-                 + (content and tag == "meta"))
-        if times:
-            metas.extend([a] * times)
-    return scripts, metas
+        copies = ((content + ("datetime" in a) if "itemprop" in a else 0)
+                  + (content and tag == "meta"))
+        if copies:
+            metas.extend([a] * copies)
+    return scripts, metas, times
 
 
 def _json_ld_items(tree: LexborHTMLParser, scripts: Iterable[LexborNode] | None = None
@@ -711,9 +720,14 @@ def read_metadata(doc: Document, zone: str | None = None) -> PageMeta:
     Returns:
         The gathered metadata (site blocks and date lines are added by :func:`read_page`).
     """
+    return _read_metadata(doc, zone)[0]
+
+
+def _read_metadata(doc: Document, zone: str | None = None) -> tuple[PageMeta, list[LexborNode]]:
+    """:func:`read_metadata`, and the page's ``time[datetime]`` elements found on the way."""
     tree = doc.tree
     meta = PageMeta()
-    scripts, metas = _head_nodes(tree)
+    scripts, metas, times = _head_nodes(tree)
     _read_json_ld(tree, meta, zone, scripts)
     canonical = tree.css_first('link[rel="canonical"]')
     href = node_attr(canonical, "href")
@@ -727,7 +741,7 @@ def read_metadata(doc: Document, zone: str | None = None) -> PageMeta:
     lang = node_attr(root, "lang", "xml:lang")
     if lang:
         meta.language = meta.language or lang[:2].lower()
-    return meta
+    return meta, times
 
 
 _SUFFIX_SEPARATORS = (" | ", " -- ", " - ", " – ", " — ", " :: ", " « ", " » ", " ｜ ", " • ")
@@ -1067,12 +1081,25 @@ def _negative_kind(node: LexborNode, tokens: frozenset[str], a: dict[str, str | 
     style = a.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return "hidden"
+    if not tokens:
+        return None
+    try:
+        return _TOKENS_KIND[tokens]
+    except KeyError:
+        pass
     # Class words naming two kinds («gallery hidden»): the one listed first in NEGATIVE_TOKENS, so
     # the kind does not hang on the set's order (which changes with the hash seed from run to run).
     found = [token for token in tokens if token in NEGATIVE_TOKENS]
-    if found:
-        return NEGATIVE_TOKENS[found[0] if len(found) == 1 else min(found, key=_NEGATIVE_RANK.__getitem__)]
-    return None
+    kind = (NEGATIVE_TOKENS[found[0] if len(found) == 1 else min(found, key=_NEGATIVE_RANK.__getitem__)]
+            if found else None)
+    if len(_TOKENS_KIND) > 4096:
+        _TOKENS_KIND.clear()
+    _TOKENS_KIND[tokens] = kind
+    return kind
+
+
+#: The class-word kind of each set of class words seen (pages repeat the same few).
+_TOKENS_KIND: dict[frozenset[str], str | None] = {}
 
 
 @attrs.define
@@ -1937,7 +1964,8 @@ _DATE_CLASSES = ('[class*="date"], [class*="time"], [class*="publish"], [class*=
 
 
 def _generic_date_lines(
-    tree: LexborHTMLParser, walk: Walk, zone: str | None, headline: LexborNode | None = None
+    tree: LexborHTMLParser, walk: Walk, zone: str | None, headline: LexborNode | None = None,
+    times: Iterable[LexborNode] | None = None,
 ) -> tuple[When | None, dt.datetime | None]:
     """The visible date line of a page no layout describes.
 
@@ -1951,7 +1979,7 @@ def _generic_date_lines(
     stop = body.mem_id if body is not None else 0
     lines: list[tuple[str, str | None]] = []
     memo: dict[int, bool] = {}
-    for node in tree.css("time[datetime]"):
+    for node in tree.css(_TIMES) if times is None else times:
         if not _inside_negative(node, stop, limit=30, memo=memo):
             lines.append((clean_text(node.text(deep=True)), node.attributes.get("datetime")))
     region = headline.parent if headline is not None else None
@@ -1998,7 +2026,7 @@ def read_page(doc: Document, site: Site) -> Article:
     """
     tree = doc.tree
     zone = site.zone
-    meta = read_metadata(doc, zone)
+    meta, times = _read_metadata(doc, zone)
     for block in site.blocks:
         block(doc, meta)
     layout = _pick_layout(doc, site.layouts, meta.published)
@@ -2125,7 +2153,7 @@ def read_page(doc: Document, site: Site) -> Article:
 
     else:
         if published is None or modified is None:
-            line_published, line_modified = _generic_date_lines(tree, walk, zone, headline)
+            line_published, line_modified = _generic_date_lines(tree, walk, zone, headline, times)
             if published is None and line_published is not None:
                 published = line_published
                 meta.published_from = "date-line"
