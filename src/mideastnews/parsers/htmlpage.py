@@ -543,46 +543,96 @@ _JSON_LD_TYPE = "application/ld+json"
 _TIMES = "time[datetime]"
 
 
-_Heads = tuple[list["LexborNode"], list[dict[str, str | None]], list["LexborNode"]]
+_HEADINGS_SELECTOR = "h1, h2"
+_ARTICLE_BODY = '[itemprop="articleBody"]'
+_BODY_UNITS = "p, br"
 
 
-def _head_nodes(tree: LexborHTMLParser) -> _Heads:
-    """``tree.css(_JSON_LD_SCRIPTS)``, the attributes of ``tree.css(_META_NODES)`` and
-    ``tree.css(_TIMES)`` (read by :func:`_generic_date_lines`), in one walk.
+class _PageNodes:
+    """The elements of a page the reader looks for across the whole tree, found in one walk.
+
+    ``scripts`` is ``tree.css(_JSON_LD_SCRIPTS)``, ``metas`` the attributes
+    of ``tree.css(_META_NODES)``, ``times`` ``tree.css(_TIMES)``,
+    ``headings`` ``tree.css(_HEADINGS_SELECTOR)``; with ``units`` also
+    ``bodies`` (``tree.css(_ARTICLE_BODY)``), ``paragraphs`` and ``breaks``
+    (the ``<p>`` and ``<br>`` of ``tree.css(_BODY_UNITS)``), for
+    :func:`choose_body`; else those three are ``None``.
 
     Lexbor gives an element once for each selector of a list it matches, so
     the union holds each element as many times, next to each other: it is
     read once, and its attributes are given once per meta selector it
-    matches.  A script is told apart by its ``type`` as written; one written
-    in other letter cases (which the selector matches on HTML elements only)
-    sends the question back to the three selectors.
+    matches.  An element given once that is a ``<p>``, ``<br>``, ``<h1>`` or
+    ``<h2>`` matched only its tag (its attributes are not read).  A script
+    is told apart by its ``type`` as written; one written in other letter
+    cases (which the selector matches on HTML elements only) sends the
+    question back to the separate selectors.
     """
-    scripts: list[LexborNode] = []
-    metas: list[dict[str, str | None]] = []
-    times: list[LexborNode] = []
-    last = -1
-    for node in tree.css(f"{_JSON_LD_SCRIPTS}, {_META_NODES}, {_TIMES}"):
-        mem = node.mem_id
-        if mem == last:
-            continue
-        last = mem
-        a = node.attributes
-        tag = node.tag
-        if tag == "script":
-            kind = a.get("type")
-            if kind == _JSON_LD_TYPE:
-                scripts.append(node)
-            elif kind is not None and kind.lower() == _JSON_LD_TYPE:
-                return (list(tree.css(_JSON_LD_SCRIPTS)), [n.attributes for n in tree.css(_META_NODES)],
-                        list(tree.css(_TIMES)))
-        elif tag == "time" and "datetime" in a:
-            times.append(node)
-        content = "content" in a
-        copies = ((content + ("datetime" in a) if "itemprop" in a else 0)
-                  + (content and tag == "meta"))
-        if copies:
-            metas.extend([a] * copies)
-    return scripts, metas, times
+
+    __slots__ = ("bodies", "breaks", "headings", "metas", "paragraphs", "scripts", "times")
+
+    def __init__(self, tree: LexborHTMLParser, units: bool = False) -> None:
+        self.scripts: list[LexborNode] = []
+        self.metas: list[dict[str, str | None]] = []
+        self.times: list[LexborNode] = []
+        self.headings: list[LexborNode] = []
+        self.bodies: list[LexborNode] | None = [] if units else None
+        self.paragraphs: list[LexborNode] | None = [] if units else None
+        self.breaks: list[LexborNode] | None = [] if units else None
+        selector = f"{_JSON_LD_SCRIPTS}, {_META_NODES}, {_TIMES}, {_HEADINGS_SELECTOR}"
+        if units:
+            selector = f"{selector}, {_ARTICLE_BODY}, {_BODY_UNITS}"
+        nodes = tree.css(selector)
+        count = len(nodes)
+        i = 0
+        while i < count:
+            node = nodes[i]
+            mem = node.mem_id
+            j = i + 1
+            while j < count and nodes[j].mem_id == mem:
+                j += 1
+            alone = j == i + 1
+            i = j
+            tag = node.tag
+            if alone and units and tag in ("p", "br"):
+                (self.paragraphs if tag == "p" else self.breaks).append(node)  # type: ignore[union-attr]
+                continue
+            if alone and tag in ("h1", "h2"):
+                self.headings.append(node)
+                continue
+            a = node.attributes
+            if tag == "script":
+                kind = a.get("type")
+                if kind == _JSON_LD_TYPE:
+                    self.scripts.append(node)
+                elif kind is not None and kind.lower() == _JSON_LD_TYPE:
+                    self._separately(tree, units)
+                    return
+            elif tag == "time":
+                if "datetime" in a:
+                    self.times.append(node)
+            elif tag in ("h1", "h2"):
+                self.headings.append(node)
+            elif units and tag in ("p", "br"):
+                (self.paragraphs if tag == "p" else self.breaks).append(node)  # type: ignore[union-attr]
+            content = "content" in a
+            if "itemprop" in a:
+                copies = content + ("datetime" in a) + (content and tag == "meta")
+                if units and a["itemprop"] == "articleBody":
+                    self.bodies.append(node)  # type: ignore[union-attr]
+            else:
+                copies = content and tag == "meta"
+            if copies:
+                self.metas.extend([a] * copies)
+
+    def _separately(self, tree: LexborHTMLParser, units: bool) -> None:
+        self.scripts = list(tree.css(_JSON_LD_SCRIPTS))
+        self.metas = [n.attributes for n in tree.css(_META_NODES)]
+        self.times = list(tree.css(_TIMES))
+        self.headings = list(tree.css(_HEADINGS_SELECTOR))
+        if units:
+            self.bodies = list(tree.css(_ARTICLE_BODY))
+            self.paragraphs = list(tree.css("p"))
+            self.breaks = list(tree.css("br"))
 
 
 def _json_ld_items(tree: LexborHTMLParser, scripts: Iterable[LexborNode] | None = None
@@ -723,17 +773,18 @@ def read_metadata(doc: Document, zone: str | None = None) -> PageMeta:
     return _read_metadata(doc, zone)[0]
 
 
-def _read_metadata(doc: Document, zone: str | None = None) -> tuple[PageMeta, list[LexborNode]]:
-    """:func:`read_metadata`, and the page's ``time[datetime]`` elements found on the way."""
+def _read_metadata(doc: Document, zone: str | None = None,
+                   units: bool = False) -> tuple[PageMeta, _PageNodes]:
+    """:func:`read_metadata`, and the page's elements found on the way (see :class:`_PageNodes`)."""
     tree = doc.tree
     meta = PageMeta()
-    scripts, metas, times = _head_nodes(tree)
-    _read_json_ld(tree, meta, zone, scripts)
+    nodes = _PageNodes(tree, units)
+    _read_json_ld(tree, meta, zone, nodes.scripts)
     canonical = tree.css_first('link[rel="canonical"]')
     href = node_attr(canonical, "href")
     if href and href.startswith("http"):
         meta.url = meta.url or href
-    _read_meta_tags(tree, meta, zone, metas)
+    _read_meta_tags(tree, meta, zone, nodes.metas)
     title = tree.css_first("title")
     if title is not None:
         meta.html_title = clean_text(title.text(deep=True)) or None
@@ -741,7 +792,7 @@ def _read_metadata(doc: Document, zone: str | None = None) -> tuple[PageMeta, li
     lang = node_attr(root, "lang", "xml:lang")
     if lang:
         meta.language = meta.language or lang[:2].lower()
-    return meta, times
+    return meta, nodes
 
 
 _SUFFIX_SEPARATORS = (" | ", " -- ", " - ", " – ", " — ", " :: ", " « ", " » ", " ｜ ", " • ")
@@ -1495,7 +1546,8 @@ def _holder(node: LexborNode | None) -> LexborNode | None:
     return node
 
 
-def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None) -> list[LexborNode]:
+def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None,
+                found: _PageNodes | None = None) -> list[LexborNode]:
     """The body containers of a page no layout describes.
 
     ``anchor``, the headline's element when known, favours candidates that
@@ -1508,7 +1560,11 @@ def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None) -> lis
     words weigh in, link density weighs down, and the best container is
     taken together with siblings that score nearly as well.
     """
-    for node in tree.css('[itemprop="articleBody"]'):
+    if found is not None and found.bodies is not None:
+        bodies, paragraphs, breaks = found.bodies, found.paragraphs, found.breaks
+    else:
+        bodies, paragraphs, breaks = tree.css(_ARTICLE_BODY), None, None
+    for node in bodies:
         raw = node.text(deep=True)
         # A long text's opening, cleaned, is enough when it is that long (cleaning more only adds).
         if len(raw) >= 80 and (len(clean_text(raw[:400])) >= 80 or len(clean_text(raw)) >= 80):
@@ -1521,10 +1577,10 @@ def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None) -> lis
     # Units as (the element holding the text, its text): a <p> is held by its parent, and a
     # <br>-separated block (or bare text, below) by itself.
     # The <p> and <br> elements in one walk (no element is both: each comes once, in page order).
-    paragraphs: list[LexborNode] = []
-    breaks: list[LexborNode] = []
-    for node in tree.css("p, br"):
-        (paragraphs if node.tag == "p" else breaks).append(node)
+    if paragraphs is None or breaks is None:
+        paragraphs, breaks = [], []
+        for node in tree.css(_BODY_UNITS):
+            (paragraphs if node.tag == "p" else breaks).append(node)
     units: list[tuple[LexborNode | None, str]] = [
         (p.parent, p.text(deep=True)) for p in paragraphs[:_MAX_UNITS]]
     seen_br_parents: set[int] = set()
@@ -2026,7 +2082,9 @@ def read_page(doc: Document, site: Site) -> Article:
     """
     tree = doc.tree
     zone = site.zone
-    meta, times = _read_metadata(doc, zone)
+    # A site without layouts has its body chosen by the page's structure: the elements that
+    # choice reads across the whole tree are found in the metadata's walk.
+    meta, nodes = _read_metadata(doc, zone, units=not site.layouts)
     for block in site.blocks:
         block(doc, meta)
     layout = _pick_layout(doc, site.layouts, meta.published)
@@ -2048,7 +2106,7 @@ def read_page(doc: Document, site: Site) -> Article:
     elif known:
         # The first <h1> (or, failing that, <h2>) that says what the metadata says.
         known_words = set(_words(known))
-        for node in tree.css("h1, h2")[:12]:
+        for node in nodes.headings[:12]:
             text = clean_text(node.text(deep=True, separator=" "))
             if text and (known in text or _same_words(known_words, text)):
                 title, headline = text, node
@@ -2068,7 +2126,7 @@ def read_page(doc: Document, site: Site) -> Article:
     else:
         containers, exclude, caption_selectors = [], (), ("figcaption",)
     if not containers:
-        containers = choose_body(tree, headline)
+        containers = choose_body(tree, headline, nodes)
         layout_body = False
     else:
         layout_body = True
@@ -2153,7 +2211,7 @@ def read_page(doc: Document, site: Site) -> Article:
 
     else:
         if published is None or modified is None:
-            line_published, line_modified = _generic_date_lines(tree, walk, zone, headline, times)
+            line_published, line_modified = _generic_date_lines(tree, walk, zone, headline, nodes.times)
             if published is None and line_published is not None:
                 published = line_published
                 meta.published_from = "date-line"
