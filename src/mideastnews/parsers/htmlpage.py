@@ -1226,19 +1226,22 @@ class _Walker:
             buf.owner = None
             return
         raw = "".join(buf.parts)
-        total = len(raw.strip()) or 1
-        ratio = min(1.0, buf.link_chars / total)
-        owner = buf.owner
-        signature = ("", "", False, 0)
-        if owner is not None:
-            a = buf.owner_attributes if buf.owner_attributes is not None else owner.attributes
-            parent = owner.parent
-            signature = (owner.tag or "", _class_look(a.get("class") or ""), "style" in a,
-                         parent.mem_id if parent is not None else 0)
         out = self.out
-        for line in raw.split("\n") if "\n" in raw else (raw,):
-            text = clean_text(line)
-            if text:
+        # The paragraphs first: a buffer of only spaces (between blocks) gives none, and needs
+        # no signature.
+        texts = [] if raw.isspace() else [
+            text for text in map(clean_text, raw.split("\n") if "\n" in raw else (raw,)) if text]
+        if texts:
+            total = len(raw.strip()) or 1
+            ratio = min(1.0, buf.link_chars / total)
+            owner = buf.owner
+            signature = ("", "", False, 0)
+            if owner is not None:
+                a = buf.owner_attributes if buf.owner_attributes is not None else owner.attributes
+                parent = owner.parent
+                signature = (owner.tag or "", _class_look(a.get("class") or ""), "style" in a,
+                             parent.mem_id if parent is not None else 0)
+            for text in texts:
                 out.paragraphs.append(text)
                 out.signatures.append(signature)
                 out.link_ratios.append(ratio)
@@ -1270,7 +1273,10 @@ class _Walker:
             if tag == "-text":
                 text = child.text_content or ""
                 if "\n" in text:
-                    text = "\n".join([part.replace("\n", " ") for part in _BLANK_LINE.split(text)])
+                    if text.count("\n") == 1:  # (a blank line takes two)
+                        text = text.replace("\n", " ")
+                    else:
+                        text = "\n".join([part.replace("\n", " ") for part in _BLANK_LINE.split(text)])
                 if text:
                     buffer = self.buffer
                     if buffer.owner is None:
@@ -1603,39 +1609,51 @@ def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None,
     root_id = scope_root.mem_id
     direct: dict[int, int] = {}
     below: dict[int, int] = {}  # the units' text held in each element's subtree (a few levels up)
-    cards: dict[int, bool] = {}
+    # What a unit adds to depends only on the element holding it, and units share their holders:
+    # whether it is a teaser card, the elements it counts as held under and those it scores are
+    # worked out once per holder.
+    holders: dict[int, tuple[bool, list[int], list[tuple[int, float]]]] = {}
     for parent, raw in units:
-        if len(raw) < 25:  # (cleaning only shortens a text)
+        if parent is None or len(raw) < 25:  # (cleaning only shortens a text)
             continue
         text = clean_text(raw)
-        if len(text) < 25:
+        length = len(text)
+        if length < 25:
             continue
         score = _unit_score(text)
-        if parent is None:
-            continue
-        # A teaser card: a lone summary under a linked headline is another story's.
-        card = cards.get(parent.mem_id)
-        if card is None:
-            card = cards[parent.mem_id] = (  # (the cheaper test first)
-                parent.css_first("h2 a, h3 a, h4 a, h5 a, a h2, a h3, a h4") is not None
-                and len(parent.css("p")) <= 2)
+        held = parent.mem_id
+        holder = holders.get(held)
+        if holder is None:
+            # A teaser card: a lone summary under a linked headline is another story's.
+            card = (parent.css_first("h2 a, h3 a, h4 a, h5 a, a h2, a h3, a h4") is not None
+                    and len(parent.css("p")) <= 2)  # (the cheaper test first)
+            held_by: list[int] = []
+            above: LexborNode | None = parent
+            for _ in range(_HELD_LEVELS):
+                if above is None:
+                    break
+                mem = above.mem_id
+                if mem == root_id:
+                    break
+                held_by.append(mem)
+                above = above.parent
+            targets: list[tuple[int, float]] = []
+            for target, share in ((parent, 1.0), (parent.parent, 0.5)):
+                if target is None or target.tag in ("html", "body"):
+                    continue
+                mem = target.mem_id
+                if mem not in nodes:
+                    nodes[mem] = target
+                    scores[mem] = _class_weight(target)
+                targets.append((mem, share))
+            holder = holders[held] = (card, held_by, targets)
+        card, held_by, targets = holder
         if card:
             score *= 0.2
-        grand = parent.parent
-        direct[parent.mem_id] = direct.get(parent.mem_id, 0) + len(text)
-        above: LexborNode | None = parent
-        for _ in range(_HELD_LEVELS):
-            if above is None or above.mem_id == root_id:
-                break
-            below[above.mem_id] = below.get(above.mem_id, 0) + len(text)
-            above = above.parent
-        for target, share in ((parent, 1.0), (grand, 0.5)):
-            if target is None or target.tag in ("html", "body"):
-                continue
-            mem = target.mem_id
-            if mem not in nodes:
-                nodes[mem] = target
-                scores[mem] = _class_weight(target)
+        direct[held] = direct.get(held, 0) + length
+        for mem in held_by:
+            below[mem] = below.get(mem, 0) + length
+        for mem, share in targets:
             scores[mem] += score * share
     if not scores:
         return [scope_root]
