@@ -582,13 +582,14 @@ class _PageNodes:
         if units:
             selector = f"{selector}, {_ARTICLE_BODY}, {_BODY_UNITS}"
         nodes = tree.css(selector)
+        mems = [node.mem_id for node in nodes]
         count = len(nodes)
         i = 0
         while i < count:
             node = nodes[i]
-            mem = node.mem_id
+            mem = mems[i]
             j = i + 1
-            while j < count and nodes[j].mem_id == mem:
+            while j < count and mems[j] == mem:
                 j += 1
             alone = j == i + 1
             i = j
@@ -1587,25 +1588,30 @@ def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None,
         paragraphs, breaks = [], []
         for node in tree.css(_BODY_UNITS):
             (paragraphs if node.tag == "p" else breaks).append(node)
-    units: list[tuple[LexborNode | None, str]] = [
-        (p.parent, p.text(deep=True)) for p in paragraphs[:_MAX_UNITS]]
+    # (Each unit with its holder's id, read once: 0 when it has none.)
+    units: list[tuple[LexborNode | None, int, str]] = []
+    for p in paragraphs[:_MAX_UNITS]:
+        parent = p.parent
+        units.append((parent, parent.mem_id if parent is not None else 0, p.text(deep=True)))
     seen_br_parents: set[int] = set()
     for br in breaks:
         parent = br.parent
         if parent is not None and parent.tag != "p" and parent.mem_id not in seen_br_parents:
             seen_br_parents.add(parent.mem_id)
-            units.append((_holder(parent), parent.text(deep=False)))
+            holder = _holder(parent)
+            units.append((holder, holder.mem_id if holder is not None else 0, parent.text(deep=False)))
     # Where no parent gathers much <p> text, paragraphs may be bare text in <div>s, <td>s, <span>s.
     gathered: dict[int, int] = {}
-    for parent, raw in units:
+    for parent, held, raw in units:
         if parent is not None:
-            gathered[parent.mem_id] = gathered.get(parent.mem_id, 0) + len(raw)
+            gathered[held] = gathered.get(held, 0) + len(raw)
     if max(gathered.values(), default=0) < 500:
         for node in tree.css("div, td, section, article, span, font, li"):
             if node.mem_id not in seen_br_parents:
                 raw = node.text(deep=False) or ""
                 if len(raw.strip()) >= 80:
-                    units.append((_holder(node), raw))
+                    holder = _holder(node)
+                    units.append((holder, holder.mem_id if holder is not None else 0, raw))
     root_id = scope_root.mem_id
     direct: dict[int, int] = {}
     below: dict[int, int] = {}  # the units' text held in each element's subtree (a few levels up)
@@ -1613,7 +1619,7 @@ def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None,
     # whether it is a teaser card, the elements it counts as held under and those it scores are
     # worked out once per holder.
     holders: dict[int, tuple[bool, list[int], list[tuple[int, float]]]] = {}
-    for parent, raw in units:
+    for parent, held, raw in units:
         if parent is None or len(raw) < 25:  # (cleaning only shortens a text)
             continue
         text = clean_text(raw)
@@ -1621,9 +1627,8 @@ def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None,
         if length < 25:
             continue
         score = _unit_score(text)
-        held = parent.mem_id
-        holder = holders.get(held)
-        if holder is None:
+        known = holders.get(held)
+        if known is None:
             # A teaser card: a lone summary under a linked headline is another story's.
             card = (parent.css_first("h2 a, h3 a, h4 a, h5 a, a h2, a h3, a h4") is not None
                     and len(parent.css("p")) <= 2)  # (the cheaper test first)
@@ -1646,8 +1651,8 @@ def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None,
                     nodes[mem] = target
                     scores[mem] = _class_weight(target)
                 targets.append((mem, share))
-            holder = holders[held] = (card, held_by, targets)
-        card, held_by, targets = holder
+            known = holders[held] = (card, held_by, targets)
+        card, held_by, targets = known
         if card:
             score *= 0.2
         direct[held] = direct.get(held, 0) + length
@@ -1842,7 +1847,8 @@ def _build_site_rules(site: Site) -> tuple[tuple[ParagraphRule, ...], RuleFinder
     rules = (*site.rules, *COMMON_RULES)
     finder: RuleFinder
     if all(isinstance(rule, Rule) for rule in rules):
-        finder = _RuleSet(tuple(r for r in rules if isinstance(r, Rule))).first
+        # (The paragraphs the finder is asked about are clean_text's: spaces collapsed and trimmed.)
+        finder = _RuleSet(tuple(r for r in rules if isinstance(r, Rule))).first_clean
     else:
         def finder(text: str) -> ParagraphRule | None:
             return next((rule for rule in rules if rule.matches(text)), None)

@@ -697,7 +697,7 @@ class _RuleSet:
     ``next((r for r in rules if r.matches(line)), None)``.
     """
 
-    __slots__ = ("by_key", "contains", "lead", "others", "patterns", "prefixes", "rules")
+    __slots__ = ("by_key", "contains", "lead", "longest", "others", "patterns", "prefixes", "rules")
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
@@ -705,6 +705,7 @@ class _RuleSet:
         for n, rule in enumerate(rules):
             for key in rule._line_keys:
                 self.by_key.setdefault(key, n)
+        self.longest = max(map(len, self.by_key), default=0)  # the longest whole-line key
         self.others = [(n, r) for n, r in enumerate(rules)
                        if r.prefixes or r.contains or r.pattern is not None]
         self.lead = self.others[0][0] if self.others else len(rules)  # the first such rule's index
@@ -716,6 +717,24 @@ class _RuleSet:
         """The first rule that matches ``line`` (already stripped), or ``None``."""
         rules = self.rules
         best = self.by_key.get(_key(line), len(rules)) if self.by_key else len(rules)
+        return self._first_before(line, best)
+
+    def first_clean(self, line: str) -> Rule | None:
+        """:meth:`first` of a line whose spaces are already collapsed and trimmed (as the HTML
+        reader's paragraphs are): its key is then the line less a trailing colon, case-folded, at
+        least as long as the line so cut (folding never shortens), and a line too long for any
+        whole-line key is not looked up."""
+        rules = self.rules
+        best = len(rules)
+        if self.by_key:
+            bare = line.rstrip(":：").strip()
+            if len(bare) <= self.longest:
+                best = self.by_key.get(bare.casefold(), best)
+        return self._first_before(line, best)
+
+    def _first_before(self, line: str, best: int) -> Rule | None:
+        """The first rule before rule ``best`` (the first whole-line rule matching) that matches."""
+        rules = self.rules
         if self.lead < best and self._screen(line, folded := _casefold(line)):
             for n, rule in self.others:
                 if n >= best:
