@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from typing import Any, cast
 
-import attrs
-
+from ._evolve import evolver
 from .dates.finder import SharedFinder, find_dates
 from .dates.mention import DateMention, _placed
 from .model import Article, Quote
@@ -95,30 +93,8 @@ def _quotes(article: Article) -> list[Quote]:
             for q in find_quotes(article.paragraphs, language=article.language)]
 
 
-# The enriched article is ``attrs.evolve(article, **changes)``: the fields it keeps hold values the
-# constructor already converted (converting them again gives equal values back), so they are copied
-# as they are, and only the changed ones go through their converters.  A class with validators or a
-# post-init hook, or a subclass, is left to attrs.evolve.
-_ARTICLE_FIELDS = attrs.fields(Article)
-_ARTICLE_SETTERS: tuple[tuple[str, Callable[[object, Any], None], Callable[[Any], Any] | None], ...] = tuple(
-    (f.name, vars(Article)[f.name].__set__, cast("Callable[[Any], Any] | None", f.converter))
-    for f in _ARTICLE_FIELDS)  # the converters here are plain functions
-_ARTICLE_PLAIN = (all(f.validator is None and f.init and f.alias == f.name for f in _ARTICLE_FIELDS)
-                  and not hasattr(Article, "__attrs_post_init__"))
-
-
-def _evolved(article: Article, changes: dict[str, Any]) -> Article:
-    """``attrs.evolve(article, **changes)``."""
-    if type(article) is not Article or not _ARTICLE_PLAIN:
-        return attrs.evolve(article, **changes)
-    new = object.__new__(Article)
-    for name, put, convert in _ARTICLE_SETTERS:
-        if name in changes:
-            value = changes[name]
-            put(new, value if convert is None else convert(value))
-        else:
-            put(new, getattr(article, name))
-    return new
+# The enriched article is ``attrs.evolve(article, **changes)``, with the look-ups done once.
+_evolved = evolver(Article)
 
 
 def enrich(article: Article, *, ref: dt.date | None = None) -> Article:

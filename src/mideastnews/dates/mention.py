@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from enum import StrEnum
-from typing import Any, cast
+from typing import Any
 
 import attrs
 
+from .._evolve import evolver
 from .calendars import Calendar
 
 __all__ = ["DateMention", "Granularity"]
@@ -113,30 +114,12 @@ class DateMention:
         return cls(**kwargs)
 
 
-# The finder, reconcile and the enrichment step copy mentions with a few fields changed, often
-# several times a mention: the copy below is ``attrs.evolve`` with its per-call look-ups done once
-# (each field's slot setter and converter, from the class's own attrs fields).
-_FIELD_SETTERS: tuple[tuple[str, Callable[[object, Any], None], Callable[[Any], Any] | None], ...] = tuple(
-    (f.name, vars(DateMention)[f.name].__set__, cast("Callable[[Any], Any] | None", f.converter))
-    for f in attrs.fields(DateMention))  # the converters here are plain functions
-_FIELD_NAMES = frozenset(name for name, _put, _convert in _FIELD_SETTERS)
+_COPY = evolver(DateMention)
 
 
 def _evolve(m: DateMention, **changes: Any) -> DateMention:
     """``attrs.evolve(m, **changes)``: a copy of ``m`` with ``changes``, converted as ``__init__`` would."""
-    if type(m) is not DateMention:  # a subclass may add fields or checks of its own
-        return attrs.evolve(m, **changes)
-    unknown = changes.keys() - _FIELD_NAMES
-    if unknown:
-        raise TypeError(f"DateMention has no field(s) {sorted(unknown)}")
-    new = object.__new__(DateMention)
-    for name, put, convert in _FIELD_SETTERS:
-        if name in changes:
-            value = changes[name]
-            put(new, value if convert is None else convert(value))
-        else:
-            put(new, getattr(m, name))
-    return new
+    return _COPY(m, changes)
 
 
 def _placed(m: DateMention, field: str, index: int) -> DateMention:
