@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import pickle
+import random
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,15 @@ SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 def test_bad_content_is_parse_error(source: str | bytes) -> None:
     with pytest.raises(mn.ParseError):
         mn.parse(source)
+
+
+def test_random_bytes_are_never_an_article() -> None:
+    # One in twenty random 512-byte inputs used to be read as Cyrillic text (charset guessed as
+    # cp1251): their control characters, one in ten, sat just under the old binary threshold.
+    rng = random.Random(20261123)
+    for _ in range(500):
+        with pytest.raises(mn.ParseError, match="binary"):
+            mn.parse(rng.randbytes(512))
 
 
 def test_missing_path_and_directory_are_parse_errors(tmp_path: Path) -> None:

@@ -379,14 +379,21 @@ _CONTROL_BYTES = bytes(range(0x09)) + bytes(range(0x0E, 0x20))
 
 
 def _is_binary(text: str) -> bool:
+    """Whether ``text`` (decoded) is binary data: NULs, control characters, or undecodable bytes.
+
+    Text has no control characters; random bytes decode to about one in ten
+    (27 of the 256 byte values) whatever single-byte charset is guessed, so
+    more than one in fifty is binary.  Replacement characters count with them
+    up to one in ten, as a damaged page may hold a few.
+    """
     sample = text[:8192]
     if not sample:
         return False
     if "\x00" in sample:
         return True
     raw = sample.encode("utf-8", "surrogatepass")
-    controls = len(raw) - len(raw.translate(None, _CONTROL_BYTES)) + raw.count(b"\xef\xbf\xbd")
-    return controls / len(sample) > 0.1
+    controls = len(raw) - len(raw.translate(None, _CONTROL_BYTES))
+    return controls > 0.02 * len(sample) or controls + raw.count(b"\xef\xbf\xbd") > 0.1 * len(sample)
 
 
 def looks_like_html(text: str) -> bool:
