@@ -393,3 +393,52 @@ def test_document_from_utf8_bytes_copies_and_pickles() -> None:
     assert Document(page).text == page
     with pytest.raises(TypeError):
         Document(None)
+
+
+# -- the reader's one walk for page-wide elements ----------------------------------------------
+
+_PARTS = st.sampled_from([
+    '<script type="application/ld+json">{"@type": "NewsArticle"}</script>',
+    '<script type="Application/LD+JSON">{}</script>', "<script>var a = 1;</script>",
+    '<meta property="og:title" content="t">', '<meta name="x">', '<span itemprop="name" content="n"></span>',
+    '<time datetime="2024-05-01">1 May</time>', '<time>May</time>', '<h1>Head</h1>', '<h2 class="k">Sub</h2>',
+    '<h1 itemprop="headline" content="h">H</h1>', '<div itemprop="articleBody"><p>Body text.</p></div>',
+    '<meta itemprop="datePublished" content="2024-05-01" datetime="2024-05-01">', "<p>Text.</p>",
+    '<p itemprop="description" content="d">D</p>', "line<br>next", '<br itemprop="x" datetime="y">',
+    "<svg><time datetime='1'></time><p>in svg</p></svg>", "<template><meta content='t'></template>",
+    "<math><h1>m</h1></math>", "<div>", "</div>",
+])
+
+
+def _ids(nodes: object) -> list[int]:
+    return [node.mem_id for node in nodes]  # type: ignore[attr-defined]
+
+
+def _assert_one_walk_matches_the_queries(page: str | bytes) -> None:
+    from mideastnews.parsers import htmlpage
+
+    tree = Document.from_source(page).tree
+    for units in (False, True):
+        found = htmlpage._PageNodes(tree, units)
+        # Each list is what its own query gives (the same elements, as often, in the same order):
+        # the one walk leans on how lexbor lists the union of selectors.
+        assert _ids(found.scripts) == _ids(tree.css(htmlpage._JSON_LD_SCRIPTS))
+        assert found.metas == [n.attributes for n in tree.css(htmlpage._META_NODES)]
+        assert _ids(found.times) == _ids(tree.css(htmlpage._TIMES))
+        assert _ids(found.headings) == _ids(tree.css(htmlpage._HEADINGS_SELECTOR))
+        if units:
+            assert _ids(found.bodies or []) == _ids(tree.css(htmlpage._ARTICLE_BODY))
+            assert _ids(found.paragraphs or []) == _ids(tree.css("p"))
+            assert _ids(found.breaks or []) == _ids(tree.css("br"))
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.html.gz")), ids=lambda p: p.name)
+def test_one_walk_finds_what_the_separate_queries_find(path: Path) -> None:
+    _assert_one_walk_matches_the_queries(gzip.decompress(path.read_bytes()))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PARTS, max_size=14))
+def test_one_walk_finds_what_the_separate_queries_find_on_any_mix(parts: list[str]) -> None:
+    _assert_one_walk_matches_the_queries("<!DOCTYPE html><html><head><title>t</title></head><body>"
+                                         + "".join(parts) + "</body></html>")
