@@ -636,9 +636,8 @@ class _PageNodes:
             self.breaks = list(tree.css("br"))
 
 
-def _json_ld_items(tree: LexborHTMLParser, scripts: Iterable[LexborNode] | None = None
-                   ) -> Iterator[dict[str, Any]]:
-    for script in tree.css(_JSON_LD_SCRIPTS) if scripts is None else scripts:
+def _json_ld_items(scripts: Iterable[LexborNode]) -> Iterator[dict[str, Any]]:
+    for script in scripts:
         raw = script.text(deep=True)
         if not raw or len(raw) > 1_000_000:
             continue
@@ -665,9 +664,8 @@ def _types(item: dict[str, Any]) -> set[str]:
     return {str(t).lower() for t in _as_list(item.get("@type")) if isinstance(t, str)}
 
 
-def _read_json_ld(tree: LexborHTMLParser, meta: PageMeta, zone: str | None,
-                  scripts: Iterable[LexborNode] | None = None) -> None:
-    for item in _json_ld_items(tree, scripts):
+def _read_json_ld(scripts: Iterable[LexborNode], meta: PageMeta, zone: str | None) -> None:
+    for item in _json_ld_items(scripts):
         if not _types(item) & ARTICLE_TYPES:
             continue
         src = "json-ld"
@@ -719,11 +717,8 @@ _META_KEYS = {
 }
 
 
-def _read_meta_tags(tree: LexborHTMLParser, meta: PageMeta, zone: str | None,
-                    attributes: Iterable[dict[str, str | None]] | None = None) -> None:
+def _read_meta_tags(attributes: Iterable[dict[str, str | None]], meta: PageMeta, zone: str | None) -> None:
     found: dict[str, list[str]] = {}
-    if attributes is None:
-        attributes = [node.attributes for node in tree.css(_META_NODES)]
     for a in attributes:
         key = (a.get("property") or a.get("name") or a.get("itemprop") or "").strip().lower()
         field = _META_KEYS.get(key)
@@ -780,12 +775,12 @@ def _read_metadata(doc: Document, zone: str | None = None,
     tree = doc.tree
     meta = PageMeta()
     nodes = _PageNodes(tree, units)
-    _read_json_ld(tree, meta, zone, nodes.scripts)
+    _read_json_ld(nodes.scripts, meta, zone)
     canonical = tree.css_first('link[rel="canonical"]')
     href = node_attr(canonical, "href")
     if href and href.startswith("http"):
         meta.url = meta.url or href
-    _read_meta_tags(tree, meta, zone, nodes.metas)
+    _read_meta_tags(nodes.metas, meta, zone)
     title = tree.css_first("title")
     if title is not None:
         meta.html_title = clean_text(title.text(deep=True)) or None
