@@ -161,6 +161,14 @@ def _readings(article: Article, finder: Finder) -> Iterator[_Reading]:
             yield field, index, text, first, near_top, anchor
 
 
+def _finder_or_default(finder: Finder | None) -> Finder:
+    if finder is not None:
+        return finder
+    from .dates import find_dates
+
+    return find_dates
+
+
 def gather_evidence(article: Article, finder: Finder | None = None) -> Evidence:
     """Read the date evidence of ``article``'s title, lead, captions and paragraphs.
 
@@ -171,10 +179,7 @@ def gather_evidence(article: Article, finder: Finder | None = None) -> Evidence:
     Returns:
         The anchors, weekday constraints and upper bound the text gives.
     """
-    if finder is None:
-        from .dates import find_dates
-
-        finder = find_dates
+    finder = _finder_or_default(finder)
     return _evidence(article, finder, _readings(article, finder))
 
 
@@ -265,12 +270,8 @@ def infer_published(article: Article, *, finder: Finder | None = None) -> dt.dat
     if article.published is not None:
         published = article.published
         return published.date() if isinstance(published, dt.datetime) else published
-    if finder is None:
-        from .dates import find_dates
-
-        finder = find_dates
     try:
-        evidence = _evidence_if_any_anchor(article, finder)
+        evidence = _evidence_if_any_anchor(article, _finder_or_default(finder))
     except (ValueError, OverflowError):  # a mention the calendars cannot place
         return None
     return decide(evidence) if evidence is not None else None
