@@ -34,8 +34,8 @@ import attrs
 
 from . import _regex
 
-__all__ = ["STARTS", "STARTS_PAIR", "TAG", "TAG_PAIR", "Markup", "ascii_lower", "has_attribute", "scan",
-           "self_closing", "tag_tokens"]
+__all__ = ["CODE_TYPES", "STARTS", "STARTS_PAIR", "TAG", "TAG_PAIR", "Markup", "any_name", "ascii_lower",
+           "has_attribute", "scan", "self_closing", "tag_tokens"]
 
 _WS = r"\t\n\f\r "
 # A tag's attributes, to the tokenizer's rules (quoted values may hold «>» and «<»; an unclosed
@@ -51,7 +51,7 @@ _POINT_NAMES = ("foreignobject", "desc", "mi", "mo", "mn", "ms", "mtext", "annot
 _ENDS_NAME = rf"(?=[{_WS}/>]|\Z)"
 
 
-def _any_name(names: tuple[str, ...]) -> str:
+def any_name(names: tuple[str, ...]) -> str:
     """One of ``names``, in any ASCII case, as an alternation grouped by first letter.
 
     (At a tag the engine then tries the one group its first letter opens, not every name; an
@@ -66,8 +66,8 @@ def _any_name(names: tuple[str, ...]) -> str:
         for first in firsts) + ")"
 
 
-_SPECIAL_START = _any_name(_RAW_NAMES + _FOREIGN_NAMES + _POINT_NAMES) + _ENDS_NAME
-_FOREIGN = _any_name(_FOREIGN_NAMES) + _ENDS_NAME
+_SPECIAL_START = any_name(_RAW_NAMES + _FOREIGN_NAMES + _POINT_NAMES) + _ENDS_NAME
+_FOREIGN = any_name(_FOREIGN_NAMES) + _ENDS_NAME
 
 # Markup and text up to the next construct the scan must look at (matched where the tokenizer is
 # in its data state), then that construct: a comment, a bogus comment, a raw-text start tag, or a
@@ -127,7 +127,7 @@ _RAW_END = {name: _pair(f"RAW_END_{name.upper().replace('-', '_')}", f"</{name}{
 
 # The script types that are code (the HTML standard's JavaScript MIME types, and modules); any other
 # type marks a data block (JSON-LD, JSON, templates, a site's own metadata), kept in the tree.
-_CODE_TYPES = frozenset({
+CODE_TYPES = frozenset({
     "", "module", "application/ecmascript", "application/javascript", "application/x-ecmascript",
     "application/x-javascript", "text/ecmascript", "text/javascript", "text/javascript1.0",
     "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
@@ -394,7 +394,7 @@ def _is_code(html: str | bytes, m: re.Match[Any], k: int) -> bool:
         if a.group(1).lower() in ("type", b"type"):
             value = a.group(2) or a.group(3) or a.group(4) or ""
             kind = _lowered(value)
-            return kind.split(";")[0].strip() in _CODE_TYPES  # the first «type» counts
+            return kind.split(";")[0].strip() in CODE_TYPES  # the first «type» counts
     return True
 
 

@@ -8,10 +8,12 @@ against what the bytes are: a page that declares UTF-8 but holds
 Windows-1256 bytes (or the reverse, or Latin-1 declared over Arabic bytes)
 decodes with the encoding the bytes fit, and every byte that fits none is
 reported in :attr:`Document.warnings`.  And because lexbor's parse time grows
-quadratically with nesting depth (about 24 s at 100,000 levels), the depth is
-measured by a linear scan *before* parsing; tags nested deeper than
-:data:`MAX_DEPTH` are removed (their text is kept, in place) and the page's
-warnings say so.
+quadratically with nesting depth (about 24 s at 100,000 levels), a page with
+enough tags to nest that deep is measured by a linear scan *before* parsing;
+tags nested deeper than :data:`MAX_DEPTH` are removed (their text is kept, in
+place) and the page's warnings say so.  A page with too few tags to make lexbor
+slow (:data:`TREE_FIRST_LIMIT`) is read first and measured on the tree, and
+scanned only if the tree is too deep.
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "FORMATTING_LIMIT",
     "MAX_DEPTH",
+    "TREE_FIRST_ANY",
+    "TREE_FIRST_FORMATTING",
+    "TREE_FIRST_LIMIT",
     "DepthReport",
     "Document",
     "decode_bytes",
@@ -561,6 +566,107 @@ def _guard(html: str | bytes, limit: int = MAX_DEPTH
     return flat, DepthReport(report.depth, removed), None
 
 
+#: Pages with at most this many ``<`` are read by lexbor first and measured on its tree (see
+#: :attr:`Document.tree`), if they open few formatting elements (:data:`TREE_FIRST_FORMATTING`).
+TREE_FIRST_LIMIT = 5000
+#: Pages with at most this many ``<`` are read by lexbor first whatever they hold.
+TREE_FIRST_ANY = 1500
+#: The most formatting start tags (not counting ``<a>`` and ``<nobr>``) a page read first may have
+#: past :data:`TREE_FIRST_ANY` ``<``.
+TREE_FIRST_FORMATTING = 100
+# Past this size a page's scripts are large (a multi-megabyte page has few tags and much code): the
+# scan, which leaves their code out before lexbor reads it, costs less than lexbor reading it.
+_TREE_FIRST_BYTES = 1 << 20
+# Why those numbers: lexbor's time grows with the depth times the number of tags (5,000 nested
+# <div>: 40-60 ms) and with the formatting elements it re-opens in each new paragraph, which only
+# formatting start tags can leave active (<a> and <nobr> close the one open before them).  The worst
+# page measured within these limits takes lexbor 150-250 ms: 100 unclosed <b> with distinct
+# attributes, each in a paragraph, then 4,800 more paragraphs; 1,500 «<» of the same take 30-100 ms.
+
+_FORMATTING_START = "<" + _markup.any_name(tuple(sorted(_FORMATTING - {"a", "nobr"}))) + r"(?=[\t\n\f\r /])"
+_FORMATTING_STARTS = (_regex.compile("document.FORMATTING_STARTS", _FORMATTING_START),
+                      _regex.compile_bytes("document.FORMATTING_STARTS_BYTES", _FORMATTING_START.encode()))
+
+# What makes a tree read first unfit: an element deeper than MAX_DEPTH (<html> is level 1), or a run
+# of formatting elements one inside the next longer than FORMATTING_LIMIT (the tree builder re-opens
+# the active ones as such a run, in every paragraph).  Child combinators only: lexbor matches them
+# in at most as many steps an element as the selector is long (an :is() after a descendant
+# combinator it does not always match, in selectolax 1.0).
+_FORMATTING_ONE = ":is(" + ",".join(sorted(_FORMATTING)) + ")"
+_UNFIT = (":root" + " > *" * MAX_DEPTH + ", " + " > ".join([_FORMATTING_ONE] * (FORMATTING_LIMIT + 1)))
+# Scripts and style sheets inside SVG or MathML: the scan never leaves their text out either.
+_FOREIGN_CODE = "svg script, svg style, math script, math style"
+
+
+def _fit_to_read_first(source: str | bytes) -> bool:
+    """Whether lexbor may read ``source`` before it is measured (see :data:`TREE_FIRST_LIMIT`)."""
+    k = 1 if isinstance(source, bytes) else 0
+    tags = source.count(b"<" if k else "<")  # type: ignore[arg-type]
+    if tags <= TREE_FIRST_ANY:
+        return True
+    if tags > TREE_FIRST_LIMIT or len(source) > _TREE_FIRST_BYTES:
+        return False
+    return len(_FORMATTING_STARTS[k].findall(source)) <= TREE_FIRST_FORMATTING  # type: ignore[arg-type]
+
+
+def _read_first(source: str | bytes) -> LexborHTMLParser | None:
+    """lexbor's tree of ``source``, code left out, if the page may be read first and the tree is fit."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    if not _fit_to_read_first(source):
+        return None
+    tree = LexborHTMLParser(source)
+    if tree.css_first(_UNFIT) is not None:
+        return None
+    _leave_out_code(tree.root)
+    return tree
+
+
+def _leave_out_code(root: Any) -> None:
+    """Empty the HTML scripts holding code and the style sheets under ``root`` (and in its templates)."""
+    if root is None:
+        return
+    found = root.css("script, style, template")
+    if not found:
+        return
+    foreign = ({node.mem_id for node in root.css(_FOREIGN_CODE)}
+               if root.css_first("svg, math") is not None else ())
+    for node in found:
+        tag = node.tag
+        if tag == "template":
+            for fragment in node.template_fragments():
+                _leave_out_code(fragment)
+            continue
+        if node.mem_id in foreign:
+            continue
+        if tag == "script":
+            kind = node.attributes.get("type")
+            if kind is not None and kind.lower().split(";")[0].strip() not in _markup.CODE_TYPES:
+                continue  # a data block
+        child = node.first_child
+        while child is not None:
+            after = child.next
+            child.decompose()
+            child = after
+
+
+def _tree_height(tree: LexborHTMLParser) -> int:
+    """How many levels of elements ``tree`` has (``<html>`` is level 1)."""
+    height = 0
+    todo = [(tree.root, 1)]
+    while todo:
+        node, level = todo.pop()
+        if node is None:
+            continue
+        height = max(height, level)
+        child = node.child
+        while child is not None:
+            if child.is_element_node:
+                todo.append((child, level + 1))
+            child = child.next
+    return height
+
+
 #: Passes over a flattened page, measured again as lexbor will read it, before it is refused.
 _FLATTEN_ROUNDS = 4
 
@@ -1076,8 +1182,16 @@ class Document:
 
     @cached_property
     def depth(self) -> DepthReport:
-        """The HTML's nesting depth, measured by a linear scan (see :func:`flatten_deep_html`)."""
-        return self._prepared[1]
+        """The HTML's nesting depth.
+
+        For a page lexbor read first (see :attr:`tree`), the height of its
+        tree (``<html>`` is level 1), nothing removed.  For any other page,
+        what the linear scan measured (see :func:`flatten_deep_html`): for a
+        page within the limit an upper bound, for a deeper one the depth it
+        asks for and how many tags were flattened.
+        """
+        tree, scanned = self._built
+        return scanned if scanned is not None else DepthReport(_tree_height(tree), 0)
 
     @cached_property
     def _prepared(self) -> tuple[str | bytes, DepthReport]:
@@ -1098,13 +1212,28 @@ class Document:
     def tree(self) -> LexborHTMLParser:
         """The HTML tree (selectolax's lexbor backend), built on first use.
 
-        The depth is measured first and pathological nesting flattened (see
+        A page with at most :data:`TREE_FIRST_LIMIT` ``<`` cannot make lexbor
+        slow, so lexbor reads it first and the tree is measured: when no
+        element stands deeper than :data:`MAX_DEPTH` and no run of more than
+        :data:`FORMATTING_LIMIT` nested formatting elements was opened, the
+        tree is kept.  Any other page is measured by a linear scan before
+        parsing, and pathological nesting flattened (see
         :func:`flatten_deep_html`); a warning is added to :attr:`warnings`
-        when anything was flattened.  The code of JavaScript ``<script>``
-        elements and of style sheets is left out (the elements stay, empty);
-        data blocks (JSON-LD, JSON, a site's metadata) keep their text.
+        when anything was flattened.  Either way the code of JavaScript
+        ``<script>`` elements and of style sheets is left out (the elements
+        stay, empty); data blocks (JSON-LD, JSON, a site's metadata) keep
+        their text.
         """
+        return self._built[0]
+
+    @cached_property
+    def _built(self) -> tuple[LexborHTMLParser, DepthReport | None]:
+        """The tree, and what the scan measured when the page was scanned before parsing."""
         from selectolax.lexbor import LexborHTMLParser
 
-        html, _ = self._prepared
-        return LexborHTMLParser(html)
+        source: str | bytes = self._utf8 if self._utf8 is not None else self.text
+        tree = _read_first(source)
+        if tree is not None:
+            return tree, None
+        html, report = self._prepared
+        return LexborHTMLParser(html), report

@@ -1,0 +1,177 @@
+"""Pages lexbor reads first: the tree is measured, kept when fit, and the same as the scanned page's.
+
+A page with few ``<`` cannot make lexbor slow, so :attr:`Document.tree` lets
+lexbor read it before anything measures it, checks the tree with two
+selectors (an element deeper than ``MAX_DEPTH``, a run of more than
+``FORMATTING_LIMIT`` formatting elements one inside the next), and leaves
+the code of scripts and style sheets out of the tree itself.  Any other page
+is scanned first, as before.  These tests hold the two ways to the same tree
+wherever the scan would not have flattened anything, and hold the selectors
+to a walk of the tree (they lean on how lexbor matches them).
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
+
+import mideastnews as mn
+from mideastnews import _markup
+from mideastnews import document as dm
+from mideastnews.document import (
+    FORMATTING_LIMIT,
+    MAX_DEPTH,
+    TREE_FIRST_ANY,
+    TREE_FIRST_FORMATTING,
+    TREE_FIRST_LIMIT,
+    Document,
+    flatten_deep_html,
+)
+
+HEAD = "<!DOCTYPE html><html lang='ar'><head><meta charset='utf-8'><title>t</title></head><body>"
+PARA = "<p>نص عربي في فقرة من فقرات الخبر، وهو نص طويل بما يكفي ليعد فقرة.</p>"
+FORMATTING = ("a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u")
+
+
+def _scanned(page: str | bytes) -> tuple[LexborHTMLParser, dm.DepthReport]:
+    """The tree and report of the scanned way: scan, flatten if need be, leave code out, parse."""
+    flat, report, marked = dm._guard(page)
+    if marked is None:
+        marked = _markup.scan(flat)
+    return LexborHTMLParser(dm._without_code(flat, marked.code)), report
+
+
+def _walk(tree: LexborHTMLParser) -> tuple[int, int]:
+    """The tree's height (<html> is 1) and its longest run of formatting elements, each the last's child."""
+    height = run = 0
+    todo = [(tree.root, 1, 1 if tree.root is not None and tree.root.tag in FORMATTING else 0)]
+    while todo:
+        node, level, chain = todo.pop()
+        if node is None:
+            continue
+        height, run = max(height, level), max(run, chain)
+        child = node.child
+        while child is not None:
+            if child.is_element_node:
+                todo.append((child, level + 1, chain + 1 if child.tag in FORMATTING else 0))
+            child = child.next
+    return height, run
+
+
+# What a page is made of, bar what the scan reads more cautiously than lexbor (SVG, MathML,
+# <frameset>: the scan keeps the code of scripts that may stand in foreign content) and templates.
+_PIECES = [
+    "<div>", "</div>", "<span>", "</span>", "<p>", "</p>", "x", "نص", "<a href=x>", "</a>", "<b>", "</b>",
+    "<i class=y>", "</i>", "<font size=2>", "</font>", "<nobr>", "<em>", "</em>", "<strong>", "<u>", "<s>",
+    "<table>", "</table>", "<td>", "<tr>", "<li>", "<ul>", "</ul>", "<select>", "<option>", "</select>",
+    "<button>", "<object>", "</object>", "<marquee>", "<h1>", "</h1>", "<br>", "</br>", "<img src=x>",
+    "<script>", "</script>", "<script type=application/ld+json>", "<style>", "</style>", "<textarea>",
+    "</textarea>", "<title>", "</title>", "<noscript>", "</noscript>", "<!--", "-->", "<!x>", "'", '"', ">",
+    "<", "var a = 1 < 2;", "<!--<script>", "<![CDATA[", "]]>", "<a title=\"", "<x-a>", "</x-a>",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=200), st.booleans())
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_a_page_read_first_gives_the_tree_the_scan_gives(pieces: list[str], as_bytes: bool) -> None:
+    page = "<html><body>" + "".join(pieces)
+    source: str | bytes = page.encode() if as_bytes else page
+    scanned, report = _scanned(source)
+    if report.removed:
+        return  # the scan flattened formatting elements lexbor would have kept (see below)
+    doc = Document.from_source(source)
+    assert dm._fit_to_read_first(source)
+    assert doc.tree.html == scanned.html
+    assert doc.depth.removed == 0
+
+
+# Formatting elements the tree builder keeps apart (distinct attributes, {n} being the repetition).
+_NUMBERED = ["<b class=c{n}>", "<font size={n}>", "<em id={n}>", "<i class=c{n}>", "<a href={n}>"]
+
+
+@given(st.lists(st.sampled_from(_PIECES + _NUMBERED + ["<svg>", "</svg>", "<math>", "<desc>", "<template>"]),
+                max_size=12),
+       st.integers(1, 140))
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_the_fitness_selector_matches_a_walk_of_the_tree(unit: list[str], times: int) -> None:
+    """Repeated units reach past MAX_DEPTH and FORMATTING_LIMIT from both sides."""
+    body = "".join("".join(unit).replace("{n}", str(n)) for n in range(times))
+    tree = LexborHTMLParser("<html><body>" + body)
+    height, run = _walk(tree)
+    unfit = tree.css_first(dm._UNFIT) is not None
+    assert unfit == (height > MAX_DEPTH or run > FORMATTING_LIMIT), (height, run)
+
+
+def test_the_selector_sees_the_limits_exactly() -> None:
+    for divs, unfit in ((MAX_DEPTH - 2, False), (MAX_DEPTH - 1, True)):  # + <html> and <body>
+        tree = LexborHTMLParser("<div>" * divs + "x")
+        assert (tree.css_first(dm._UNFIT) is not None) is unfit
+    for run, unfit in ((FORMATTING_LIMIT, False), (FORMATTING_LIMIT + 1, True)):
+        tree = LexborHTMLParser("<div>".join(f"<b class=c{i}>" for i in range(run)) + "<p>x")
+        assert (tree.css_first(dm._UNFIT) is not None) is False  # not one inside the next
+        tree = LexborHTMLParser("".join(f"<b class=c{i}>" for i in range(run)) + "x")
+        assert (tree.css_first(dm._UNFIT) is not None) is unfit
+
+
+def test_unclosed_formatting_elements_lexbor_keeps_shallow_are_not_flattened() -> None:
+    """40 table cells each leaving a <b> open: the scan flattens 32, lexbor closes each with its cell."""
+    page = HEAD + "<table><tr>" + "".join(f"<td><b>خلية {i}</td>" for i in range(40)) + "</table>" + PARA * 3
+    assert flatten_deep_html(page)[1].removed > 0
+    doc = Document.from_source(page)
+    assert doc.tree.html == LexborHTMLParser(dm._without_code(page, _markup.scan(page).code)).html
+    assert doc.depth == dm.DepthReport(_walk(doc.tree)[0], 0)
+    article = mn.parse(page)
+    assert not any("flattened" in w for w in article.warnings)
+    assert "خلية 39" in " ".join([*article.paragraphs, *(dropped.text for dropped in article.dropped)])
+
+
+def test_a_run_of_reopened_formatting_elements_is_flattened_as_before() -> None:
+    page = HEAD + "".join(f"<p><b class=c{i}>كلمة {i}" for i in range(300)) + PARA + "</body></html>"
+    assert page.count("<") <= TREE_FIRST_ANY
+    doc = Document.from_source(page)
+    assert doc.depth.removed > 0
+    assert any("formatting elements" in w for w in doc.warnings)
+    assert _walk(doc.tree)[1] <= FORMATTING_LIMIT + 1
+
+
+def test_a_deep_page_read_first_is_scanned_and_flattened() -> None:
+    page = HEAD + "<div>" * 600 + PARA + "</body></html>"
+    doc = Document.from_source(page.encode())
+    assert dm._fit_to_read_first(page)
+    assert doc.depth.depth > MAX_DEPTH
+    assert doc.depth.removed > 0
+    assert _walk(doc.tree)[0] <= MAX_DEPTH + 4
+    assert any("nested" in w for w in doc.warnings)
+
+
+def test_which_pages_are_read_first() -> None:
+    small = HEAD + PARA * (TREE_FIRST_ANY // 2 - 10)
+    assert dm._fit_to_read_first(small)
+    many = HEAD + PARA * (TREE_FIRST_LIMIT // 2 + 10)
+    assert not dm._fit_to_read_first(many)
+    # Past TREE_FIRST_ANY, formatting start tags with attributes are counted (bare ones the tree
+    # builder keeps three of a kind at most); <a> and <nobr> close the one open before them.
+    middle = HEAD + PARA * 1000
+    assert dm._fit_to_read_first(middle)
+    assert dm._fit_to_read_first(middle + "<b>x</b>" * 500 + "<a href=y>z</a>" * 500)
+    assert dm._fit_to_read_first(middle + "<i class=icon></i>" * TREE_FIRST_FORMATTING)
+    assert not dm._fit_to_read_first(middle + "<i class=icon></i>" * (TREE_FIRST_FORMATTING + 1))
+    assert not dm._fit_to_read_first(middle.encode() + b"<FONT size=2>" * (TREE_FIRST_FORMATTING + 1))
+    # A page of megabytes is mostly code, which the scan leaves out before lexbor reads it.
+    assert not dm._fit_to_read_first(middle + "<script>" + "x" * (1 << 20) + "</script>")
+
+
+def test_code_is_left_out_where_lexbor_reads_html() -> None:
+    page = (HEAD + "<svg><style>svg{}</style><script>draw()</script></svg>"  # SVG's own: kept
+            "<svg><br><style>p{color:red}</style></svg>"  # <br> leaves SVG: a style sheet
+            "<template><script>tpl()</script><template><style>q{}</style></template></template>"
+            "<script type='application/ld+json'>{\"@type\": \"NewsArticle\"}</script>"
+            "<script type=' Text/JavaScript ; charset=utf-8'>code()</script>" + PARA)
+    tree = Document.from_source(page).tree
+    assert [n.text() for n in tree.css("svg style, svg script")] == ["svg{}", "draw()"]
+    assert [n.text() for n in tree.css("body > style")] == [""]
+    assert [n.text() for n in tree.css("body > script")] == ['{"@type": "NewsArticle"}', ""]
+    fragments = tree.css_first("template").template_fragments()
+    assert fragments[0].css_first("script").text() == ""
+    assert fragments[0].css_first("template").template_fragments()[0].css_first("style").text() == ""
