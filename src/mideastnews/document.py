@@ -626,13 +626,15 @@ def _leave_out_code(root: Any) -> None:
     """Empty the HTML scripts holding code and the style sheets under ``root`` (and in its templates)."""
     if root is None:
         return
-    found = root.css("script, style, template")
+    found = root.css("script, style, template, svg, math")
     if not found:
         return
     foreign = ({node.mem_id for node in root.css(_FOREIGN_CODE)}
-               if root.css_first("svg, math") is not None else ())
+               if any(node.tag in ("svg", "math") for node in found) else ())
     for node in found:
         tag = node.tag
+        if tag in ("svg", "math"):
+            continue
         if tag == "template":
             for fragment in node.template_fragments():
                 _leave_out_code(fragment)
