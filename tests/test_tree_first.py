@@ -72,18 +72,22 @@ _PIECES = [
 ]
 
 
-@given(st.lists(st.sampled_from(_PIECES), max_size=200), st.booleans())
+# A script with more «<» than a page read first may have: the page is read once its code is left out.
+_CODE = "<script>" + "if (a < b) {}" * (TREE_FIRST_LIMIT + 1) + "</script>"
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=200), st.booleans(), st.booleans())
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_a_page_read_first_gives_the_tree_the_scan_gives(pieces: list[str], as_bytes: bool) -> None:
-    page = "<html><body>" + "".join(pieces)
+def test_a_page_read_first_gives_the_scanned_tree(pieces: list[str], as_bytes: bool, code: bool) -> None:
+    page = "<html><body>" + (_CODE if code else "") + "".join(pieces)
     source: str | bytes = page.encode() if as_bytes else page
     scanned, report = _scanned(source)
     if report.removed:
         return  # the scan flattened formatting elements lexbor would have kept (see below)
     doc = Document.from_source(source)
-    assert dm._fit_to_read_first(source)
+    assert dm._fit_to_read_first(source) is not code
     assert doc.tree.html == scanned.html
-    assert doc.depth.removed == 0
+    assert doc.depth == dm.DepthReport(_walk(doc.tree)[0], 0)
 
 
 # Formatting elements the tree builder keeps apart (distinct attributes, {n} being the repetition).
@@ -175,3 +179,16 @@ def test_code_is_left_out_where_lexbor_reads_html() -> None:
     fragments = tree.css_first("template").template_fragments()
     assert fragments[0].css_first("script").text() == ""
     assert fragments[0].css_first("template").template_fragments()[0].css_first("style").text() == ""
+
+
+def test_a_page_whose_many_tags_are_in_its_scripts_is_read_without_their_code() -> None:
+    page = HEAD + _CODE + PARA * 3 + "</body></html>"
+    assert not dm._fit_to_read_first(page)
+    doc = Document.from_source(page.encode())
+    assert doc.depth == dm.DepthReport(_walk(doc.tree)[0], 0)
+    assert doc.tree.css_first("script").text() == ""
+    assert doc.tree.html == _scanned(page)[0].html
+    deep = HEAD + _CODE + "<div>" * 600 + PARA + "</body></html>"
+    doc = Document.from_source(deep)
+    assert doc.depth.removed > 0
+    assert any("nested" in w for w in doc.warnings)

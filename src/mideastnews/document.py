@@ -517,7 +517,7 @@ def _without_code(html: str | bytes, code: list[tuple[int, int]]) -> str | bytes
     return "".join([html[a:b] for a, b in keep])
 
 
-def _guard(html: str | bytes, limit: int = MAX_DEPTH
+def _guard(html: str | bytes, limit: int = MAX_DEPTH, *, marked: _markup.Markup | None = None
            ) -> tuple[str | bytes, DepthReport, _markup.Markup | None]:
     """The page to parse (``html`` itself, or flattened), its depth report, and its markup if read.
 
@@ -527,20 +527,23 @@ def _guard(html: str | bytes, limit: int = MAX_DEPTH
     no count of tags by name bounds the depth), and measured and flattened
     by :func:`_flatten` only when that bound is over ``limit``.  The markup
     is that of the page returned (``None`` when the page was not read, or
-    was flattened).
+    was flattened).  ``marked``, the page's markup when already scanned, is
+    used as it is (and the page then bounded, however few its tags).
 
     Raises:
         ParseError: The page is still too deep after :data:`_FLATTEN_ROUNDS`
             more passes over what flattening left.
     """
-    lt: Any = b"<" if isinstance(html, bytes) else "<"
-    # Too few tags to nest that deep (counted in a first stretch first: a long page has more there).
-    # A tag opens at most three levels: its element, and the <tbody> and <tr> a cell implies, or a
-    # formatting element's copy re-opened later; <html>, <head> and <body> are implied.
-    most = (limit - 3) // 3
-    if html.count(lt, 0, 65536) <= most and (tags := html.count(lt)) <= most:
-        return html, DepthReport(3 * tags + 3, 0), None
-    marked = _markup.scan(html)
+    if marked is None:
+        lt: Any = b"<" if isinstance(html, bytes) else "<"
+        # Too few tags to nest that deep (counted in a first stretch first: a long page has more
+        # there).  A tag opens at most three levels: its element, and the <tbody> and <tr> a cell
+        # implies, or a formatting element's copy re-opened later; <html>, <head> and <body> are
+        # implied.
+        most = (limit - 3) // 3
+        if html.count(lt, 0, 65536) <= most and (tags := html.count(lt)) <= most:
+            return html, DepthReport(3 * tags + 3, 0), None
+        marked = _markup.scan(html)
     bound, formatting = _stack_bound(*_markup.tag_tokens(html, marked), marked.roots_closed)
     if bound <= limit and formatting <= FORMATTING_LIMIT:
         return html, DepthReport(bound, 0), marked
@@ -609,13 +612,11 @@ def _fit_to_read_first(source: str | bytes) -> bool:
     return len(_FORMATTING_STARTS[k].findall(source)) <= TREE_FIRST_FORMATTING  # type: ignore[arg-type]
 
 
-def _read_first(source: str | bytes) -> LexborHTMLParser | None:
-    """lexbor's tree of ``source``, code left out, if the page may be read first and the tree is fit."""
+def _fit_tree(page: str | bytes) -> LexborHTMLParser | None:
+    """lexbor's tree of ``page`` with its code left out, if the tree is fit to keep (see :data:`_UNFIT`)."""
     from selectolax.lexbor import LexborHTMLParser
 
-    if not _fit_to_read_first(source):
-        return None
-    tree = LexborHTMLParser(source)
+    tree = LexborHTMLParser(page)
     if tree.css_first(_UNFIT) is not None:
         return None
     _leave_out_code(tree.root)
@@ -1195,11 +1196,9 @@ class Document:
         tree, scanned = self._built
         return scanned if scanned is not None else DepthReport(_tree_height(tree), 0)
 
-    @cached_property
-    def _prepared(self) -> tuple[str | bytes, DepthReport]:
-        """What lexbor reads: the page (flattened if need be) without the code of its scripts and styles."""
-        source: str | bytes = self._utf8 if self._utf8 is not None else self.text
-        html, report, marked = _guard(source)
+    def _scanned(self, source: str | bytes, marked: _markup.Markup | None) -> tuple[str | bytes, DepthReport]:
+        """What lexbor reads of a page measured first: flattened if need be, without its code."""
+        html, report, marked = _guard(source, marked=marked)
         if report.removed:
             where = (f"HTML nested {report.depth} levels deep: {report.removed} tag(s) below depth "
                      f"{MAX_DEPTH}" if report.depth > MAX_DEPTH else
@@ -1234,8 +1233,19 @@ class Document:
         from selectolax.lexbor import LexborHTMLParser
 
         source: str | bytes = self._utf8 if self._utf8 is not None else self.text
-        tree = _read_first(source)
-        if tree is not None:
-            return tree, None
-        html, report = self._prepared
+        marked = None
+        if _fit_to_read_first(source):
+            tree = _fit_tree(source)
+            if tree is not None:
+                return tree, None
+        else:
+            # Many «<» may be in scripts: without their code (which the scan finds) the page may be
+            # few tags enough to read first.
+            marked = _markup.scan(source)
+            without_code = _without_code(source, marked.code)
+            if without_code is not source and _fit_to_read_first(without_code):
+                tree = _fit_tree(without_code)
+                if tree is not None:
+                    return tree, None
+        html, report = self._scanned(source, marked)
         return LexborHTMLParser(html), report
