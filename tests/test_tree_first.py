@@ -103,19 +103,19 @@ def test_the_fitness_selector_matches_a_walk_of_the_tree(unit: list[str], times:
     body = "".join("".join(unit).replace("{n}", str(n)) for n in range(times))
     tree = LexborHTMLParser("<html><body>" + body)
     height, run = _walk(tree)
-    unfit = tree.css_first(dm._UNFIT) is not None
+    unfit = dm._code_if_fit(tree.root) is None
     assert unfit == (height > MAX_DEPTH or run > FORMATTING_LIMIT), (height, run)
 
 
 def test_the_selector_sees_the_limits_exactly() -> None:
     for divs, unfit in ((MAX_DEPTH - 2, False), (MAX_DEPTH - 1, True)):  # + <html> and <body>
         tree = LexborHTMLParser("<div>" * divs + "x")
-        assert (tree.css_first(dm._UNFIT) is not None) is unfit
+        assert (dm._code_if_fit(tree.root) is None) is unfit
     for run, unfit in ((FORMATTING_LIMIT, False), (FORMATTING_LIMIT + 1, True)):
         tree = LexborHTMLParser("<div>".join(f"<b class=c{i}>" for i in range(run)) + "<p>x")
-        assert (tree.css_first(dm._UNFIT) is not None) is False  # not one inside the next
+        assert dm._code_if_fit(tree.root) is not None  # not one inside the next
         tree = LexborHTMLParser("".join(f"<b class=c{i}>" for i in range(run)) + "x")
-        assert (tree.css_first(dm._UNFIT) is not None) is unfit
+        assert (dm._code_if_fit(tree.root) is None) is unfit
 
 
 def test_unclosed_formatting_elements_lexbor_keeps_shallow_are_not_flattened() -> None:

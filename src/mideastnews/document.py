@@ -595,8 +595,12 @@ _FORMATTING_STARTS = (_regex.compile("document.FORMATTING_STARTS", _FORMATTING_S
 # the active ones as such a run, in every paragraph).  Child combinators only: lexbor matches them
 # in at most as many steps an element as the selector is long (an :is() after a descendant
 # combinator it does not always match, in selectolax 1.0).
-_FORMATTING_ONE = ":is(" + ",".join(sorted(_FORMATTING)) + ")"
-_UNFIT = (":root" + " > *" * MAX_DEPTH + ", " + " > ".join([_FORMATTING_ONE] * (FORMATTING_LIMIT + 1)))
+_TOO_DEEP = ":root" + " > *" * MAX_DEPTH
+_REOPENED_RUN = " > ".join([":is(" + ",".join(sorted(_FORMATTING)) + ")"] * (FORMATTING_LIMIT + 1))
+# What the code is left out of, found in the same walk of the tree as the runs (a run ends in a
+# formatting element, which none of these is).
+_CODE = "script, style, template, svg, math"
+_CODE_AND_RUNS = _CODE + ", " + _REOPENED_RUN
 # Scripts and style sheets inside SVG or MathML: the scan never leaves their text out either.
 _FOREIGN_CODE = "svg script, svg style, math script, math style"
 
@@ -613,21 +617,41 @@ def _fit_to_read_first(source: str | bytes) -> bool:
 
 
 def _fit_tree(page: str | bytes) -> LexborHTMLParser | None:
-    """lexbor's tree of ``page`` with its code left out, if the tree is fit to keep (see :data:`_UNFIT`)."""
+    """lexbor's tree of ``page``, its code left out, if the tree is fit to keep (see :func:`_code_if_fit`)."""
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(page)
-    if tree.css_first(_UNFIT) is not None:
+    found = _code_if_fit(tree.root)
+    if found is None:
         return None
-    _leave_out_code(tree.root)
+    _leave_out_code(tree.root, found)
     return tree
 
 
-def _leave_out_code(root: Any) -> None:
-    """Empty the HTML scripts holding code and the style sheets under ``root`` (and in its templates)."""
+def _code_if_fit(root: Any) -> list[Any] | None:
+    """The scripts, style sheets, templates and SVG/MathML roots under ``root``; ``None`` if it is unfit.
+
+    Unfit: an element deeper than :data:`MAX_DEPTH` (``<html>`` is level 1),
+    or a run of more than :data:`FORMATTING_LIMIT` formatting elements each
+    the child of the last (the tree builder re-opens the active ones as such
+    a run, in every paragraph).
+    """
     if root is None:
-        return
-    found = root.css("script, style, template, svg, math")
+        return []
+    if root.css_first(_TOO_DEEP) is not None:
+        return None
+    found: list[Any] = root.css(_CODE_AND_RUNS)
+    if any(node.tag in _FORMATTING for node in found):
+        return None
+    return found
+
+
+def _leave_out_code(root: Any, found: list[Any]) -> None:
+    """Empty the HTML scripts holding code and the style sheets among ``found`` (and in its templates).
+
+    ``found``: the scripts, style sheets, templates and SVG/MathML roots under
+    ``root`` (a tree's, or a template's content), in document order.
+    """
     if not found:
         return
     foreign = ({node.mem_id for node in root.css(_FOREIGN_CODE)}
@@ -638,7 +662,7 @@ def _leave_out_code(root: Any) -> None:
             continue
         if tag == "template":
             for fragment in node.template_fragments():
-                _leave_out_code(fragment)
+                _leave_out_code(fragment, fragment.css(_CODE))
             continue
         if node.mem_id in foreign:
             continue
