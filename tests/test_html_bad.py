@@ -388,3 +388,27 @@ def test_nothing_hides_the_tags_after_it(opener: str) -> None:
     assert doc.depth.depth > 3000
     assert doc.depth.removed > 0
     assert "deep" in doc.tree.body.text()
+
+
+@given(st.lists(st.sampled_from([
+    "<!--", "-->", "<!-->", "<!--->", "<script>", "</script>", "<SCRIPT ", "</Script/", "</script",
+    "<scripts>", "</scriptx>", "x", "<", "-", "!", ">", "--", "a<b",
+]), max_size=40), st.booleans())
+@settings(max_examples=400, deadline=None)
+def test_a_scripts_text_ends_where_lexbor_ends_it(pieces: list[str], as_bytes: bool) -> None:
+    """The scan follows a script's escapes («<!--», «<script», «</script», «-->») as the tokenizer does."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from mideastnews import _markup
+
+    # (Ended by an end tag: one cut off by the end of the input, «</script», is text to lexbor and an
+    # end to the scan, which errs to the side of reading markup.)
+    page = "<script>" + "".join(pieces) + " </script> x"
+    source: str | bytes = page.encode() if as_bytes else page
+    marked = _markup.scan(source)
+    script = LexborHTMLParser(page).css_first("script")
+    assert script is not None
+    assert marked.code, page
+    start, end = marked.code[0]
+    text = source[start:end]
+    assert (text.decode() if isinstance(text, bytes) else text) == script.text(), page

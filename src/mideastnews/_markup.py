@@ -88,8 +88,8 @@ _TOKEN_SOURCE = rf"<(/?{_NAME}){_ATTRS}(?:>|\Z)"
 # Any «<» a start tag may begin with, and its name (where the scan lost certainty).
 _START_SOURCE = rf"<({_NAME})"
 _COMMENT_END_SOURCE = r"--!?>"
-# A script start or end tag inside a script's escaped text (see :func:`_script_end`).
-_SCRIPT_TAG_SOURCE = rf"<(/?)(?i:script)(?=[{_WS}/>])"
+# What ends an escaped script text's state: «-->», or a script start or end tag (see :func:`_script_end`).
+_ESCAPED_STOP_SOURCE = rf"(-->)|<(/?)(?i:script)(?=[{_WS}/>])"
 # A script's end tag, or the «<!--» that escapes its text (whichever comes first): one pass over
 # the script's text where a search for each would make two.
 _SCRIPT_STOP_SOURCE = rf"</(?i:script){_ENDS_NAME}|<!--"
@@ -119,7 +119,7 @@ _TOKEN = _pair("TOKEN", _TOKEN_SOURCE)
 STARTS_PAIR = _pair("START", _START_SOURCE)
 STARTS = STARTS_PAIR[0]
 _COMMENT_END = _pair("COMMENT_END", _COMMENT_END_SOURCE)
-_SCRIPT_TAG = _pair("SCRIPT_TAG", _SCRIPT_TAG_SOURCE)
+_ESCAPED_STOP = _pair("ESCAPED_STOP", _ESCAPED_STOP_SOURCE)
 _SCRIPT_STOP = _pair("SCRIPT_STOP", _SCRIPT_STOP_SOURCE)
 _ATTRIBUTE = _pair("ATTRIBUTE", _ATTRIBUTE_SOURCE)
 _RAW_END = {name: _pair(f"RAW_END_{name.upper().replace('-', '_')}", f"</{name}{_ENDS_NAME}", re.IGNORECASE)
@@ -302,56 +302,34 @@ def _script_end(html: str | bytes, at: int, k: int, lit: _Literals) -> int:
     """Where a script's text from ``at`` ends, through its escapes.
 
     ``<!--`` escapes the text; inside, ``<script`` double-escapes it, where
-    ``</script>`` only steps back to escaped; ``-->`` ends both.  Each of the
-    marks is looked for forward only (the next one found is kept until passed),
-    so this stays linear however the marks alternate.
+    ``</script>`` only steps back to escaped; ``-->`` ends both.  Each state
+    looks for the first of the marks that can end it, in one search from where
+    it began: every stretch of the script is read once, however the marks
+    alternate.
     """
-    stop = _SCRIPT_STOP[k].search(html, at)  # type: ignore[arg-type]
-    if stop is None:
-        return len(html)
-    if not html.startswith(lit.comment_open, stop.start()):  # type: ignore[arg-type]
-        return stop.start()  # no escape before the first end tag: the usual case
-    end = _raw_end(html, "script", at, k)
-    length = len(html)
-    tag_search = _SCRIPT_TAG[k].search
-    marks: dict[str, int] = {}
-    tag: re.Match[Any] | None = None
-    tags_left = True
-
-    def next_at(name: str, needle: Any, pos: int) -> int:
-        found = marks.get(name, -1)
-        if found < pos and found != length:
-            found = html.find(needle, pos)
-            found = marks[name] = length if found < 0 else found
-        return found
-
+    data_stop, escaped_stop = _SCRIPT_STOP[k].search, _ESCAPED_STOP[k].search
     state = 0  # 0 data, 1 escaped, 2 double-escaped
     pos = at
-    while pos < length:
+    while True:
         if state == 0:
-            if end < pos:
-                end = _raw_end(html, "script", pos, k)
-            opening = next_at("open", lit.comment_open, pos)
-            if end <= opening:
-                return end
-            state, pos = 1, opening + 2  # its dashes may close the escape at once («<!-->»)
+            m = data_stop(html, pos)  # type: ignore[arg-type]
+            if m is None:
+                return len(html)
+            if not html.startswith(lit.comment_open, m.start()):  # type: ignore[arg-type]
+                return m.start()  # the end tag
+            state, pos = 1, m.start() + 2  # its dashes may close the escape at once («<!-->»)
             continue
-        closing = next_at("close", lit.comment_close, pos)
-        if tags_left and (tag is None or tag.start() < pos):
-            tag = tag_search(html, pos)  # type: ignore[arg-type]
-            tags_left = tag is not None
-        tag_at = length if tag is None or not tags_left else tag.start()
-        if closing <= tag_at:
-            if closing == length:
-                return length
-            state, pos = 0, closing + 3
-        elif tag is not None and tag.group(1):  # </script
+        m = escaped_stop(html, pos)  # type: ignore[arg-type]
+        if m is None:
+            return len(html)
+        if m.group(1) is not None:  # -->
+            state, pos = 0, m.end()
+        elif m.group(2):  # </script
             if state == 1:
-                return tag_at
-            state, pos = 1, tag.end()
+                return m.start()
+            state, pos = 1, m.end()
         else:  # <script
-            state, pos = 2, tag.end() if tag is not None else length
-    return length
+            state, pos = 2, m.end()
 
 
 def self_closing(html: str | bytes, name_end: int, tag_end: int) -> bool:
