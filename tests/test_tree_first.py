@@ -111,6 +111,14 @@ def test_the_selector_sees_the_limits_exactly() -> None:
     for divs, unfit in ((MAX_DEPTH - 2, False), (MAX_DEPTH - 1, True)):  # + <html> and <body>
         tree = LexborHTMLParser("<div>" * divs + "x")
         assert (dm._code_if_fit(tree.root) is None) is unfit
+    # The deepest elements may be among those the same walk finds for their code.
+    for deepest in ("<script>x</script>", "<style>x</style>", "<template>x</template>", "<svg>", "<math>",
+                    "<svg>" * 12, "<svg><style><style>"):
+        for divs, unfit in ((MAX_DEPTH - 2 - deepest.count("<") + deepest.count("</"), False),
+                            (MAX_DEPTH - 1 - deepest.count("<") + deepest.count("</"), True)):
+            tree = LexborHTMLParser("<div>" * divs + deepest)
+            assert (dm._code_if_fit(tree.root) is None) is unfit, (deepest, divs)
+            assert unfit is (_walk(tree)[0] > MAX_DEPTH)
     for run, unfit in ((FORMATTING_LIMIT, False), (FORMATTING_LIMIT + 1, True)):
         tree = LexborHTMLParser("<div>".join(f"<b class=c{i}>" for i in range(run)) + "<p>x")
         assert dm._code_if_fit(tree.root) is not None  # not one inside the next
