@@ -1237,8 +1237,11 @@ class Document:
     def tree(self) -> LexborHTMLParser:
         """The HTML tree (selectolax's lexbor backend), built on first use.
 
-        A page with at most :data:`TREE_FIRST_LIMIT` ``<`` cannot make lexbor
-        slow, so lexbor reads it first and the tree is measured: when no
+        A page with too few tags to make lexbor slow (at most
+        :data:`TREE_FIRST_ANY` ``<``, or :data:`TREE_FIRST_LIMIT` with at most
+        :data:`TREE_FIRST_FORMATTING` formatting start tags that carry
+        attributes, and under 1 MB; or so once the scan has left its scripts'
+        code out) is read by lexbor first and the tree is measured: when no
         element stands deeper than :data:`MAX_DEPTH` and no run of more than
         :data:`FORMATTING_LIMIT` nested formatting elements was opened, the
         tree is kept.  Any other page is measured by a linear scan before
