@@ -274,12 +274,11 @@ class _Literals:
     lt: str | bytes
     cdata: str | bytes
     comment_open: str | bytes
-    comment_close: str | bytes
     cdata_close: str | bytes
 
 
-_TEXT = _Literals(">", "<", "<![CDATA[", "<!--", "-->", "]]>")
-_BYTES = _Literals(b">", b"<", b"<![CDATA[", b"<!--", b"-->", b"]]>")
+_TEXT = _Literals(">", "<", "<![CDATA[", "<!--", "]]>")
+_BYTES = _Literals(b">", b"<", b"<![CDATA[", b"<!--", b"]]>")
 
 
 def _comment_end(html: str | bytes, at: int, k: int, lit: _Literals) -> int:
