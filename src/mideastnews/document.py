@@ -586,10 +586,7 @@ _TREE_FIRST_BYTES = 1 << 20
 # page measured within these limits takes lexbor 150-250 ms: 100 unclosed <b> with distinct
 # attributes, each in a paragraph, then 4,800 more paragraphs; 1,500 «<» of the same take 30-100 ms.
 
-_COUNTED = tuple(sorted(_FORMATTING - {"a", "nobr"}))
-# (The first letters as one class first: most «<» open none of these, and fail there at once.)
-_FORMATTING_START = ("<(?=[" + "".join(sorted({c for n in _COUNTED for c in (n[0], n[0].upper())})) + "])"
-                     + _markup.any_name(_COUNTED) + r"(?=[\t\n\f\r /])")
+_FORMATTING_START = "<" + _markup.any_name(tuple(sorted(_FORMATTING - {"a", "nobr"}))) + r"(?=[\t\n\f\r /])"
 _FORMATTING_STARTS = (_regex.compile("document.FORMATTING_STARTS", _FORMATTING_START),
                       _regex.compile_bytes("document.FORMATTING_STARTS_BYTES", _FORMATTING_START.encode()))
 
