@@ -34,8 +34,8 @@ import attrs
 
 from . import _regex
 
-__all__ = ["CODE_TYPES", "STARTS", "STARTS_PAIR", "TAG", "TAG_PAIR", "Markup", "any_name", "ascii_lower",
-           "has_attribute", "scan", "self_closing", "tag_tokens"]
+__all__ = ["STARTS", "STARTS_PAIR", "TAG", "TAG_PAIR", "Markup", "any_name", "ascii_lower", "has_attribute",
+           "is_code_type", "scan", "self_closing", "tag_tokens"]
 
 _WS = r"\t\n\f\r "
 # A tag's attributes, to the tokenizer's rules (quoted values may hold «>» and «<»; an unclosed
@@ -129,7 +129,7 @@ _RAW_END = {name: _pair(f"RAW_END_{name.upper().replace('-', '_')}", f"</{name}{
 
 # The script types that are code (the HTML standard's JavaScript MIME types, and modules); any other
 # type marks a data block (JSON-LD, JSON, templates, a site's own metadata), kept in the tree.
-CODE_TYPES = frozenset({
+_CODE_TYPES = frozenset({
     "", "module", "application/ecmascript", "application/javascript", "application/x-ecmascript",
     "application/x-javascript", "text/ecmascript", "text/javascript", "text/javascript1.0",
     "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
@@ -372,9 +372,13 @@ def _is_code(html: str | bytes, m: re.Match[Any], k: int) -> bool:
     for a in _attributes(html, m.end("raw"), m.end(), k):
         if a.group(1).lower() in ("type", b"type"):
             value = a.group(2) or a.group(3) or a.group(4) or ""
-            kind = _lowered(value)
-            return kind.split(";")[0].strip() in CODE_TYPES  # the first «type» counts
+            return is_code_type(_lowered(value))  # the first «type» counts
     return True
+
+
+def is_code_type(kind: str) -> bool:
+    """Whether a script whose ``type`` is ``kind`` holds code (its parameters and case aside)."""
+    return kind.lower().split(";")[0].strip() in _CODE_TYPES
 
 
 def tag_tokens(html: str | bytes, markup: Markup) -> tuple[list[str], list[str]]:

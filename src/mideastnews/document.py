@@ -668,7 +668,7 @@ def _leave_out_code(root: Any, found: list[Any]) -> None:
             continue
         if tag == "script":
             kind = node.attributes.get("type")
-            if kind is not None and kind.lower().split(";")[0].strip() not in _markup.CODE_TYPES:
+            if kind is not None and not _markup.is_code_type(kind):
                 continue  # a data block
         child = node.first_child
         while child is not None:
