@@ -331,6 +331,34 @@ def test_candidate_scan_finds_what_the_pattern_finds(text: str) -> None:
     assert _scan_disagreements(text) == []
 
 
+# Digits of scripts the folded copy has no byte for, and text made of such scripts.
+OTHER_SCRIPTS = st.sampled_from([
+    "๑๒", "๒๕๖๖", "၁၅", "१५ ", "１２", "梁振英", "、", "。", "ကို", "นายก", "３月", " ٢٠٢٣ ๑",
+])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(PIECES, OTHER_SCRIPTS, st.characters()), max_size=30).map("".join))
+def test_candidate_scan_in_other_scripts_finds_what_the_pattern_finds(text: str) -> None:
+    assert _scan_disagreements(text) == []
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(PIECES, OTHER_SCRIPTS, st.characters()), max_size=30).map("".join))
+def test_scan_without_unknown_digit_keys_lists_the_same_positions(text: str) -> None:
+    """The scanner without keys for unknown digits, used where no such digit stands, loses nothing."""
+    from mideastnews.dates import finder
+
+    clean = finder._clean(text)[0]
+    saved = finder._SCANNER_KNOWN_DIGITS
+    try:
+        finder._SCANNER_KNOWN_DIGITS = finder._SCANNER  # every key, whatever the text holds
+        full = finder._candidates(clean)
+    finally:
+        finder._SCANNER_KNOWN_DIGITS = saved
+    assert finder._candidates(clean) == full
+
+
 def test_candidate_scan_finds_what_the_pattern_finds_in_the_case_file() -> None:
     for case in _load(CASES):
         assert _scan_disagreements(case["text"]) == [], case["text"]

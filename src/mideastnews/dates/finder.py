@@ -375,23 +375,24 @@ def _written(word: str) -> list[str]:
     return out
 
 
-def _build_scanner() -> Any:
+def _build_scanner(unknown_digits: bool = True) -> Any:
     """The automaton of every gate phrase, with the boundary before and after it, in folded form.
 
-    Each key is a boundary (space or unknown), an optional «و ف ب ل», then a digit («0» or
-    unknown), «ال» and a digit, or a written form of a gate phrase followed by a boundary.  Its
-    value: the key's length, whether it ends with a boundary, whether it holds an unknown
-    character (then the boundaries are checked on the text itself), whether it starts with «و ف ب
-    ل», and the alternatives its word can open.
+    Each key is a boundary (space or unknown), an optional «و ف ب ل», then a digit («0», or
+    unknown with ``unknown_digits``), «ال» and a digit, or a written form of a gate phrase
+    followed by a boundary.  Its value: the key's length, whether it ends with a boundary, whether
+    it holds an unknown character (then the boundaries are checked on the text itself), whether it
+    starts with «و ف ب ل», and the alternatives its word can open.
     """
     opens: dict[str, int] = {}
     for words, bits in _OPENS:
         for w in words:
             for phrase in _written(w.lower()):
                 opens[phrase] = opens.get(phrase, 0) | bits
-    cores = [(core, bits, (" ", _UNKNOWN)) for core, bits in opens.items()] + [
-        ("0", _DIGIT_OPENS, ("",)), (_UNKNOWN, _DIGIT_OPENS, ("",)),  # a number: no boundary after it
-        ("ال0", _AL_DIGIT_OPENS, ("",)), ("ال" + _UNKNOWN, _AL_DIGIT_OPENS, ("",))]
+    digits = ("0", _UNKNOWN) if unknown_digits else ("0",)
+    cores: list[tuple[str, int, tuple[str, ...]]] = [(core, bits, (" ", _UNKNOWN)) for core, bits in opens.items()]
+    for digit in digits:  # a number: no boundary after it
+        cores += [(digit, _DIGIT_OPENS, ("",)), ("ال" + digit, _AL_DIGIT_OPENS, ("",))]
     keys: dict[str, tuple[int, bool, bool, bool, int]] = {}
     for core, bits, tails in cores:
         folded_core = _folded(core)
@@ -413,6 +414,16 @@ def _build_scanner() -> Any:
 
 
 _SCANNER = _build_scanner()
+# The same without the keys of a number written in digits the folded copy does not know (Thai,
+# Burmese, Devanagari…): in a text with none of them, those keys find only other unknown
+# characters, which start no number; in Chinese, Thai or Burmese text that is about every
+# character, each a step in Python.
+_SCANNER_KNOWN_DIGITS = _build_scanner(unknown_digits=False)
+_UNKNOWN_BYTE = _FOLD_INDEX[_UNKNOWN]
+# A decimal digit (what ``\\d`` and ``str.isdecimal`` take) that the folded copy has no byte for.
+_OTHER_DIGIT = _regex.compile(
+    "dates.finder.OTHER_DIGIT",
+    "[^\\D" + "".join(ch for ch in _FOLD_CHARS if ch.isdecimal()) + "]", worst=_WORST)
 
 
 def _clean_and_candidates(text: str) -> tuple[str, list[int], list[int], dict[int, tuple[int, int]]]:
@@ -449,9 +460,10 @@ def _candidates(clean: str, raw: bytes | None = None) -> dict[int, tuple[int, in
     if raw is None:
         raw = _ENCODE(clean, "replace", _FOLD_ENCODING)[0]
     folded = (_FOLD_SPACE + raw + _FOLD_SPACE).translate(_FOLD_TABLE).decode("latin-1")
+    scanner = _SCANNER if _UNKNOWN_BYTE in raw and _OTHER_DIGIT.search(clean) else _SCANNER_KNOWN_DIGITS
     n = len(clean)
     found: dict[int, tuple[int, int]] = {}
-    for end, (size, tail, check, prefixed, bits) in _SCANNER.iter(folded):
+    for end, (size, tail, check, prefixed, bits) in scanner.iter(folded):
         at = end - size + 1  # the key's first character is the one before ``at`` in ``clean``
         if check and ((at > 0 and _is_word_char(clean[at - 1])) or (
                 tail and end - 1 < n and _is_word_char(clean[end - 1]))):
