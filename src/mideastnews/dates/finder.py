@@ -390,7 +390,8 @@ def _build_scanner(unknown_digits: bool = True) -> Any:
             for phrase in _written(w.lower()):
                 opens[phrase] = opens.get(phrase, 0) | bits
     digits = ("0", _UNKNOWN) if unknown_digits else ("0",)
-    cores: list[tuple[str, int, tuple[str, ...]]] = [(core, bits, (" ", _UNKNOWN)) for core, bits in opens.items()]
+    cores: list[tuple[str, int, tuple[str, ...]]] = [
+        (core, bits, (" ", _UNKNOWN)) for core, bits in opens.items()]
     for digit in digits:  # a number: no boundary after it
         cores += [(digit, _DIGIT_OPENS, ("",)), ("ال" + digit, _AL_DIGIT_OPENS, ("",))]
     keys: dict[str, tuple[int, bool, bool, bool, int]] = {}
