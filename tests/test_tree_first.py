@@ -172,6 +172,22 @@ def test_which_pages_are_read_first() -> None:
     assert not dm._fit_to_read_first(middle.encode() + b"<FONT size=2>" * (TREE_FIRST_FORMATTING + 1))
     # A page of megabytes is mostly code, which the scan leaves out before lexbor reads it.
     assert not dm._fit_to_read_first(middle + "<script>" + "x" * (1 << 20) + "</script>")
+    # …unless it has no more «<» than any page read first, wherever they stand.
+    few = "<p>x</p>" * (TREE_FIRST_ANY // 2)
+    assert dm._fit_to_read_first(few + "x" * (1 << 20))
+    assert dm._fit_to_read_first(("x" * (1 << 20)).encode() + few.encode())
+    assert not dm._fit_to_read_first(few + "x" * (1 << 20) + "<")
+    assert not dm._fit_to_read_first(b"<" + ("x" * (1 << 20)).encode() + few.encode())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["<", "x", "<p>", "y" * 5000]), max_size=400), st.integers(0, 300),
+       st.booleans())
+def test_counting_by_stretches_is_counting(pieces: list[str], most: int, as_bytes: bool) -> None:
+    page = "".join(pieces)
+    source: str | bytes = page.encode() if as_bytes else page
+    lt: str | bytes = b"<" if as_bytes else "<"
+    assert dm._at_most(source, lt, most) == (source.count(lt) <= most)  # type: ignore[arg-type]
 
 
 def test_code_is_left_out_where_lexbor_reads_html() -> None:

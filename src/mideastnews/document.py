@@ -608,12 +608,30 @@ _FOREIGN_CODE = "svg script, svg style, math script, math style"
 def _fit_to_read_first(source: str | bytes) -> bool:
     """Whether lexbor may read ``source`` before it is measured (see :data:`TREE_FIRST_LIMIT`)."""
     k = 1 if isinstance(source, bytes) else 0
-    tags = source.count(b"<" if k else "<")  # type: ignore[arg-type]
+    lt: Any = b"<" if k else "<"
+    if len(source) > _TREE_FIRST_BYTES:
+        return _at_most(source, lt, TREE_FIRST_ANY)
+    tags = source.count(lt)
     if tags <= TREE_FIRST_ANY:
         return True
-    if tags > TREE_FIRST_LIMIT or len(source) > _TREE_FIRST_BYTES:
+    if tags > TREE_FIRST_LIMIT:
         return False
     return len(_FORMATTING_STARTS[k].findall(source)) <= TREE_FIRST_FORMATTING  # type: ignore[arg-type]
+
+
+_COUNT_STRETCH = 1 << 16
+
+
+def _at_most(source: Any, needle: Any, most: int) -> bool:
+    """Whether ``source.count(needle) <= most`` (``needle`` one character), counted stretch by stretch
+    and stopped once past ``most``: a multi-megabyte page passes it within its first megabyte."""
+    count = 0
+    size = len(source)
+    for start in range(0, size, _COUNT_STRETCH):
+        count += source.count(needle, start, start + _COUNT_STRETCH)
+        if count > most:
+            return False
+    return True
 
 
 def _fit_tree(page: str | bytes) -> LexborHTMLParser | None:
