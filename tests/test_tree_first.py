@@ -111,6 +111,9 @@ def test_the_selector_sees_the_limits_exactly() -> None:
     for divs, unfit in ((MAX_DEPTH - 2, False), (MAX_DEPTH - 1, True)):  # + <html> and <body>
         tree = LexborHTMLParser("<div>" * divs + "x")
         assert (dm._code_if_fit(tree.root) is None) is unfit
+    # Around the depth of the first, shorter selector (a quarter of MAX_DEPTH): fit either way.
+    for divs in range(MAX_DEPTH // 4 - 4, MAX_DEPTH // 4 + 4):
+        assert dm._code_if_fit(LexborHTMLParser("<div>" * divs + "x").root) is not None
     # The deepest elements may be among those the same walk finds for their code.
     for deepest in ("<script>x</script>", "<style>x</style>", "<template>x</template>", "<svg>", "<math>",
                     "<svg>" * 12, "<svg><style><style>"):

@@ -596,6 +596,10 @@ _FORMATTING_STARTS = (_regex.compile("document.FORMATTING_STARTS", _FORMATTING_S
 # in at most as many steps an element as the selector is long (an :is() after a descendant
 # combinator it does not always match, in selectolax 1.0).
 _TOO_DEEP = ":root" + " > *" * MAX_DEPTH
+# lexbor parses a selector anew at each call, in time growing with its length (70 µs for _TOO_DEEP):
+# a tree with no element at a quarter of that depth (every real page) is told by a selector a
+# quarter as long.  (An element deeper than MAX_DEPTH has an ancestor at each smaller depth.)
+_QUARTER_DEEP = ":root" + " > *" * (MAX_DEPTH // 4)
 _REOPENED_RUN = " > ".join([":is(" + ",".join(sorted(_FORMATTING)) + ")"] * (FORMATTING_LIMIT + 1))
 # What the code is left out of, found in the same walk of the tree as the runs (a run ends in a
 # formatting element, which none of these is).
@@ -656,7 +660,7 @@ def _code_if_fit(root: Any) -> list[Any] | None:
     """
     if root is None:
         return []
-    if root.css_first(_TOO_DEEP) is not None:
+    if root.css_first(_QUARTER_DEEP) is not None and root.css_first(_TOO_DEEP) is not None:
         return None
     found: list[Any] = root.css(_CODE_AND_RUNS)
     if any(node.tag in _FORMATTING for node in found):
