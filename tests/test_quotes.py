@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -297,6 +299,14 @@ def test_arabic_verb_scan_finds_what_the_verb_pattern_finds(text: str) -> None:
                 for m in qm._AR_VERB.finditer(text)]
     found = [(m.span(), m.group("past"), m.group("present"), m.group("part")) for m in qm._ar_verbs(text)]
     assert found == expected
+
+
+def test_spaces_spelled_out_are_what_backslash_s_matches() -> None:
+    # the verb patterns spell \s out in their classes: the same characters, every code point checked
+    spelled = re.compile("[" + qm._SPACES + "]")
+    space = re.compile(r"\s")
+    for c in range(sys.maxunicode + 1):
+        assert (spelled.match(chr(c)) is None) == (space.match(chr(c)) is None), hex(c)
 
 
 @settings(max_examples=300, deadline=None)

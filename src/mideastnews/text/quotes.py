@@ -248,8 +248,12 @@ def _first_letters(words: Iterable[str], extra: str) -> str:
 _AR_FIRST = _first_letters([*_AR_VERBS, *_AR_PRESENT, *_AR_PARTICIPLES], "وفثكب")  # ب: بيّن
 _PAST_ENDINGS = r"(?:ت|وا)?(?:ه|ها|هم)?"
 _PARTICIPLE_ENDINGS = r"(?:\u064b?ا\u064b?|\u064b|ة|ين|ان)?"
-_AR_BEFORE = r"[\s(\"“”«»،,.:؛]"  # what may stand before a verb (or start the text)
-_AR_AFTER = r"(?![^\s\"“”«»،,.:؛])"  # what may follow one (or end the text)
+# What ``\s`` matches (the characters of ``str.isspace``), spelled out: in a class with other characters,
+# ``\s`` is a category the engine tests by a function call at each character; spelled out, the whole
+# class is one table look-up.
+_SPACES = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_AR_BEFORE = r"[" + _SPACES + r"(\"“”«»،,.:؛]"  # what may stand before a verb (or start the text)
+_AR_AFTER = r"(?![^" + _SPACES + r"\"“”«»،,.:؛])"  # what may follow one (or end the text)
 _AR_VERB_WORST = (_repeat("وقال "), _repeat("قائلاً"), _repeat("وأكّدّ"), _repeat("مضيفمضيف "))
 _AR_VERB = _regex.compile(
     "text.quotes.AR_VERB",
@@ -300,11 +304,13 @@ def _verb_trie(prefixes: Sequence[str]) -> str:
 # first: the engine skips at C speed from one word start to the next and walks one trie there,
 # where _AR_VERB tries its look-behind at every position and then, prefix by prefix, three
 # alternations.  The groups are then read by _AR_VERB at the few places found.
+_AR_VERB_FORMS = r"(?:" + _verb_trie(["", "و", "ف"]) + r"|(?:ثم|كما)\s" + _verb_trie([""]) + r")" + _AR_AFTER
 _AR_VERB_AFTER = _regex.compile(
-    "text.quotes.AR_VERB_AFTER",
-    _AR_BEFORE + r"(?:" + _verb_trie(["", "و", "ف"]) + r"|(?:ثم|كما)\s" + _verb_trie([""]) + r")" + _AR_AFTER,
-    worst=_AR_VERB_WORST,
+    "text.quotes.AR_VERB_AFTER", _AR_BEFORE + _AR_VERB_FORMS, worst=_AR_VERB_WORST,
 )
+# The same trie alone, for the text's start: it tells in one walk whether _AR_VERB matches there, where
+# _AR_VERB itself tries its look-behind and then, prefix by prefix, three alternations.
+_AR_VERB_OPENS = _regex.compile("text.quotes.AR_VERB_OPENS", _AR_VERB_FORMS, worst=_AR_VERB_WORST)
 # Every match of _AR_VERB opens with one of these letters: a text without any has no verb.
 _AR_FIRST_SEARCH = _regex.compile("text.quotes.AR_FIRST", _AR_FIRST, worst=(_repeat("وقال "),))
 
@@ -314,7 +320,7 @@ def _ar_verbs(text: str) -> Iterator[re.Match[str]]:
     if text.isascii() or _AR_FIRST_SEARCH.search(text) is None:
         return
     pos = 0
-    m = _AR_VERB.match(text)
+    m = _AR_VERB.match(text) if _AR_VERB_OPENS.match(text) is not None else None
     while True:
         if m is not None:
             yield m
