@@ -488,10 +488,20 @@ def _next_closers(marks: Sequence[tuple[int, str, str]]) -> list[dict[str, int]]
     return table
 
 
+def _has_mark(text: str) -> bool:
+    """Whether ``text`` holds one of :data:`_MARK_CHARS`.
+
+    The ``in`` tests written out: most paragraphs hold no mark, and this turns
+    them away for a third of what :func:`_find_all`'s loop over the marks costs.
+    """
+    return ("“" in text or "”" in text or "„" in text or "‟" in text or "«" in text or "»" in text
+            or "‹" in text or "›" in text or '"' in text or "＂" in text or "″" in text)
+
+
 def _marked_spans(text: str, bounds: _Bounds) -> list[_Span]:
-    positions = _find_all(text, _MARK_CHARS)
-    if not positions:
+    if not _has_mark(text):
         return []
+    positions = _find_all(text, _MARK_CHARS)
     last = len(text) - 1
     marks = [(pos, *_ROLES[text[pos], pos == 0 or text[pos - 1] in _LEFT_OPEN,
                            pos == last or text[pos + 1] in _RIGHT_OPEN]) for pos in positions]
@@ -1021,7 +1031,9 @@ def find_quotes(paragraphs: Sequence[str], *, language: str = "ar") -> list[Quot
     out: list[QuoteSpan] = []
     for index, text in enumerate(paragraphs):
         bounds = _Bounds(text)
-        marked = [s for s in _marked_spans(text, bounds) if not _is_name(text, s)]
+        marked = _marked_spans(text, bounds)
+        if marked:
+            marked = [s for s in marked if not _is_name(text, s)]
         attributions = _attributions(text, bounds, language, vocab, state.known)
         if not attributions:
             if not marked:
