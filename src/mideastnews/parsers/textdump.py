@@ -30,7 +30,9 @@ import itertools
 import re
 import zoneinfo
 from collections.abc import Callable, Iterable, Sequence
-from typing import Literal
+from re import _constants as _sre_ops  # type: ignore[attr-defined]  # what a pattern's matches hold
+from re import _parser as _sre_parser  # type: ignore[attr-defined]
+from typing import Any, Literal
 
 import attrs
 
@@ -531,6 +533,77 @@ def detect_language(texts: Iterable[str], default: str = "ar") -> str:
     return "fa" if fa > ar else "ar"
 
 
+# -- what a pattern's matches hold -------------------------------------------
+
+
+
+@functools.lru_cache(maxsize=1024)
+def required_strings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``pattern`` holds, or ``None`` when none is known.
+
+    They are read off the parsed pattern: a run of literal characters; a
+    group, an atomic group or a repetition at least once of what holds such
+    strings; an alternation each of whose branches holds some (their union).
+    Classes, anchors, lookarounds, back-references and case-insensitive parts
+    hold none.  A match lies inside the line it is found in, so a text made of
+    lines that holds none of the strings has no line that ``pattern`` is found in.
+    """
+    if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover  # it compiled, so it parses: a parser that refuses screens nothing
+        return None
+    found = _held(list(parsed))
+    return tuple(sorted(found)) if found else None
+
+
+def _held(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """:func:`required_strings` of a parsed sequence: the best of what its parts hold."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        # The longest shortest string, then the fewest strings: the rarest in a text.
+        if found and (best is None or (min(map(len, found)), -len(found)) > (min(map(len, best)),
+                                                                              -len(best))):
+            best = found
+
+    for op, arg in items:
+        if op is _sre_ops.LITERAL:
+            run.append(chr(arg))
+            continue
+        if run:
+            consider(frozenset({"".join(run)}))
+            run = []
+        if op is _sre_ops.SUBPATTERN:
+            _group, add_flags, _del_flags, body = arg
+            if not add_flags & re.IGNORECASE:
+                consider(_held(list(body)))
+        elif op in (_sre_ops.MAX_REPEAT, _sre_ops.MIN_REPEAT, _sre_ops.POSSESSIVE_REPEAT):
+            least, _most, body = arg
+            if least >= 1:
+                consider(_held(list(body)))
+        elif op is _sre_ops.ATOMIC_GROUP:
+            consider(_held(list(arg)))
+        elif op is _sre_ops.BRANCH:
+            branches = [_held(list(b)) for b in arg[1]]
+            if all(branches):
+                consider(frozenset().union(*branches))  # type: ignore[arg-type]
+    if run:
+        consider(frozenset({"".join(run)}))
+    return best
+
+
+def _holds_any(text: str, needles: Iterable[str]) -> bool:
+    """Whether ``text`` holds one of ``needles`` (a loop: no generator to set up for a few needles)."""
+    for needle in needles:  # noqa: SIM110
+        if needle in text:
+            return True
+    return False
+
+
 # -- scoring -----------------------------------------------------------------
 
 
@@ -547,31 +620,31 @@ def marker_score(doc: Document, markers: Sequence[Marker], *, max_lines: int = 3
     """
     if doc.is_html:
         return 0.0
-    lines, keys, folded_text, texts = _scored_lines(doc, max_lines)
-    if not lines:
+    scored = _scored_lines(doc, max_lines)
+    if not scored.texts:
         return 0.0
     plan = _marker_plan(markers)
     opened: set[int] = set()  # the markers a line opens with one of their prefixes
-    if plan.by_head:
-        width, by_head = plan.width, plan.by_head
-        for _line, _k, folded in lines:
-            for prefix, n in by_head.get(folded[:width], ()):
-                if folded.startswith(prefix):
-                    opened.add(n)
+    if plan.prefixes:
+        for folded in scored.folded:
+            if folded.startswith(plan.any_prefix):
+                opened.update(n for prefix, n in plan.prefixes if folded.startswith(prefix))
     miss = 1.0
-    for n, (marker, how) in enumerate(plan.markers):
+    for n, (marker, how, needles, keep) in enumerate(plan.markers):
         if how == _TITLE:
-            hit = marker._matches(*lines[0])
+            hit = marker._matches(scored.texts[0], scored.keys[0], scored.folded[0])
         elif how == _AT_ONCE:
-            # Lines, prefixes and substrings: a set test, the prefix index, substring tests of the text.
-            hit = (n in opened or not marker._line_keys.isdisjoint(keys)
-                   or any(c in folded_text for c in marker._folded_contains))
+            # Lines, prefixes and substrings: a set test, the lines' openings, substring tests of the text.
+            hit = (n in opened or not marker._line_keys.isdisjoint(scored.key_set)
+                   or _holds_any(scored.folded_text, marker._folded_contains))
         elif how == _PATTERN:
-            hit = any(map(marker.pattern.search, texts))  # type: ignore[union-attr]  # a pattern alone, in C
+            # A pattern alone, in C; not at all when the text holds none of the strings its matches hold.
+            hit = ((needles is None or _holds_any(scored.text, needles))
+                   and any(map(marker.pattern.search, scored.texts)))  # type: ignore[union-attr]
         else:
-            hit = any(marker._matches(*c) for c in lines)
+            hit = any(map(marker._matches, scored.texts, scored.keys, scored.folded))
         if hit:
-            miss *= 1.0 - max(0.0, min(1.0, marker.weight))
+            miss *= keep
     return 1.0 - miss
 
 
@@ -583,15 +656,17 @@ class _MarkerPlan:
     """How :func:`marker_score` tests each marker of a tuple.
 
     Attributes:
-        markers: Each marker with its test: the headline alone, all lines at
-            once (whole lines, prefixes, substrings), a pattern alone, or line by line.
-        width: The length of the shortest prefix of an all-at-once marker.
-        by_head: Those prefixes (case-folded) with their marker's index, by their first ``width`` characters.
+        markers: Each marker with its test (the headline alone, all lines at
+            once for whole lines, prefixes and substrings, a pattern alone, or
+            line by line), the strings a pattern's matches hold
+            (:func:`required_strings`) and the factor its hit leaves of the miss.
+        prefixes: The case-folded prefixes of the all-at-once markers, with their marker's index.
+        any_prefix: Those prefixes alone.
     """
 
-    markers: tuple[tuple[Marker, int], ...]
-    width: int
-    by_head: dict[str, tuple[tuple[str, int], ...]]
+    markers: tuple[tuple[Marker, int, tuple[str, ...] | None, float], ...]
+    prefixes: tuple[tuple[str, int], ...]
+    any_prefix: tuple[str, ...]
 
 
 def _marker_plan(markers: Sequence[Marker]) -> _MarkerPlan:
@@ -601,46 +676,61 @@ def _marker_plan(markers: Sequence[Marker]) -> _MarkerPlan:
 
 
 def _build_marker_plan(markers: Sequence[Marker]) -> _MarkerPlan:
-    tests: list[tuple[Marker, int]] = []
+    tests: list[tuple[Marker, int, tuple[str, ...] | None, float]] = []
     prefixes: list[tuple[str, int]] = []
     for n, marker in enumerate(markers):
+        needles = None
         if marker.title_only:
             how = _TITLE
         elif marker.pattern is None and marker.max_words is None and not any(
-                "\n" in x for x in (*marker._folded_prefixes, *marker._folded_contains)):
-            # A prefix without a line break opens a line exactly when it follows one in the text.
+                "\n" in x for x in marker._folded_contains):
+            # Substrings without a line break are in a line exactly when they are in the text.
             how = _AT_ONCE
             prefixes.extend((p, n) for p in marker._folded_prefixes)
         elif (marker.pattern is not None and marker.max_words is None and not marker._line_keys
               and not marker.prefixes and not marker.contains):
             how = _PATTERN
+            needles = required_strings(marker.pattern)
         else:
             how = _EACH_LINE
-        tests.append((marker, how))
-    width = min((len(p) for p, _ in prefixes), default=0)
-    by_head: dict[str, list[tuple[str, int]]] = {}
-    for p, n in prefixes:
-        by_head.setdefault(p[:width], []).append((p, n))
-    return _MarkerPlan(tuple(tests), width, {head: tuple(v) for head, v in by_head.items()})
+        tests.append((marker, how, needles, 1.0 - max(0.0, min(1.0, marker.weight))))
+    return _MarkerPlan(tuple(tests), tuple(prefixes), tuple(p for p, _ in prefixes))
 
 
 _PLANS: ByIdentity[Sequence[Marker], _MarkerPlan] = ByIdentity(_build_marker_plan)
 
 
-_ScoredLines = tuple[list[tuple[str, str, str]], frozenset[str], str, list[str]]
+@attrs.frozen
+class _ScoredLines:
+    """A document's lines as :func:`marker_score` reads them.
+
+    Attributes:
+        texts: The non-blank lines, stripped.
+        keys: Their keys (:func:`_key`).
+        folded: Their case-folded forms.
+        key_set: The keys as a set.
+        text: The lines joined by line breaks.
+        folded_text: Each folded line after a line break.
+    """
+
+    texts: list[str]
+    keys: list[str]
+    folded: list[str]
+    key_set: frozenset[str]
+    text: str
+    folded_text: str
 
 
 def _scored_lines(doc: Document, max_lines: int) -> _ScoredLines:
-    """The non-blank stripped lines of ``doc`` with their keys and case-folded forms, the set of keys,
-    the folded lines each after a newline, and the lines alone, computed once per document (every
-    site's :func:`marker_score` reads them)."""
+    """The first ``max_lines`` lines of ``doc`` as :func:`marker_score` reads them, computed once per
+    document (every site's :func:`marker_score` reads them)."""
     cache: dict[int, _ScoredLines] = doc.__dict__.setdefault("_textdump_scored_lines", {})
     got = cache.get(max_lines)
     if got is None:
-        stripped = [line.strip() for line in doc.lines[:max_lines]]
-        lines = [(line, _key(line), line.casefold()) for line in stripped if line]
-        got = (lines, frozenset(key for _line, key, _folded in lines),
-               "".join("\n" + folded for _line, _key_, folded in lines), [line for line, _k, _f in lines])
+        texts = [line for line in map(str.strip, doc.lines[:max_lines]) if line]
+        keys = list(map(_key, texts))
+        folded = list(map(_casefold, texts))  # remembered: the reader folds the same lines
+        got = _ScoredLines(texts, keys, folded, frozenset(keys), "\n".join(texts), "\n" + "\n".join(folded))
         cache[max_lines] = got
     return got
 

@@ -1,0 +1,100 @@
+"""Text mode's fast paths answer as the rules they implement: property tests against plain references."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mideastnews import _regex
+from mideastnews.document import Document
+from mideastnews.parsers import almayadeen, irna, rt, sputnik
+from mideastnews.parsers.textdump import Marker, marker_score, required_strings
+
+SITES = (rt, almayadeen, irna, sputnik)
+SITE_MARKERS = [m for site in SITES for m in site.TEXT_MARKERS]
+# The markers' own strings, cut and case-changed, and the strings their patterns' matches hold.
+PIECES = sorted({s for m in SITE_MARKERS for s in (*m.lines, *m.prefixes, *m.contains)}
+                | {s for m in SITE_MARKERS if m.pattern is not None
+                   for s in required_strings(m.pattern) or ()}
+                | {"12.03.2024, ", "02:30 GMT", "به گزارش ", "تهران- ", "کد خبر: ۸۴۵۶۷۸۹۰", "#", ":", "ß"})
+WORDS = st.sampled_from(PIECES) | st.sampled_from(PIECES).map(str.upper) | st.sampled_from(
+    PIECES).map(lambda s: s[: len(s) // 2]) | st.text(alphabet="اب تRrT Sß: .-–۲۴0123456789", max_size=6)
+LINES = st.lists(WORDS, max_size=5).map("".join) | st.lists(WORDS, max_size=5).map(" ".join)
+DUMPS = st.lists(LINES, min_size=1, max_size=12).map("\n".join).filter(str.strip)
+
+
+def reference_score(text: str, markers: tuple[Marker, ...]) -> float:
+    """What marker_score means: each marker tested on every line (the headline alone for title markers)."""
+    lines = [line.strip() for line in text.splitlines()[:3000] if line.strip()]
+    miss = 1.0
+    for marker in markers:
+        hit = marker.matches(lines[0]) if marker.title_only else any(map(marker.matches, lines))
+        if hit:
+            miss *= 1.0 - max(0.0, min(1.0, marker.weight))
+    return 1.0 - miss
+
+
+# Markers of every kind marker_score tells apart: whole lines, prefixes and substrings (tested on the
+# whole text at once), a pattern alone (screened by the strings its matches hold), the headline, and
+# markers mixing kinds or limited in words (tested line by line).
+PLUGIN_MARKERS = (
+    Marker(lines=("RT STORIES",), prefixes=("ß",), weight=0.3),
+    Marker(pattern=re.compile(r"(?:Question|اسأل)_?(?:More|أكثر)"), weight=0.4),
+    Marker(pattern=re.compile(r"^به گزارش"), weight=0.2),
+    Marker(pattern=re.compile(r"(?i)rt"), weight=0.25),
+    Marker(pattern=re.compile(r"[0-9]:[0-9]{2} GMT$"), weight=0.35),
+    Marker(contains=("ss", "للميادين"), max_words=3, weight=0.45),
+    Marker(prefixes=("المصدر: rt",), pattern=re.compile("ایرنا"), weight=0.5),
+    Marker(title_only=True, contains=("rt",), weight=0.6),
+    Marker(contains=(":\nr",), weight=0.7),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(DUMPS)
+def test_marker_score_is_every_marker_tested_on_every_line(text: str) -> None:
+    doc = Document.from_source(text)
+    for markers in (*(site.TEXT_MARKERS for site in SITES), PLUGIN_MARKERS):
+        assert marker_score(doc, markers) == reference_score(text, markers)
+        assert marker_score(doc, list(markers)) == reference_score(text, markers)  # no plan remembered
+
+
+@pytest.mark.parametrize(("pattern", "strings"), [
+    (r"abc", ("abc",)),
+    (r"ab?c", ("a",)),  # "a" and "c" hold equally: the first found is kept
+    (r"x(?:abc)+y", ("abc",)),
+    (r"x(?:abc)*y", ("x",)),
+    (r"(?:foo|barbaz)[0-9]", ("barbaz", "foo")),
+    (r"(?:foo|[0-9])x", ("x",)),
+    (r"(?:foo|[0-9])", None),
+    (r"(?=abcd)a", ("a",)),  # a lookahead's text is not part of the match
+    (r"(?i)abc", None),
+    (r"x(?i:abcdef)y", ("x",)),
+    (r"(a)\1", ("a",)),
+    (r"[ab]", None),
+    (r"^\S{1,30} ?[-–] ?ایرنا ?[-–]", ("ایرنا",)),
+])
+def test_required_strings(pattern: str, strings: tuple[str, ...] | None) -> None:
+    assert required_strings(re.compile(pattern)) == strings
+
+
+TEXT_PATTERNS = sorted((name, p.pattern) for name, p in _regex.PATTERNS.items()
+                       if isinstance(p.pattern.pattern, str) and required_strings(p.pattern) is not None)
+
+
+@pytest.mark.parametrize(("name", "pattern"), TEXT_PATTERNS, ids=[n for n, _ in TEXT_PATTERNS])
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_every_match_holds_a_required_string(name: str, pattern: re.Pattern[str],
+                                             data: st.DataObject) -> None:
+    strings = required_strings(pattern)
+    assert strings
+    # Texts made of the pattern's own characters, where its matches are likely.
+    alphabet = sorted({c for c in pattern.pattern if not c.isspace()} | set(" 0123456789۰۱۲"))
+    pieces = st.sampled_from(strings) | st.text(alphabet=alphabet, max_size=8)
+    text = data.draw(st.lists(pieces, max_size=8).map("".join))
+    for m in pattern.finditer(text):
+        assert any(s in m.group() for s in strings), (name, text, m.group())
