@@ -865,7 +865,7 @@ def _title_key(text: str) -> str:
     return "".join(_WORD.findall(text)).casefold()
 
 
-def _is_title(text: str, title_keys: set[str]) -> bool:
+def _is_title(text: str, title_keys: tuple[str, ...]) -> bool:
     """Whether ``_title_key(text)`` is one of ``title_keys``.
 
     The key starts with the line's first word, case-folded (folding maps each
@@ -875,7 +875,10 @@ def _is_title(text: str, title_keys: set[str]) -> bool:
     if first is None:
         return "" in title_keys
     head = first.group().casefold()
-    return any(key.startswith(head) for key in title_keys) and _title_key(text) in title_keys
+    for key in title_keys:  # one or two keys: a loop, no generator
+        if key.startswith(head):
+            return _title_key(text) in title_keys
+    return False
 
 
 def _is_bullet(text: str) -> bool:
@@ -904,7 +907,7 @@ def _apply_stamp(state: _State, stamp: Stamp, value: dt.datetime | dt.date) -> N
 def _classify(state: _State, profile: DumpProfile, title: str, full_title: str) -> None:
     lines = state.lines
     own, rules, common, _sections, photo = _rulesets(profile)
-    title_keys = {_title_key(title), _title_key(full_title)}
+    title_keys = tuple({_title_key(title), _title_key(full_title)})
     rest_from: int | None = None
     rest_kind = "boilerplate"
     i = 1
