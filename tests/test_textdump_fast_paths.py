@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from mideastnews import _regex
 from mideastnews.document import Document
 from mideastnews.parsers import almayadeen, irna, rt, sputnik
-from mideastnews.parsers.textdump import Marker, marker_score, required_strings
+from mideastnews.parsers.textdump import Marker, detect_language, marker_score, required_strings
 
 SITES = (rt, almayadeen, irna, sputnik)
 SITE_MARKERS = [m for site in SITES for m in site.TEXT_MARKERS]
@@ -98,3 +98,29 @@ def test_every_match_holds_a_required_string(name: str, pattern: re.Pattern[str]
     text = data.draw(st.lists(pieces, max_size=8).map("".join))
     for m in pattern.finditer(text):
         assert any(s in m.group() for s in strings), (name, text, m.group())
+
+
+def reference_language(texts: list[str], default: str) -> str:
+    """detect_language's rule, counted character by character."""
+    chars = "\n".join(texts)
+    fa = sum(c in "پچژگکی" for c in chars)
+    ar = sum(c in "يكةىؤ" for c in chars)
+    arabic_script = sum("\u0600" <= c <= "\u06ff" for c in chars)
+    latin = sum(c.isascii() and c.isalpha() for c in chars)
+    if arabic_script == 0 and latin == 0:
+        return default
+    if latin > arabic_script:
+        return "en"
+    if fa == ar == 0:
+        return default
+    return "fa" if fa > ar else "ar"
+
+
+LANGUAGE_CHARS = "پچژگکیيكةىؤابت" "\u05ff\u0600\u06ff\u0700\u0750\ud7ff\ud800\ue000" "aZ@[`{ 0\né中😀"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(LANGUAGE_CHARS), max_size=40), max_size=4),
+       st.sampled_from(["ar", "fa", "en"]))
+def test_detect_language_counts_as_its_rule_says(texts: list[str], default: str) -> None:
+    assert detect_language(texts, default=default) == reference_language(texts, default)
