@@ -11,7 +11,18 @@ from hypothesis import strategies as st
 from mideastnews import _regex
 from mideastnews.document import Document
 from mideastnews.parsers import almayadeen, irna, rt, sputnik
-from mideastnews.parsers.textdump import Marker, detect_language, marker_score, required_strings
+from mideastnews.parsers.textdump import (
+    _FA_FUNCTION_WORDS,
+    _FA_PRONOUNS,
+    _FA_SPEECH_VERBS,
+    Marker,
+    _openers,
+    _reporting_clause,
+    detect_language,
+    marker_score,
+    required_strings,
+    split_lost_subheading,
+)
 
 SITES = (rt, almayadeen, irna, sputnik)
 SITE_MARKERS = [m for site in SITES for m in site.TEXT_MARKERS]
@@ -124,3 +135,78 @@ LANGUAGE_CHARS = "پچژگکیيكةىؤابت" "\u05ff\u0600\u06ff\u0700\u0750\
        st.sampled_from(["ar", "fa", "en"]))
 def test_detect_language_counts_as_its_rule_says(texts: list[str], default: str) -> None:
     assert detect_language(texts, default=default) == reference_language(texts, default)
+
+
+def reference_clause(words: list[str], limit: int = 60) -> bool:
+    """_reporting_clause's rule on a list of words."""
+    for w in words[:limit]:
+        if w.endswith(":"):
+            return w.rstrip(":") in _FA_SPEECH_VERBS
+        if w[-1:] in ".؟?!«»":
+            return False
+    return False
+
+
+def reference_split(paragraph: str, openers: dict[str, int]) -> tuple[str, str] | None:
+    """split_lost_subheading's rule on the paragraph's full list of words."""
+    words = paragraph.split(" ")
+    if len(words) < 4 or words[0] in _FA_FUNCTION_WORDS or words[0] in _FA_PRONOUNS:
+        return None
+    own = 1 if reference_clause(words) else 0
+    if openers.get(words[0], 0) - own > 0:
+        return None
+    for k in range(2, min(15, len(words) - 1)):
+        word = words[k]
+        if word not in _FA_PRONOUNS and openers.get(word, 0) - (own if word == words[0] else 0) <= 0:
+            continue
+        head = " ".join(words[:k])
+        if any(c in head for c in ".:؟?!«»\"“”؛"):
+            return None
+        if words[k - 1] in _FA_FUNCTION_WORDS or not reference_clause(words[k:]):
+            continue
+        return head, " ".join(words[k:])
+    return None
+
+
+ORDINARY = ["گفت", "جلالی", "وی", "در", "به", "او", "ادامه", "«نقل»x", "a\nb", "\t", "د"]
+ENDINGS = ["گفت:", "افزود:", "شد::", "کرد.:", ":", "", "است.", "چرا؟", "x!", "x?", "«نقل»", "x«"]
+CLAUSE_WORDS = st.sampled_from(ORDINARY + ENDINGS)
+# Random words, and runs of ordinary words near the 60-word limit before a word that decides.
+PARAGRAPHS = st.lists(CLAUSE_WORDS, max_size=80).map(" ".join) | st.tuples(
+    st.lists(st.sampled_from(ORDINARY), min_size=55, max_size=62), st.sampled_from(ENDINGS),
+    st.lists(CLAUSE_WORDS, max_size=3)).map(lambda t: " ".join([*t[0], t[1], *t[2]]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(PARAGRAPHS)
+def test_reporting_clause_is_its_rule_from_every_word(paragraph: str) -> None:
+    words = paragraph.split(" ")
+    start = 0
+    for k, word in enumerate(words):
+        assert _reporting_clause(paragraph, start) == reference_clause(words[k:]), (paragraph, k)
+        start += len(word) + 1
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PARAGRAPHS, min_size=1, max_size=6))
+def test_split_lost_subheading_is_its_rule(paragraphs: list[str]) -> None:
+    openers = _openers(paragraphs)
+    reference: dict[str, int] = {}
+    for p in paragraphs:
+        words = p.split(" ")
+        if words[0] not in _FA_FUNCTION_WORDS and reference_clause(words):
+            reference[words[0]] = reference.get(words[0], 0) + 1
+    assert openers == reference
+    for p in paragraphs:
+        assert split_lost_subheading(p, openers) == reference_split(p, openers)
+
+
+HEAD_WORDS = ["الف", "ب", "ج", "د", "ه", "ز", "ح", "ط", "ی۲", "ک۲", "ل", "م", "ن", "س", "ع"]
+
+
+@pytest.mark.parametrize("k", range(2, 16))
+def test_a_subheading_splits_off_before_the_15th_word_at_the_latest(k: int) -> None:
+    head = " ".join(HEAD_WORDS[:k])
+    paragraph = head + " وی در ادامه گفت: متن خبر است."
+    expected = (head, paragraph[len(head) + 1:]) if k < 15 else None
+    assert split_lost_subheading(paragraph, {}) == reference_split(paragraph, {}) == expected

@@ -1195,23 +1195,32 @@ _FA_FUNCTION_WORDS = frozenset({
 _FA_PRONOUNS = frozenset({"وی", "او", "ایشان"})
 
 
-def _reporting_clause(words: Sequence[str], limit: int = 60) -> bool:
-    """Whether ``words`` run, without a sentence's end, into a speech verb and a colon (``… گفت:``)."""
-    for w in words[:limit]:
-        if w.endswith(":"):
-            return w.rstrip(":") in _FA_SPEECH_VERBS
-        if w[-1:] in ".؟?!«»":
-            return False
-    return False
+# Up to 59 words that end no sentence, each before a space, then the next word (possibly empty: two
+# spaces).  Possessive throughout: a word is what lies between spaces, so nothing is worth trying again.
+_CLAUSE_WORDS = _regex.compile(
+    "textdump.CLAUSE_WORDS", r"(?:[^ ]++(?<![.؟?!«»:]) ){0,59}+(?P<word>[^ ]*+)",
+)
+
+
+def _reporting_clause(text: str, start: int = 0) -> bool:
+    """Whether the words of ``text`` from ``start`` (where a word begins) run, without a sentence's end,
+    into a speech verb and a colon (``… گفت:``).
+
+    Words are what lies between single spaces.  The first of the next 60 words
+    that is empty or ends with ``. ؟ ? ! « » :`` decides: a speech verb and a
+    colon, or not a reporting clause.
+    """
+    word = _CLAUSE_WORDS.match(text, start).group("word")  # type: ignore[union-attr]  # always matches
+    return word.endswith(":") and word.rstrip(":") in _FA_SPEECH_VERBS
 
 
 def _openers(paragraphs: Sequence[str]) -> dict[str, int]:
     """How many paragraphs open a reporting clause with each first word (``وی``, ``جلالی``)."""
     found: dict[str, int] = {}
     for p in paragraphs:
-        words = p.split(" ")
-        if words and words[0] not in _FA_FUNCTION_WORDS and _reporting_clause(words):
-            found[words[0]] = found.get(words[0], 0) + 1
+        first = p.split(" ", 1)[0]
+        if first not in _FA_FUNCTION_WORDS and _reporting_clause(p):
+            found[first] = found.get(first, 0) + 1
     return found
 
 
@@ -1227,10 +1236,11 @@ def split_lost_subheading(paragraph: str, openers: dict[str, int]) -> tuple[str,
     opening a reporting clause (:func:`_openers`; ``paragraph`` itself may be
     among them).  Returns ``(subheading, rest)``, the text unchanged, or ``None``.
     """
-    words = paragraph.split(" ")
+    # The first 15 words (a split falls before the 15th at the latest), then the rest uncut.
+    words = paragraph.split(" ", 15)
     if len(words) < 4 or words[0] in _FA_FUNCTION_WORDS or words[0] in _FA_PRONOUNS:
         return None
-    own = 1 if _reporting_clause(words) else 0
+    own = 1 if _reporting_clause(paragraph) else 0
     if openers.get(words[0], 0) - own > 0:
         return None
     for k in range(2, min(15, len(words) - 1)):
@@ -1240,9 +1250,9 @@ def split_lost_subheading(paragraph: str, openers: dict[str, int]) -> tuple[str,
         head = " ".join(words[:k])
         if any(c in head for c in ".:؟?!«»\"“”؛"):
             return None
-        if words[k - 1] in _FA_FUNCTION_WORDS or not _reporting_clause(words[k:]):
+        if words[k - 1] in _FA_FUNCTION_WORDS or not _reporting_clause(paragraph, len(head) + 1):
             continue
-        return head, " ".join(words[k:])
+        return head, paragraph[len(head) + 1:]
     return None
 
 
