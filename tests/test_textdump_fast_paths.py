@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mideastnews import _regex
@@ -18,6 +18,7 @@ from mideastnews.parsers.textdump import (
     Marker,
     _openers,
     _reporting_clause,
+    _strip_site_suffix,
     detect_language,
     marker_score,
     required_strings,
@@ -210,3 +211,27 @@ def test_a_subheading_splits_off_before_the_15th_word_at_the_latest(k: int) -> N
     paragraph = head + " وی در ادامه گفت: متن خبر است."
     expected = (head, paragraph[len(head) + 1:]) if k < 15 else None
     assert split_lost_subheading(paragraph, {}) == reference_split(paragraph, {}) == expected
+
+
+def reference_suffix(title: str, names: tuple[str, ...]) -> tuple[str, str | None]:
+    """_strip_site_suffix's rule: the longest name first, each separator in order."""
+    for name in sorted(names, key=len, reverse=True):
+        for sep in (" – ", " - ", " | ", " — ", " :: ", "| ", " |", "- ", " -", "– ", " –"):
+            tail = sep + name
+            if title.endswith(tail) and len(title) > len(tail):
+                return title[: -len(tail)].rstrip(), name
+    return title, None
+
+
+SITE_NAMES = [site.TEXT_DUMP.site_names for site in SITES] + [("RT", "News - RT"), ()]
+TITLE_PIECES = ["عنوان", " ", "-", "–", "|", "—", "::", "RT", "Arabic", "ایرنا", "سبوتنيك عربي", "الميادين",
+                "World News", "News", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(TITLE_PIECES), max_size=12).map("".join), st.sampled_from(SITE_NAMES))
+@example("x - News - RT", ("RT", "News - RT"))  # the longer name first
+@example("- RT", ("RT",))  # a title that is only the suffix keeps it
+def test_site_suffix_is_its_rule(title: str, names: tuple[str, ...]) -> None:
+    assert _strip_site_suffix(title, names) == reference_suffix(title, names)
+    assert _strip_site_suffix(title, list(names)) == reference_suffix(title, names)

@@ -764,12 +764,25 @@ class _State:
         self.kinds[i] = kind
 
 
+_SUFFIX_SEPARATORS = (" – ", " - ", " | ", " — ", " :: ", "| ", " |", "- ", " -", "– ", " –")
+
+
+@functools.lru_cache(maxsize=256)
+def _site_suffixes(names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Each separator joined to each site name, with the name, longest names first, separators in
+    order; and the joined strings alone."""
+    pairs = tuple((sep + name, name) for name in sorted(names, key=len, reverse=True)
+                  for sep in _SUFFIX_SEPARATORS)
+    return tuple(tail for tail, _ in pairs), pairs
+
+
 def _strip_site_suffix(title: str, names: Sequence[str]) -> tuple[str, str | None]:
-    for name in sorted(names, key=len, reverse=True):
-        for sep in (" – ", " - ", " | ", " — ", " :: ", "| ", " |", "- ", " -", "– ", " –"):
-            tail = sep + name
-            if title.endswith(tail) and len(title) > len(tail):
-                return title[: -len(tail)].rstrip(), name
+    tails, pairs = _site_suffixes(tuple(names))
+    if not title.endswith(tails):  # most titles end with none: one C call
+        return title, None
+    for tail, name in pairs:
+        if title.endswith(tail) and len(title) > len(tail):
+            return title[: -len(tail)].rstrip(), name
     return title, None
 
 
