@@ -15,9 +15,11 @@ from mideastnews.parsers.textdump import (
     _FA_FUNCTION_WORDS,
     _FA_PRONOUNS,
     _FA_SPEECH_VERBS,
+    COMMON_RULES,
     Marker,
     _openers,
     _reporting_clause,
+    _rulesets,
     _strip_site_suffix,
     detect_language,
     marker_score,
@@ -235,3 +237,18 @@ TITLE_PIECES = ["عنوان", " ", "-", "–", "|", "—", "::", "RT", "Arabic",
 def test_site_suffix_is_its_rule(title: str, names: tuple[str, ...]) -> None:
     assert _strip_site_suffix(title, names) == reference_suffix(title, names)
     assert _strip_site_suffix(title, list(names)) == reference_suffix(title, names)
+
+
+RULE_PIECES = sorted({s for site in SITES for r in (*site.BOILERPLATE, *COMMON_RULES)
+                      for s in (*r.lines, *r.prefixes, *r.contains)}
+                     | {"[ad_12]", "© AFP", "Photo: x", "12:30", "02:30 GMT", "15 د", "۷۱۷۸/ ۲۰۹۷", "9 news",
+                        "#اسأل_أكثر", "Question_More", ":", " ", "متن", "x"})
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(RULE_PIECES) | st.sampled_from(RULE_PIECES).map(str.upper),
+                min_size=1, max_size=4).map(" ".join).map(str.strip).filter(bool))
+def test_the_first_rule_is_the_first_that_matches(line: str) -> None:
+    for site in SITES:
+        for rule_set in _rulesets(site.TEXT_DUMP)[:3]:
+            assert rule_set.first(line) == next((r for r in rule_set.rules if r.matches(line)), None)

@@ -858,7 +858,10 @@ class _RuleSet:
         for c in self.contains:
             if c in folded:
                 return True
-        return any(pattern.search(line) is not None for pattern in self.patterns)
+        for pattern in self.patterns:  # noqa: SIM110  # a loop: no generator to set up for each line
+            if pattern.search(line) is not None:
+                return True
+        return False
 
 
 _Rulesets = tuple[_RuleSet, _RuleSet, _RuleSet, frozenset[str], frozenset[str]]
