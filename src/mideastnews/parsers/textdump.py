@@ -924,7 +924,7 @@ def _apply_stamp(state: _State, stamp: Stamp, value: dt.datetime | dt.date) -> N
 
 def _classify(state: _State, profile: DumpProfile, title: str, full_title: str) -> None:
     lines = state.lines
-    own, rules, common, _sections, photo = _rulesets(profile)
+    own, rules, common, sections, photo = _rulesets(profile)
     title_keys = tuple({_title_key(title), _title_key(full_title)})
     rest_from: int | None = None
     rest_kind = "boilerplate"
@@ -969,7 +969,7 @@ def _classify(state: _State, profile: DumpProfile, title: str, full_title: str) 
                 i += 1
             i += 1
             continue
-        if _classify_common(state, profile, i, photo):
+        if _classify_common(state, profile, i, photo, sections):
             i += 1
             continue
         if _is_prose(text) and word_count(text) > SHORT_LINE_WORDS:
@@ -980,8 +980,10 @@ def _classify(state: _State, profile: DumpProfile, title: str, full_title: str) 
         i += 1
 
 
-def _classify_common(state: _State, profile: DumpProfile, i: int, photo: frozenset[str]) -> bool:
-    """The line kinds every site shares; true when line ``i`` was classified."""
+def _classify_common(state: _State, profile: DumpProfile, i: int, photo: frozenset[str],
+                     sections: frozenset[str]) -> bool:
+    """The line kinds every site shares (``photo`` and ``sections``: the profile's photo-credit and
+    section keys); true when line ``i`` was classified."""
     text = state.lines[i].text
     for stamp in profile.stamps:
         m = stamp.pattern.fullmatch(text)
@@ -1011,7 +1013,8 @@ def _classify_common(state: _State, profile: DumpProfile, i: int, photo: frozens
     if _EMBED.search(text):
         state.role[i] = "embed"
         return True
-    if _key(text) in photo:
+    key = _key(text)
+    if key in photo:
         state.drop(i, "photo-credit")
         return True
     if DATE_LINE.fullmatch(text):
@@ -1032,11 +1035,11 @@ def _classify_common(state: _State, profile: DumpProfile, i: int, photo: frozens
         state.credits.append(m.group("outlets").strip())
         state.drop(i, "credit-line")
         return True
-    if state.in_head and _key(text) in _rulesets(profile)[3]:
+    if state.in_head and key in sections:
         state.section = state.section or text
         state.drop(i, "section")
         return True
-    if _key(text) in {"المصدر", "المصادر", "منبع", "source"}:
+    if key in {"المصدر", "المصادر", "منبع", "source"}:
         state.drop(i, "source-link")
         return True
     return False
