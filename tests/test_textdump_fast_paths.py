@@ -252,3 +252,20 @@ def test_the_first_rule_is_the_first_that_matches(line: str) -> None:
     for site in SITES:
         for rule_set in _rulesets(site.TEXT_DUMP)[:3]:
             assert rule_set.first(line) == next((r for r in rule_set.rules if r.matches(line)), None)
+
+
+class OtherEngine:
+    """A pattern object of another regex engine (duck-typed like re.Pattern): its syntax is not read."""
+
+    pattern = "(?:abc){e<=1}"
+    flags = 0
+
+    def search(self, text: str) -> object:
+        return re.search("abc|ab|bc|ac", text)
+
+
+def test_only_the_standard_engines_patterns_are_read() -> None:
+    assert required_strings(re.compile("(?:abc){e<=1}")) == ("abc{e<=1}",)
+    assert required_strings(OtherEngine()) is None  # type: ignore[arg-type]
+    doc = Document.from_source("headline\nab\n")
+    assert marker_score(doc, (Marker(pattern=OtherEngine(), weight=0.5),)) == 0.5  # type: ignore[arg-type]

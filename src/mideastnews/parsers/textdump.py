@@ -550,13 +550,15 @@ def required_strings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     hold none.  A match lies inside the line it is found in, so a text made of
     lines that holds none of the strings has no line that ``pattern`` is found in.
     """
-    if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+    # Only the standard engine's patterns are read with its parser (another engine's syntax means
+    # other things), and only case-sensitive ones.
+    if not isinstance(pattern, re.Pattern) or not isinstance(pattern.pattern, str) or (
+            pattern.flags & re.IGNORECASE):
         return None
     try:
-        parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
-    except Exception:  # pragma: no cover  # it compiled, so it parses: a parser that refuses screens nothing
+        found = _held(list(_sre_parser.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # pragma: no cover  # a parser of another layout: nothing is screened
         return None
-    found = _held(list(parsed))
     return tuple(sorted(found)) if found else None
 
 
