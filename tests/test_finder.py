@@ -386,6 +386,20 @@ def test_word_before_reads_what_its_pattern_finds(text: str) -> None:
         assert ctx.word_before_at(pos) == ((lexicon.canon(m.group(1)), m.start(1)) if m else ("", pos))
 
 
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(PIECES, st.text(max_size=6), st.sampled_from([" ", ". ", *".،,؛;!?؟\n"])),
+                max_size=30).map("".join))
+def test_clause_before_is_the_window_after_its_last_stop(text: str) -> None:
+    import re
+
+    from mideastnews.dates import finder, lexicon
+
+    ctx = finder._Ctx(text, None, finder._Scan(*finder._clean_and_candidates(text)))
+    for pos in range(len(ctx.clean) + 1):
+        clause = re.split("[.،,؛;!?؟\n]", ctx.clean[max(0, pos - 70):pos])[-1]
+        assert finder._clause_before(ctx, pos) == [lexicon.canon(w) for w in clause.split()]
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(PIECES, st.text(max_size=6), st.characters()), max_size=30).map("".join))
 def test_clean_and_scan_in_one_encoding_is_clean_then_scan(text: str) -> None:

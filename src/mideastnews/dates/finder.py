@@ -226,6 +226,12 @@ _ALTERNATIVE_AT = tuple(
 )
 
 
+_EVERY_ALTERNATIVE = (1 << len(_ALTERNATIVES)) - 1
+#: For each set of alternatives, the match functions of those in it, in the pattern's order.
+_MATCHERS = tuple(tuple(match for bit, match in _ALTERNATIVE_AT if bits & bit)
+                  for bits in range(_EVERY_ALTERNATIVE + 1))
+
+
 def _bits(kinds: str) -> int:
     return sum(_BIT[k] for k in kinds)
 
@@ -284,8 +290,10 @@ _WORD_BEFORE = _regex.compile("dates.finder.WORD_BEFORE", r"(\w{1,30})\W{0,3}$",
 _WORD_JUST_BEFORE = _regex.compile("dates.finder.WORD_JUST_BEFORE", r"(\w{1,30})[ \u00a0\u200c]{1,3}$",
                                    worst=_WORST)
 _WORD_AFTER = _regex.compile("dates.finder.WORD_AFTER", r"[ \u00a0\u200c]{1,3}(\w{1,30})", worst=_WORST)
-# A word read backwards: _Ctx.word_before_at matches it on the reversed window before a position.
-_WORD_RUN = _regex.compile("dates.finder.WORD_RUN", r"\w+", worst=_WORST)
+# _WORD_BEFORE read backwards: _Ctx.word_before_at matches it on the reversed window before a position
+# (a newline may stand after the three non-word characters, as ``$`` may stand before one).
+_WORD_BEFORE_REVERSED = _regex.compile("dates.finder.WORD_BEFORE_REVERSED", r"(?:\n\W{0,3}|\W{0,3})(\w+)",
+                                       worst=_WORST)
 
 
 # ---------------------------------------------------------------------------
@@ -520,21 +528,30 @@ def _match_at(clean: str, at: int, opens: tuple[int, int], cands: list[int] | No
     day-and-month or numeric expression with no day or number close enough after its start
     (``cands`` and ``found``, the scan's positions, tell).
     """
-    if at > 0 and _is_word_char(clean[at - 1]):
-        return None
+    if at > 0:
+        ch = clean[at - 1]
+        if ch.isalnum() or ch == "_":  # (_is_word_char, inlined: a call per candidate)
+            return None
     here, after = opens
-    for start, bits in ((at + 1, after), (at, here)) if after and clean[at] in "وفبل" else ((at, here),):
-        if bits and found is not None and cands is not None:
-            bits = _without_missing_numbers(bits, start, cands, found)
-        if not bits:
-            continue
-        for bit, match in _ALTERNATIVE_AT:
-            if bits & bit:
-                m = match(clean, start)
-                if m is not None:
-                    if _GATE_AT.match(clean, start) is None:
-                        break  # the gate does not hold here: no alternative may match from here
-                    return m
+    if after and clean[at] in "وفبل":
+        m = _match_from(clean, at + 1, after, cands, found)
+        if m is not None:
+            return m
+    return _match_from(clean, at, here, cands, found)
+
+
+def _match_from(clean: str, start: int, bits: int, cands: list[int] | None,
+                found: dict[int, tuple[int, int]] | None) -> re.Match[str] | None:
+    """The first of the alternatives in ``bits`` that matches at ``start``, if the gate holds there."""
+    # (whether _without_missing_numbers has anything to check, asked here: a call per candidate)
+    if found is not None and cands is not None and (
+            (bits & _D and not bits & _DAY_HERE) or (bits & _N and not bits & _NUMERIC_HERE)):
+        bits = _without_missing_numbers(bits, start, cands, found)
+    for match in _MATCHERS[bits & _EVERY_ALTERNATIVE]:
+        m = match(clean, start)
+        if m is not None:
+            # (where the gate does not hold, no alternative may match)
+            return m if _GATE_AT.match(clean, start) is not None else None
     return None
 
 
@@ -694,16 +711,11 @@ class _Ctx:
         """The word before ``pos`` and where it starts: what ``_WORD_BEFORE`` finds in the 24 characters
         before it (up to three non-word characters after the word, four if the last is a newline, which
         ``$`` may stand before; the word cut at the window's start), read without a regex search."""
-        clean = self.clean
-        lo = max(0, pos - 24)
-        end = pos
-        while end > lo and pos - end < 5 and not _is_word_char(clean[end - 1]):
-            end -= 1
-        if end == lo or not _is_word_char(clean[end - 1]) or not (
-                pos - end <= 3 or (pos - end == 4 and clean[pos - 1] == "\n")):
+        # (one match on the reversed window: the run of non-word characters, then the word)
+        m = _WORD_BEFORE_REVERSED.match(self.clean[max(0, pos - 24):pos][::-1])
+        if m is None:
             return "", pos
-        start = end - _WORD_RUN.match(clean[lo:end][::-1]).end()  # type: ignore[union-attr]  # (a word ends here)
-        return lx.canon(clean[start:end]), start
+        return lx.canon(m.group(1)[::-1]), pos - m.end()
 
     def word_after(self, pos: int) -> str:
         m = _WORD_AFTER.match(self.clean, pos)
@@ -1059,13 +1071,13 @@ def _weekday_from_ref(ctx: _Ctx, r: _Raw, wd: int, qual: int | None, future: boo
 
 def _clause_before(ctx: _Ctx, pos: int, size: int = 70) -> list[str]:
     """The canonical words of the clause that ends at ``pos`` (at most ``size`` characters back)."""
-    window = ctx.clean[max(0, pos - size):pos]
-    for stop in ".،,؛;!?؟\n":
-        cut = window.rfind(stop)
-        if cut >= 0:
-            window = window[cut + 1:]
-    canon = lx.canon
-    return [canon(w) for w in window.split()]
+    # (the window after its last stop: the run without one at the start of the reversed window)
+    reversed_window = ctx.clean[max(0, pos - size):pos][::-1]
+    clause = reversed_window[:_NO_STOP_RUN.match(reversed_window).end()][::-1]  # type: ignore[union-attr]
+    return list(map(lx.canon, clause.split()))
+
+
+_NO_STOP_RUN = _regex.compile("dates.finder.NO_STOP_RUN", "[^.،,؛;!?؟\n]*", worst=_WORST)
 
 
 def _future_before(ctx: _Ctx, pos: int) -> bool:
@@ -1367,7 +1379,8 @@ def _link(ctx: _Ctx, raws: list[_Raw]) -> list[list[_Raw]]:
 
 
 def _mention(ctx: _Ctx, r: _Raw, group: int | None) -> DateMention:
-    start, end = ctx.span(r.s, r.e)
+    # (ctx.span where nothing was removed, inlined: a call per mention)
+    start, end = ctx.span(r.s, r.e) if ctx.clean_pos else (r.s, max(r.s, r.e))
     # (positional: the keywords, passed one by one, cost more than the rest of the call)
     return DateMention(ctx.text[start:end], start, end, r.calendar, r.year, r.month, r.day, r.date, r.time,
                        r.granularity, r.relative, r.weekday, None, None, tuple(r.warnings), group)
@@ -1456,7 +1469,7 @@ def _find(text: str, ref: dt.date | None, memo: dict[str, _Scan] | None) -> list
         return []  # no candidate at all (most paragraphs): nothing to read or link
     ctx = _Ctx(text, ref, scan)
     raws = _read_all(ctx, memo is not None)
-    out = _finish(ctx, raws)
+    out = _finish(ctx, raws) if raws else []
     if memo is not None and not ctx.ref_reads:
         scan.fixed = tuple(out)
     return out
@@ -1505,7 +1518,7 @@ def _read_all(ctx: _Ctx, keep: bool) -> list[_Raw]:
         if r is None:
             pos = at + 1
             continue
-        head = _range_head(ctx, m, r, pos)
+        head = _range_head(ctx, m, r, pos) if m.lastgroup == "D" else None  # (only a day and month has one)
         if head is not None:
             raws.append(head)
         raws.append(r)
@@ -1520,21 +1533,22 @@ def _read_all(ctx: _Ctx, keep: bool) -> list[_Raw]:
 
 def _search(scan: _Scan, pos: int) -> tuple[int, re.Match[str]] | None:
     """Where and what ``DATE_PATTERN.search(clean, pos)`` finds, trying only the scan's candidates."""
-    clean, cands, opens, tried = scan.clean, scan.cands, scan.opens, scan.tried
-    for i in range(bisect.bisect_left(cands, pos), len(cands)):
-        at = cands[i]
-        if at in tried:
-            m = tried[at]
-        else:
-            m = tried[at] = _match_at(clean, at, opens[at], cands, opens)
+    cands, tried = scan.cands, scan.tried
+    for at in cands[bisect.bisect_left(cands, pos):]:
+        m = tried.get(at, _UNTRIED)
+        if m is _UNTRIED:
+            m = tried[at] = _match_at(scan.clean, at, scan.opens[at], cands, scan.opens)
         if m is not None:
-            return at, m
+            return at, m  # type: ignore[return-value]  # (not _UNTRIED)
     return None
+
+
+_UNTRIED = object()
 
 
 def _finish(ctx: _Ctx, raws: list[_Raw]) -> list[DateMention]:
     out: list[DateMention] = []
-    for group in _link(ctx, raws):
+    for group in _link(ctx, raws) if len(raws) > 1 else (raws,):  # (one mention is a group of its own)
         if len(group) == 1:
             r = group[0]
             _resolve_open_year(ctx, r)
