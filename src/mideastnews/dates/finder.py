@@ -443,24 +443,30 @@ def _clean_and_candidates(text: str) -> tuple[str, list[int], list[int], dict[in
     they are.
     """
     raw = _ENCODE(text, "replace", _FOLD_ENCODING)[0]
-    kept = raw.translate(None, _MARK_BYTES)
-    if len(kept) == len(raw):
+    folded = raw.translate(_FOLD_TABLE, _MARK_BYTES)  # (folded and without the marks, in one pass)
+    if len(folded) == len(raw):
         if _ZWNJ_BYTE not in raw or not _HYGIENE.search(text):
-            return text, [], [], _candidates(text, raw)
+            return text, [], [], _candidates(text, raw, folded)
         clean, clean_pos, removed = _clean(text)
         return clean, clean_pos, removed, _candidates(clean)
     # A mark is there, and _HYGIENE matches wherever one stands.  Without a ZWNJ it removes every
-    # mark and nothing else, so the matching copy's bytes are the text's without the marks' bytes.
+    # mark and nothing else, so the matching copy's bytes are the text's without the marks' bytes
+    # (and it holds the text's unknown characters).
     clean, clean_pos, removed = _remove_hygiene(text)
-    return clean, clean_pos, removed, _candidates(clean, kept if _ZWNJ_BYTE not in raw else None)
+    if _ZWNJ_BYTE in raw:
+        return clean, clean_pos, removed, _candidates(clean)
+    return clean, clean_pos, removed, _candidates(clean, raw, folded)
 
 
-def _candidates(clean: str, raw: bytes | None = None) -> dict[int, tuple[int, int]]:
+def _candidates(clean: str, raw: bytes | None = None,
+                folded: bytes | None = None) -> dict[int, tuple[int, int]]:
     """Every position of ``clean`` where DATE_PATTERN's gate may hold (a superset).
 
     Args:
         clean: The matching copy.
-        raw: Its one-byte encoding, when already made.
+        raw: Its one-byte encoding, when already made (or that of the text it was made from by
+            removing marks only: the same unknown characters).
+        folded: Its one-byte encoding folded, when already made (then with ``raw``).
 
     Returns:
         Position -> (the alternatives the words there can open, those the words after a
@@ -468,11 +474,13 @@ def _candidates(clean: str, raw: bytes | None = None) -> dict[int, tuple[int, in
     """
     if raw is None:
         raw = _ENCODE(clean, "replace", _FOLD_ENCODING)[0]
-    folded = (_FOLD_SPACE + raw + _FOLD_SPACE).translate(_FOLD_TABLE).decode("latin-1")
+    if folded is None:
+        folded = raw.translate(_FOLD_TABLE)
     scanner = _SCANNER if _UNKNOWN_BYTE in raw and _OTHER_DIGIT.search(clean) else _SCANNER_KNOWN_DIGITS
     n = len(clean)
     found: dict[int, tuple[int, int]] = {}
-    for end, (size, tail, check, prefixed, bits) in scanner.iter(folded):
+    padded = (_FOLD_SPACE + folded + _FOLD_SPACE).decode("latin-1")
+    for end, (size, tail, check, prefixed, bits) in scanner.iter(padded):
         at = end - size + 1  # the key's first character is the one before ``at`` in ``clean``
         if check and ((at > 0 and _is_word_char(clean[at - 1])) or (
                 tail and end - 1 < n and _is_word_char(clean[end - 1]))):
@@ -872,6 +880,10 @@ def _short_year_ok(ctx: _Ctx, m: re.Match[str], p: str) -> bool:
     return not rest or not (rest[0].isalnum())
 
 
+#: The names of the month, year and qualifier groups of a day-and-month (D) or month (M) match.
+_MONTH_GROUPS = {p: (f"{p}_m1", f"{p}_m2", f"{p}_m3", f"{p}_y", f"{p}_era", f"{p}_q") for p in "DM"}
+
+
 def _read_day_month(ctx: _Ctx, m: re.Match[str], p: str, r_start: int) -> _Raw | None:
     """A ``D`` match: day, month (pair), optional year, qualifier, weekday, time."""
     if p == "D":
@@ -881,25 +893,24 @@ def _read_day_month(ctx: _Ctx, m: re.Match[str], p: str, r_start: int) -> _Raw |
             return None
     else:
         day = 0
-    m1 = m.group(f"{p}_m1") or m.group(f"{p}_m3")
+    g_m1, g_m2, g_m3, g_y, g_era, g_q = _MONTH_GROUPS[p]
+    first, m2, m3, year_txt, era, q = m.group(g_m1, g_m2, g_m3, g_y, g_era, g_q)
+    m1 = first or m3
     cal, month, _level = lx.MONTHS[lx.canon(m1)]
-    end = m.end(f"{p}_m1") if m.group(f"{p}_m1") else m.end(f"{p}_m3")
-    m2 = m.group(f"{p}_m2")
+    end = m.end(g_m1) if first else m.end(g_m3)
     if m2 and lx.MONTHS[lx.canon(m2)][:2] == (cal, month):
-        end = m.end(f"{p}_m2")
+        end = m.end(g_m2)
         tail = ctx.clean[end:end + 4]
         stripped = tail.lstrip(" \u00a0\u200c")
         if stripped.startswith(")"):
             end += len(tail) - len(stripped) + 1
     r = _Raw(r_start, end, cal)
-    year_txt = m.group(f"{p}_y")
     if year_txt and (len(year_txt) == 4 or _short_year_ok(ctx, m, p)):
         r.year = _int(year_txt)  # an era mark of another calendar is overruled by the month name
-        r.e = m.end(f"{p}_era") if m.group(f"{p}_era") else m.end(f"{p}_y")
+        r.e = m.end(g_era) if era else m.end(g_y)
     elif year_txt:
         year_txt = None
-    q = m.group(f"{p}_q")
-    if q and (not year_txt or m.start(f"{p}_q") >= r.e):
+    if q and (not year_txt or m.start(g_q) >= r.e):
         info = lx.MONTH_QUALIFIERS.get(lx.canon(q))
         if info is not None and r.year is None:
             kind, val = info
@@ -909,7 +920,7 @@ def _read_day_month(ctx: _Ctx, m: re.Match[str], p: str, r_start: int) -> _Raw |
                 r.year_shift = val
             else:
                 r.every = True
-            r.e = m.end(f"{p}_q")
+            r.e = m.end(g_q)
     if lx.canon(m1) in _NEEDS_YEAR and (r.year is None or ctx.clean[end:end + 1] == "\u200c"):
         return None
     r.month = month
@@ -1028,18 +1039,19 @@ def _read_weekday(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
     if before in lx.GENERIC_WEEKDAY_BEFORE or (
             key in _FRIDAY and m.start("W_wd") == m.start("W") and before in lx.FRIDAY_PRAYER):
         return None  # «آخرین جمعه ماه رمضان», «كل يوم جمعة», «امام جمعه»
-    if ctx.clean[m.end("W_wd"):m.end("W_wd") + 3] in ("\u200cها", " ها"):
+    wd_end = m.end("W_wd")
+    if ctx.clean[wd_end:wd_end + 3] in ("\u200cها", " ها"):
         return None  # «شنبه‌ها»: Saturdays
     rw = m.group("W_rw")
     if key == _JUMUAH and wd_txt.rstrip()[-1:] != "ه":  # «جمعة»: Arabic spelling
         if m.start("W_wd") == m.start("W") and not rw:
             return None  # «جمعة» alone in Arabic text is a name (محمد جمعة); «يوم جمعة» is a day
         persian_word = False
-    cal = J if persian_word or (rw and lx.RELATIVE[lx.canon(rw)][2]) else G
+    _unit, offset, fa = lx.RELATIVE[lx.canon(rw)] if rw else (None, 0, False)
+    cal = J if persian_word or fa else G
     r = _Raw(m.start("W"), m.end("W"), cal, weekday=wd, relative=True)
     q = m.group("W_q")
     if rw:
-        _unit, offset, _fa = lx.RELATIVE[lx.canon(rw)]
         _relative_day(r, offset)
         if q:
             r.e = m.start("W_q")
@@ -1184,10 +1196,9 @@ def _read_relative(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
     k = lx.canon(w)
     unit, offset, fa = lx.RELATIVE[k]
     start = m.start("R_w")
-    before = ctx.word_before(m.start("R"))
     if k in _NOT_TODAY:
         after = ctx.word_after(m.end("R_w"))
-        if after in lx.NOT_TODAY_AFTER or before in lx.NOT_TODAY_BEFORE:
+        if after in lx.NOT_TODAY_AFTER or ctx.word_before(m.start("R")) in lx.NOT_TODAY_BEFORE:
             return None
         if after.startswith("ال") and after[2:3].isdigit():  # «في اليوم الـ237 من العدوان»
             return None
@@ -1340,14 +1351,11 @@ def _read(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
         r = _READERS[kind](ctx, m)
     if r is None:
         return None
-    if kind in {"D", "N"}:
+    if kind in _TIME_GROUPS:
         r.time = _time(m, kind)
-        if r.time is not None:
-            r.e = max(r.e, m.end(f"{kind}_t") if m.group(f"{kind}_t") else r.e)
-    elif kind in {"W", "R"}:
-        r.time = _time(m, kind)
-    if kind in {"W", "R"} and m.group(f"{kind}_t"):
-        r.e = max(r.e, m.end(f"{kind}_t"))
+        after = _TIME_GROUPS[kind][0]  # a time after the date ends the mention (D, N: a valid one)
+        if (r.time is not None or kind in {"W", "R"}) and m.group(after):
+            r.e = max(r.e, m.end(after))
     return r
 
 
