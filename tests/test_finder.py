@@ -331,6 +331,37 @@ def test_candidate_scan_finds_what_the_pattern_finds(text: str) -> None:
     assert _scan_disagreements(text) == []
 
 
+def _gate_words() -> list[str]:
+    from mideastnews.dates import finder
+
+    return sorted({w.replace("_", "") for w in finder._GATE_WORDS})
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(PIECES, st.sampled_from(_gate_words()), st.sampled_from([" ", "\u200c", "ال", "و"]),
+                          st.text(max_size=4), st.characters()), max_size=30).map("".join))
+def test_every_alternative_opens_where_the_gate_holds(text: str) -> None:
+    """_match_at takes an alternative's match without asking the gate: each alternative opens with a
+    gate phrase and a non-word character, a digit, or «ال» and a digit (after optional words that
+    are gate phrases themselves)."""
+    from mideastnews.dates import finder
+
+    clean = finder._clean(text)[0]
+    for at in range(len(clean) + 1):
+        if any(match(clean, at) for _bit, match in finder._ALTERNATIVE_AT):
+            assert finder._GATE_AT.match(clean, at), (clean, at)
+
+
+def test_every_alternative_opens_where_the_gate_holds_in_the_case_file() -> None:
+    from mideastnews.dates import finder
+
+    for case in _load(CASES):
+        clean = finder._clean(case["text"])[0]
+        for at in range(len(clean) + 1):
+            if any(match(clean, at) for _bit, match in finder._ALTERNATIVE_AT):
+                assert finder._GATE_AT.match(clean, at), (clean, at)
+
+
 # Digits of scripts the folded copy has no byte for, and text made of such scripts.
 OTHER_SCRIPTS = st.sampled_from([
     "๑๒", "๒๕๖๖", "၁၅", "१५ ", "１２", "梁振英", "、", "。", "ကို", "นายก", "３月", " ٢٠٢٣ ๑",

@@ -217,7 +217,8 @@ def __getattr__(name: str) -> re.Pattern[str]:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # DATE_PATTERN taken apart, to try only the alternatives that can start with the words found at a
-# place (see _match_at): its gate, and each alternative alone, with the same group names.
+# place (see _match_at): its gate (which every alternative's match implies: tests/test_finder.py), and
+# each alternative alone, with the same group names.
 _GATE_AT = _regex.compile("dates.finder.GATE_AT", r"(?=\d|ال\d|" + _GATE + r"(?!\w))", worst=_WORST)
 _BIT = {k: 1 << i for i, k in enumerate(_ALTERNATIVES)}
 _ALTERNATIVE_AT = tuple(
@@ -550,16 +551,17 @@ def _match_at(clean: str, at: int, opens: tuple[int, int], cands: list[int] | No
 
 def _match_from(clean: str, start: int, bits: int, cands: list[int] | None,
                 found: dict[int, tuple[int, int]] | None) -> re.Match[str] | None:
-    """The first of the alternatives in ``bits`` that matches at ``start``, if the gate holds there."""
+    """The first of the alternatives in ``bits`` that matches at ``start``."""
     # (whether _without_missing_numbers has anything to check, asked here: a call per candidate)
     if found is not None and cands is not None and (
             (bits & _D and not bits & _DAY_HERE) or (bits & _N and not bits & _NUMERIC_HERE)):
         bits = _without_missing_numbers(bits, start, cands, found)
+    # An alternative's match implies the gate: each opens with a gate phrase and a non-word character,
+    # a digit, or «ال» and a digit, after optional words that are gate phrases themselves (tests).
     for match in _MATCHERS[bits & _EVERY_ALTERNATIVE]:
         m = match(clean, start)
         if m is not None:
-            # (where the gate does not hold, no alternative may match)
-            return m if _GATE_AT.match(clean, start) is not None else None
+            return m
     return None
 
 
