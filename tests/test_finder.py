@@ -331,6 +331,25 @@ def test_candidate_scan_finds_what_the_pattern_finds(text: str) -> None:
     assert _scan_disagreements(text) == []
 
 
+def _clause_words() -> st.SearchStrategy[list[str]]:
+    from mideastnews.dates import lexicon
+
+    table = sorted(lexicon.FUTURE_BEFORE | lexicon.ONGOING_BEFORE)
+    word = st.one_of(st.sampled_from(table), st.text(max_size=4))
+    return st.lists(st.tuples(st.sampled_from(["", "و", "ف", "ب"]), word).map("".join), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_clause_words())
+def test_clause_tables_hold_a_word_or_the_word_after_its_conjunction(words: list[str]) -> None:
+    from mideastnews.dates import finder, lexicon
+
+    for table, with_conjunctions in ((lexicon.FUTURE_BEFORE, finder._FUTURE_BEFORE),
+                                     (lexicon.ONGOING_BEFORE, finder._ONGOING_BEFORE)):
+        holds = any(w in table or (w[:1] in "وف" and w[1:] in table) for w in words)
+        assert (not with_conjunctions.isdisjoint(words)) == holds
+
+
 def _gate_words() -> list[str]:
     from mideastnews.dates import finder
 

@@ -1097,14 +1097,18 @@ _NO_STOP_RUN = _regex.compile("dates.finder.NO_STOP_RUN", "[^.،,؛;!?؟\n]*", w
 def _future_before(ctx: _Ctx, pos: int) -> bool:
     """Whether the clause before a bare weekday speaks of the future («من المقرر أن…», «ستعقد», «خواهد»)."""
     words = _clause_before(ctx, pos)
-    if _holds_any(words, lx.FUTURE_BEFORE):
+    if not _FUTURE_BEFORE.isdisjoint(words):
         return True
     return "قرار" in words and any(a == "قرار" and b == "است" for a, b in itertools.pairwise(words))
 
 
-def _holds_any(words: list[str], table: frozenset[str]) -> bool:
-    """Whether a word, or a word after its «و» or «ف», is in ``table``."""
-    return not table.isdisjoint(words) or any(w[1:] in table for w in words if w[:1] in "وف")
+def _with_conjunctions(table: frozenset[str]) -> frozenset[str]:
+    """``table``'s words, each also after «و» or «ف»: a clause holds one when it shares a word with this."""
+    return table | {conjunction + w for w in table for conjunction in "وف"}
+
+
+_FUTURE_BEFORE = _with_conjunctions(lx.FUTURE_BEFORE)
+_ONGOING_BEFORE = _with_conjunctions(lx.ONGOING_BEFORE)
 
 
 def _count_ok(ctx: _Ctx, start: int, end: int) -> bool:
@@ -1116,7 +1120,7 @@ def _count_ok(ctx: _Ctx, start: int, end: int) -> bool:
 
 def _ongoing_before(ctx: _Ctx, pos: int) -> bool:
     """Whether the clause before ``pos`` describes something still going on («الحرب المستمرة منذ …»)."""
-    return _holds_any(_clause_before(ctx, pos), lx.ONGOING_BEFORE)
+    return not _ONGOING_BEFORE.isdisjoint(_clause_before(ctx, pos))
 
 
 def _read_count(ctx: _Ctx, m: re.Match[str]) -> _Raw | None:
