@@ -76,7 +76,8 @@ def test_parse_bytes(data: bytes) -> None:
 
 
 CHARSETS = ["utf-8", "windows-1256", "iso-8859-6", "utf-16", "utf-16le", "latin-1", "koi8-r", "bogus", "",
-            "x" * 41, "utf-7", "rot13", "base64", "zlib", "idna", "unicode-escape"]
+            "x" * 41, "utf-7", "rot13", "base64", "zlib", "idna", "unicode-escape", "raw-unicode-escape",
+            "punycode"]
 DECLARATIONS = ['<meta charset="{}">', '<meta http-equiv="Content-Type" content="text/html; charset={}">',
                 "<META CHARSET={}>", '<meta charset="utf-8"><meta charset="{}">']
 
@@ -86,6 +87,8 @@ DECLARATIONS = ['<meta charset="{}">', '<meta http-equiv="Content-Type" content=
        st.sampled_from(["utf-8", "cp1256", "iso-8859-6", "utf-16-le", "latin-1"]),
        st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe", b'<?xml version="1.0" encoding="cp1256"?>']))
 @example("rot13", '<meta charset="{}">', "۸ آذر ۱۴۰۲", "utf-8", b"")  # found: TypeError out of mn.parse
+# found: a DeprecationWarning (an unknown escape) out of decoding with the codec the page named
+@example("unicode-escape", '<meta charset="{}">', "\\z ۸ آذر", "cp1256", b"")
 def test_parse_html_with_fuzzed_charset(
     declared: str, form: str, body: str, actual: str, prefix: bytes
 ) -> None:

@@ -442,3 +442,13 @@ def test_one_walk_finds_what_the_separate_queries_find(path: Path) -> None:
 def test_one_walk_finds_what_the_separate_queries_find_on_any_mix(parts: list[str]) -> None:
     _assert_one_walk_matches_the_queries("<!DOCTYPE html><html><head><title>t</title></head><body>"
                                          + "".join(parts) + "</body></html>")
+
+
+@pytest.mark.parametrize("charset", ["unicode-escape", "raw-unicode-escape", "punycode", "utf-7", "UTF-7"])
+def test_a_codec_that_reads_escapes_is_no_charset(charset: str) -> None:
+    """Such a declaration is ignored: the bytes are decoded as what they are, escapes and all."""
+    page = (f'<html><head><meta charset="{charset}"><title>عنوان \\z +ADw-</title></head>'
+            "<body><p>قال المتحدث \\u0041 إن +ADw-script+AD4- ليس وسماً.</p></body></html>")
+    article = mn.parse(page.encode("cp1256"))  # (valid UTF-8 would be read as such whatever it declares)
+    assert article.title == "عنوان \\z +ADw-"
+    assert "\\u0041" in article.paragraphs[0] and "+ADw-script+AD4-" in article.paragraphs[0]

@@ -111,13 +111,18 @@ _ARABIC_SINGLE_BYTE = ("cp1256", "iso8859-6")
 _RTL_LANGS = frozenset({"ar", "fa", "ur", "ps", "ku", "ckb", "sd", "ug"})
 
 
+# Python text codecs that are not a page's character set: they read escapes out of the bytes (and
+# warn of unknown ones), and no browser decodes a page with them (UTF-7 least of all: «+ADw-» is «<»).
+_NOT_CHARSETS = frozenset({"unicode-escape", "raw-unicode-escape", "punycode", "utf-7"})
+
+
 def _normalize_encoding(name: str) -> str | None:
     try:
         codec = codecs.lookup(name).name
         b"a".decode(codec, errors="replace")  # a text encoding, not rot13, base64 or zlib
     except (LookupError, ValueError):
         return None
-    return codec
+    return None if codec in _NOT_CHARSETS else codec
 
 
 def _is_single_byte(encoding: str) -> bool:
@@ -915,13 +920,33 @@ def _flatten(html: str | bytes, marked: _markup.Markup, limit: int) -> tuple[str
             roots.clear()
 
     floating: dict[str, int] = {}
+
+    def reopen() -> None:
+        """Push the formatting elements an implied end tag closed: the tree builder re-opens them."""
+        for again, count in floating.items():
+            for _ in range(count):
+                heights = where.setdefault(again, [])
+                nearest_named(heights, again)
+                heights.append(len(stack) + 1)
+                stack.append(again)
+                phantom.append(False)
+                open_count[again] = open_count.get(again, 0) + 1
+        floating.clear()
+
     formatting = _FORMATTING
     void = _VOID
     siblings = _SELF_CLOSING_SIBLINGS
     p_closers = _P_CLOSERS - {"table"}  # in quirks mode (no doctype) a <table> stays inside the <p>
     finditer: Any = _markup.TAG_PAIR[k].finditer
+    text_end = 0  # where the last tag ended: what stands between it and the next is text
     for seg_start, seg_end in segments if marked.uncertain is None else segments[:-1]:
         for m in finditer(html, seg_start, seg_end):
+            if m.start() > text_end and not foreign and floating:
+                # Text (blanks too) re-opens them before it is inserted, in the element open there:
+                # «<p><b><div>x» nests a <b> in each <div>.  (Read wherever something other than a
+                # tag stands, a comment or a script's text too: only ever deeper.)
+                reopen()
+            text_end = m.end()
             slash, name = m.groups()
             if k:
                 name = name.lower().decode("latin-1")  # (ASCII letters only, as the tokenizer folds)
@@ -1018,15 +1043,7 @@ def _flatten(html: str | bytes, marked: _markup.Markup, limit: int) -> tuple[str
                 # The tree builder re-opens the formatting elements an implied end tag closed before
                 # most start tags that are not blocks (and before text): where they stay open (under
                 # an <object>, an <applet>, a <marquee> opened next) they nest.
-                for again, count in floating.items():
-                    for _ in range(count):
-                        heights = where.setdefault(again, [])
-                        nearest_named(heights, again)
-                        heights.append(len(stack) + 1)
-                        stack.append(again)
-                        phantom.append(False)
-                        open_count[again] = open_count.get(again, 0) + 1
-                floating.clear()
+                reopen()
             # Tables: a new row or cell closes the open cell (and row); a row or cell
             # straight in a table gets the <tbody> (and <tr>) the tree builder implies.
             implied: tuple[str, ...] = ()
