@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import mideastnews as mn
@@ -453,3 +453,20 @@ def test_a_codec_that_reads_escapes_is_no_charset(charset: str) -> None:
     assert article.title == "عنوان \\z +ADw-"
     assert "\\u0041" in article.paragraphs[0]
     assert "+ADw-script+AD4-" in article.paragraphs[0]
+
+
+_IMAGE_NAME_PARTS = st.sampled_from([
+    "logo", "LOGO", "Icon", "sprite", "pixel", "spacer", "blank", "1px", "placeHolder", "avatar", "advert",
+    "loading", "lazy", "photo", "/", ".", "-", "_", "a", "x" * 40, "K", "\u0130", "\u017f", "صورة", "\n",
+])
+
+
+@given(st.lists(_IMAGE_NAME_PARTS, max_size=12).map("".join))
+@example("/img/LOGO" + "x" * 80)
+@example("LOGO" + "x" * 81)
+def test_junk_image_names_match_the_case_blind_pattern(path: str) -> None:
+    # The lower-cased ASCII fast path answers as the case-blind pattern over the whole address
+    # (a fast path keeping case, or searching only the name's last 80 characters, fails this).
+    from mideastnews.parsers.htmlpage import _IMG_JUNK, _junk_image
+
+    assert _junk_image(path) == (_IMG_JUNK.search(path) is not None)

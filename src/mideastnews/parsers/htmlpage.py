@@ -1068,11 +1068,23 @@ _NEGATIVE_SCORE_TOKENS = frozenset(NEGATIVE_TOKENS) - {"date", "time", "publishe
 _HIDDEN_STYLE = _regex.compile(
     "htmlpage.HIDDEN_STYLE", r"display\s{0,3}:\s{0,3}none|visibility\s{0,3}:\s{0,3}hidden"
 )
-_IMG_JUNK = _regex.compile(
-    "htmlpage.IMG_JUNK",
-    r"(?:logo|icon|sprite|pixel|spacer|blank|1px|placeholder|avatar|advert|loading|lazy)[^/]{0,80}$",
-    re.IGNORECASE,
-)
+_IMG_JUNK_WORDS = r"(?:logo|icon|sprite|pixel|spacer|blank|1px|placeholder|avatar|advert|loading|lazy)[^/]{0,80}$"
+_IMG_JUNK = _regex.compile("htmlpage.IMG_JUNK", _IMG_JUNK_WORDS, re.IGNORECASE)
+# The same words in lower case, for an ASCII file name lower-cased: a case-blind search tries every
+# word at every position, many times slower than a case-sensitive one.
+_IMG_JUNK_LOWER = _regex.compile("htmlpage.IMG_JUNK_LOWER", _IMG_JUNK_WORDS)
+
+
+def _junk_image(path: str) -> bool:
+    """Whether an image address (without its query) names a logo, icon, spacer… (``_IMG_JUNK``).
+
+    A match holds no ``/``, so it lies in the last path segment; in ASCII,
+    matching without case is matching the lower-cased text.
+    """
+    name = path[path.rfind("/") + 1:]
+    if name.isascii():
+        return _IMG_JUNK_LOWER.search(name.lower()) is not None
+    return _IMG_JUNK.search(path) is not None
 
 
 # A caption that is only a photo or video credit («عکس: ایرنا», «Photo: AFP»).
@@ -1193,7 +1205,7 @@ def _image_src(node: LexborNode, base: str | None) -> str | None:
         value = attributes.get(dim) or ""
         if value.isdigit() and int(value) <= 2:
             return None
-    if _IMG_JUNK.search(src.split("?")[0]):
+    if _junk_image(src.split("?")[0]):
         return None
     return urljoin(base, src) if base else src
 
