@@ -1068,7 +1068,8 @@ _NEGATIVE_SCORE_TOKENS = frozenset(NEGATIVE_TOKENS) - {"date", "time", "publishe
 _HIDDEN_STYLE = _regex.compile(
     "htmlpage.HIDDEN_STYLE", r"display\s{0,3}:\s{0,3}none|visibility\s{0,3}:\s{0,3}hidden"
 )
-_IMG_JUNK_WORDS = r"(?:logo|icon|sprite|pixel|spacer|blank|1px|placeholder|avatar|advert|loading|lazy)[^/]{0,80}$"
+_IMG_JUNK_WORDS = (r"(?:logo|icon|sprite|pixel|spacer|blank|1px|placeholder|avatar|advert|loading|lazy)"
+                   r"[^/]{0,80}$")
 _IMG_JUNK = _regex.compile("htmlpage.IMG_JUNK", _IMG_JUNK_WORDS, re.IGNORECASE)
 # The same words in lower case, for an ASCII file name lower-cased: a case-blind search tries every
 # word at every position, many times slower than a case-sensitive one.
