@@ -402,7 +402,7 @@ def test_scan_without_unknown_digit_keys_lists_the_same_positions(text: str) -> 
     clean = finder._clean(text)[0]
     saved = finder._SCANNER_KNOWN_DIGITS
     try:
-        finder._SCANNER_KNOWN_DIGITS = finder._SCANNER  # every key, whatever the text holds
+        finder._SCANNER_KNOWN_DIGITS = finder._full_scanner()  # every key, whatever the text holds
         full = finder._candidates(clean)
     finally:
         finder._SCANNER_KNOWN_DIGITS = saved

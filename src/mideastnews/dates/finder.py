@@ -423,12 +423,18 @@ def _build_scanner(unknown_digits: bool = True) -> Any:
     return automaton
 
 
-_SCANNER = _build_scanner()
-# The same without the keys of a number written in digits the folded copy does not know (Thai,
+# The automaton without the keys of a number written in digits the folded copy does not know (Thai,
 # Burmese, Devanagari…): in a text with none of them, those keys find only other unknown
 # characters, which start no number; in Chinese, Thai or Burmese text that is about every
 # character, each a step in Python.
 _SCANNER_KNOWN_DIGITS = _build_scanner(unknown_digits=False)
+
+
+@functools.cache
+def _full_scanner() -> Any:
+    """The automaton with those keys, for a text that holds such a digit (built on first need: 2 MB)."""
+    return _build_scanner()
+
 _UNKNOWN_BYTE = _FOLD_INDEX[_UNKNOWN]
 # A decimal digit (what ``\\d`` and ``str.isdecimal`` take) that the folded copy has no byte for.
 _OTHER_DIGIT = _regex.compile(
@@ -477,7 +483,8 @@ def _candidates(clean: str, raw: bytes | None = None,
         raw = _ENCODE(clean, "replace", _FOLD_ENCODING)[0]
     if folded is None:
         folded = raw.translate(_FOLD_TABLE)
-    scanner = _SCANNER if _UNKNOWN_BYTE in raw and _OTHER_DIGIT.search(clean) else _SCANNER_KNOWN_DIGITS
+    other_digits = _UNKNOWN_BYTE in raw and _OTHER_DIGIT.search(clean) is not None
+    scanner = _full_scanner() if other_digits else _SCANNER_KNOWN_DIGITS
     n = len(clean)
     found: dict[int, tuple[int, int]] = {}
     padded = (_FOLD_SPACE + folded + _FOLD_SPACE).decode("latin-1")
