@@ -163,7 +163,7 @@ def test_streams_with_bounded_read_ahead() -> None:
     stream = mn.parse_many(endless(), workers=2, parser="test_sleepy")
     first = [next(stream) for _ in range(5)]
     assert [r.title for r in first if isinstance(r, mn.Article)] == [f"headline {i}" for i in range(1, 6)]
-    assert consumed <= 5 + 2 * 48 + 1  # the window, not the whole input
+    assert consumed <= 5 + 2 * 64 + 1  # the window (64 inputs a worker), not the whole input
     stream.close()  # type: ignore[attr-defined]
 
 

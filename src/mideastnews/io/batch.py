@@ -63,7 +63,7 @@ Result = Article | Failure
 Transform = Callable[[Input, Result], Any]
 
 _CHUNK = 16  # inputs sent to a worker in one message (at most); results sent back in one message
-_WINDOW_PER_WORKER = 48  # inputs in flight (sent, or done but not yet yielded) per worker
+_WINDOW_PER_WORKER = 64  # inputs in flight (sent, or done but not yet yielded) per worker
 _JOIN_SECONDS = 2.0
 _FLUSH_SECONDS = 0.05  # a worker sends the results it has at least this often
 _IDLE = -1.0  # the worker's current input when it parses none
@@ -376,8 +376,12 @@ def _pooled(
             handed = True
             while todo and handed:
                 handed = False
-                size = min(_CHUNK, -(-len(todo) // len(pool)))
-                for worker in sorted(pool, key=lambda w: len(w.held)):
+                # Shared among the workers that can take more: mid-stream one worker at a time
+                # has room, and splitting its share in two (then in two again) sent chunks of
+                # 8, 4, 2 and 1 inputs, each a message and a wake-up for both processes.
+                takers = [w for w in pool if len(w.held) < 2 * _CHUNK]
+                size = min(_CHUNK, -(-len(todo) // max(1, len(takers))))
+                for worker in sorted(takers, key=lambda w: len(w.held)):
                     if not todo:
                         break
                     if len(worker.held) >= 2 * _CHUNK:
