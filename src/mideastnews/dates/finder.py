@@ -435,6 +435,7 @@ def _full_scanner() -> Any:
     """The automaton with those keys, for a text that holds such a digit (built on first need: 2 MB)."""
     return _build_scanner()
 
+
 _UNKNOWN_BYTE = _FOLD_INDEX[_UNKNOWN]
 # A decimal digit (what ``\\d`` and ``str.isdecimal`` take) that the folded copy has no byte for.
 _OTHER_DIGIT = _regex.compile(
