@@ -17,9 +17,11 @@ from mideastnews.parsers.textdump import (
     _FA_SPEECH_VERBS,
     COMMON_RULES,
     Marker,
+    _anchored,
     _openers,
     _reporting_clause,
     _rulesets,
+    _Screen,
     _strip_site_suffix,
     detect_language,
     marker_score,
@@ -269,3 +271,49 @@ def test_only_the_standard_engines_patterns_are_read() -> None:
     assert required_strings(OtherEngine()) is None  # type: ignore[arg-type]
     doc = Document.from_source("headline\nab\n")
     assert marker_score(doc, (Marker(pattern=OtherEngine(), weight=0.5),)) == 0.5  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("pattern", "anchored"), [
+    (r"^abc", True),
+    (r"\Aabc", True),
+    (r"^a|b", False),  # only the first branch is anchored
+    (r"(?:^a|^b)", True),  # the parser takes the branches' common «^» out
+    (r"(?:^a|b)", False),
+    (r"(?m)^abc", False),  # a line's start, anywhere in a text
+    (r"a^", False),
+])
+def test_anchored(pattern: str, anchored: bool) -> None:
+    assert _anchored(re.compile(pattern)) is anchored
+    assert _anchored(OtherEngine()) is False  # type: ignore[arg-type]
+
+
+ANCHORED = sorted((name, p.pattern) for name, p in _regex.PATTERNS.items()
+                  if isinstance(p.pattern.pattern, str) and _anchored(p.pattern))
+
+
+@pytest.mark.parametrize(("name", "pattern"), ANCHORED, ids=[n for n, _ in ANCHORED])
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_an_anchored_pattern_is_found_where_it_matches(name: str, pattern: re.Pattern[str],
+                                                       data: st.DataObject) -> None:
+    alphabet = sorted({c for c in pattern.pattern if not c.isspace()} | set(" 0123456789۰۱۲\n"))
+    text = data.draw(st.text(alphabet=alphabet, max_size=30))
+    found = pattern.search(text)
+    matched = pattern.match(text)
+    assert (found and found.span()) == (matched and matched.span()), (name, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(RULE_PIECES) | st.sampled_from(RULE_PIECES).map(str.upper),
+                         min_size=1, max_size=4).map(" ".join).map(str.strip).filter(bool),
+                min_size=1, max_size=6))
+def test_a_rule_set_within_a_text_finds_what_it_finds_on_each_line(lines: list[str]) -> None:
+    screen = _Screen("\n".join(lines))
+    for site in SITES:
+        for rule_set in _rulesets(site.TEXT_DUMP)[:3]:
+            within = rule_set.within(screen)
+            for line in lines:
+                rules = rule_set.rules
+                expected = next((n for n, r in enumerate(rules) if r.matches(line)), len(rules))
+                assert within.index(line) == rule_set.index(line) == expected
+                assert within.first(line) == rule_set.first(line)

@@ -608,6 +608,53 @@ def _holds_any(text: str, needles: Iterable[str]) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1024)
+def _anchored(pattern: re.Pattern[str]) -> bool:
+    """Whether every match of ``pattern`` begins where the searched string does (it opens with ``^``
+    or ``\\A``, not in multi-line mode): ``search`` then finds what ``match`` finds, and tries no other
+    position of a long line."""
+    if not isinstance(pattern, re.Pattern) or not isinstance(pattern.pattern, str) or (
+            pattern.flags & re.MULTILINE):
+        return False
+    try:
+        items = list(_sre_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # pragma: no cover  # a parser of another layout: searched as written
+        return False
+    return bool(items) and items[0][0] is _sre_ops.AT and items[0][1] in (
+        _sre_ops.AT_BEGINNING, _sre_ops.AT_BEGINNING_STRING)
+
+
+#: A pattern is screened (:class:`_Screen`) when its matches hold one of at most this many strings.
+_SCREEN_STRINGS = 3
+
+
+class _Screen:
+    """Which patterns may be found in a line of one text.
+
+    A line is a part of the text: a pattern none of whose required strings
+    (:func:`required_strings`) the text holds is found in none of its lines,
+    and need not be tried line by line.  Each answer costs a few substring
+    searches of the text, once.
+    """
+
+    __slots__ = ("_answers", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # by identity: hashing a compiled pattern hashes its whole program; the pattern is kept alive
+        self._answers: dict[int, tuple[re.Pattern[str], bool]] = {}
+
+    def may_find(self, pattern: re.Pattern[str]) -> bool:
+        """Whether some line of the text may hold a match of ``pattern``."""
+        got = self._answers.get(id(pattern))
+        if got is not None and got[0] is pattern:
+            return got[1]
+        needles = required_strings(pattern)
+        answer = needles is None or _holds_any(self.text, needles)
+        self._answers[id(pattern)] = (pattern, answer)
+        return answer
+
+
 # -- scoring -----------------------------------------------------------------
 
 
@@ -628,11 +675,8 @@ def marker_score(doc: Document, markers: Sequence[Marker], *, max_lines: int = 3
     if not scored.texts:
         return 0.0
     plan = _marker_plan(markers)
-    opened: set[int] = set()  # the markers a line opens with one of their prefixes
-    if plan.prefixes:
-        for folded in scored.folded:
-            if folded.startswith(plan.any_prefix):
-                opened.update(n for prefix, n in plan.prefixes if folded.startswith(prefix))
+    # The markers a line opens with one of their prefixes: each folded line follows a line break.
+    opened = {n for prefix, n in plan.prefixes if "\n" + prefix in scored.folded_text}
     miss = 1.0
     for n, (marker, how, needles, keep) in enumerate(plan.markers):
         if how == _TITLE:
@@ -665,12 +709,10 @@ class _MarkerPlan:
             line by line), the strings a pattern's matches hold
             (:func:`required_strings`) and the factor its hit leaves of the miss.
         prefixes: The case-folded prefixes of the all-at-once markers, with their marker's index.
-        any_prefix: Those prefixes alone.
     """
 
     markers: tuple[tuple[Marker, int, tuple[str, ...] | None, float], ...]
     prefixes: tuple[tuple[str, int], ...]
-    any_prefix: tuple[str, ...]
 
 
 def _marker_plan(markers: Sequence[Marker]) -> _MarkerPlan:
@@ -687,8 +729,9 @@ def _build_marker_plan(markers: Sequence[Marker]) -> _MarkerPlan:
         if marker.title_only:
             how = _TITLE
         elif marker.pattern is None and marker.max_words is None and not any(
-                "\n" in x for x in marker._folded_contains):
-            # Substrings without a line break are in a line exactly when they are in the text.
+                "\n" in x for x in (*marker._folded_contains, *marker._folded_prefixes)):
+            # Substrings without a line break are in a line exactly when they are in the text, and
+            # prefixes open one when they follow a line break.
             how = _AT_ONCE
             prefixes.extend((p, n) for p in marker._folded_prefixes)
         elif (marker.pattern is not None and marker.max_words is None and not marker._line_keys
@@ -698,7 +741,7 @@ def _build_marker_plan(markers: Sequence[Marker]) -> _MarkerPlan:
         else:
             how = _EACH_LINE
         tests.append((marker, how, needles, 1.0 - max(0.0, min(1.0, marker.weight))))
-    return _MarkerPlan(tuple(tests), tuple(prefixes), tuple(p for p, _ in prefixes))
+    return _MarkerPlan(tuple(tests), tuple(prefixes))
 
 
 _PLANS: ByIdentity[Sequence[Marker], _MarkerPlan] = ByIdentity(_build_marker_plan)
@@ -801,30 +844,61 @@ class _RuleSet:
     pattern that come before it are then tried, in order, and not at all when
     the line opens with none of their prefixes, holds none of their
     substrings and none of their patterns is found.  The answer is exactly
-    ``next((r for r in rules if r.matches(line)), None)``.
+    ``next((r for r in rules if r.matches(line)), None)``; for the lines of
+    one text, :meth:`within` leaves out the patterns the text rules out.
     """
 
-    __slots__ = ("by_key", "contains", "lead", "longest", "others", "patterns", "prefixes", "rules")
+    __slots__ = ("_narrowed", "by_key", "contains", "finders", "lead", "longest", "others", "prefixes",
+                 "rules", "screened")
 
-    def __init__(self, rules: tuple[Rule, ...]) -> None:
+    def __init__(self, rules: tuple[Rule, ...], absent: frozenset[int] = frozenset()) -> None:
+        """``absent``: the indices of the rules whose pattern no line holds (it is not searched)."""
         self.rules = rules
         self.by_key: dict[str, int] = {}
         for n, rule in enumerate(rules):
             for key in rule._line_keys:
                 self.by_key.setdefault(key, n)
         self.longest = max(map(len, self.by_key), default=0)  # the longest whole-line key
-        self.others = [(n, r) for n, r in enumerate(rules)
-                       if r.prefixes or r.contains or r.pattern is not None]
+        # Each rule tried beyond its whole lines, with how its pattern is found (None: not searched).
+        self.others: list[tuple[int, Rule, Callable[[str], object] | None]] = []
+        for n, rule in enumerate(rules):
+            find = None
+            if rule.pattern is not None and n not in absent:
+                find = rule.pattern.match if _anchored(rule.pattern) else rule.pattern.search
+            if rule.prefixes or rule.contains or find is not None:
+                self.others.append((n, rule, find))
         self.lead = self.others[0][0] if self.others else len(rules)  # the first such rule's index
-        self.prefixes = tuple(p for _, r in self.others for p in r._folded_prefixes)
-        self.contains = tuple(c for _, r in self.others for c in r._folded_contains)
-        self.patterns = tuple(r.pattern for _, r in self.others if r.pattern is not None)
+        self.prefixes = tuple(p for _, r, _ in self.others for p in r._folded_prefixes)
+        self.contains = tuple(c for _, r, _ in self.others for c in r._folded_contains)
+        self.finders = tuple(find for _, _, find in self.others if find is not None)
+        # The patterns a text can rule out: searched ones whose matches hold one of a few known strings.
+        # (A pattern matched at the line's start fails at once; a substring search of the text per
+        # string costs about what a search of its lines does: measured on the seeds.)
+        self.screened = tuple((n, r.pattern) for n, r, find in self.others
+                              if r.pattern is not None and find is not None and not _anchored(r.pattern)
+                              and len(required_strings(r.pattern) or range(_SCREEN_STRINGS + 1))
+                              <= _SCREEN_STRINGS)
+        self._narrowed: dict[frozenset[int], _RuleSet] = {}
+
+    def within(self, screen: _Screen) -> _RuleSet:
+        """The same rules for the lines of ``screen``'s text: a pattern the text rules out is not searched."""
+        absent = frozenset(n for n, pattern in self.screened if not screen.may_find(pattern))
+        if not absent:
+            return self
+        narrowed = self._narrowed.get(absent)
+        if narrowed is None:
+            narrowed = self._narrowed[absent] = _RuleSet(self.rules, absent)
+        return narrowed
 
     def first(self, line: str) -> Rule | None:
         """The first rule that matches ``line`` (already stripped), or ``None``."""
-        rules = self.rules
-        best = self.by_key.get(_key(line), len(rules)) if self.by_key else len(rules)
-        return self._first_before(line, best)
+        found = self.index(line)
+        return self.rules[found] if found < len(self.rules) else None
+
+    def index(self, line: str) -> int:
+        """The index of :meth:`first`'s rule (the number of rules when none matches)."""
+        best = self.by_key.get(_key(line), len(self.rules)) if self.by_key else len(self.rules)
+        return self._index_before(line, best)
 
     def first_clean(self, line: str) -> Rule | None:
         """:meth:`first` of a line whose spaces are already collapsed and trimmed (as the HTML
@@ -837,21 +911,22 @@ class _RuleSet:
             bare = line.rstrip(":：").strip()
             if len(bare) <= self.longest:
                 best = self.by_key.get(bare.casefold(), best)
-        return self._first_before(line, best)
+        found = self._index_before(line, best)
+        return rules[found] if found < len(rules) else None
 
-    def _first_before(self, line: str, best: int) -> Rule | None:
-        """The first rule before rule ``best`` (the first whole-line rule matching) that matches."""
-        rules = self.rules
+    def _index_before(self, line: str, best: int) -> int:
+        """The index of the first rule before rule ``best`` (the first whole-line rule matching) that
+        matches, else ``best``."""
         if self.lead < best and self._screen(line, folded := _casefold(line)):
-            for n, rule in self.others:
+            for n, rule, find in self.others:
                 if n >= best:
                     break
                 if ((folded.startswith(rule._folded_prefixes)
                      or any(c in folded for c in rule._folded_contains)
-                     or (rule.pattern is not None and rule.pattern.search(line) is not None))
+                     or (find is not None and find(line) is not None))
                         and (rule.max_words is None or word_count(line) <= rule.max_words)):
-                    return rule
-        return rules[best] if best < len(rules) else None
+                    return n
+        return best
 
     def _screen(self, line: str, folded: str) -> bool:
         """Whether a prefix, substring or pattern rule may match ``line``."""
@@ -860,8 +935,8 @@ class _RuleSet:
         for c in self.contains:
             if c in folded:
                 return True
-        for pattern in self.patterns:  # noqa: SIM110  # a loop: no generator to set up for each line
-            if pattern.search(line) is not None:
+        for find in self.finders:  # noqa: SIM110  # a loop: no generator to set up for each line
+            if find(line) is not None:
                 return True
         return False
 
@@ -924,9 +999,12 @@ def _apply_stamp(state: _State, stamp: Stamp, value: dt.datetime | dt.date) -> N
         state.modified = value
 
 
-def _classify(state: _State, profile: DumpProfile, title: str, full_title: str) -> None:
+def _classify(state: _State, profile: DumpProfile, title: str, full_title: str, text: str) -> None:
+    """Classify every line after the headline; ``text``: the dump's text (every line is part of it)."""
     lines = state.lines
-    own, rules, common, sections, photo = _rulesets(profile)
+    _own, rules, _common, sections, photo = _rulesets(profile)
+    rules = rules.within(_Screen(text))
+    n_own = len(profile.rules)
     title_keys = tuple({_title_key(title), _title_key(full_title)})
     rest_from: int | None = None
     rest_kind = "boilerplate"
@@ -950,8 +1028,11 @@ def _classify(state: _State, profile: DumpProfile, title: str, full_title: str) 
             state.drop(i, "duplicate-title")
             i += 1
             continue
-        rule = own.first(text)
-        if rule is not None:
+        # The site's rules then the common ones, in one look: a common rule found here applies when
+        # the line is none of the kinds every site shares.
+        found = rules.index(text)
+        if found < n_own:
+            rule = rules.rules[found]
             state.drop(i, rule.kind)
             if rule.take == "rest":
                 rest_from, rest_kind = i, rule.rest_kind or rule.kind
@@ -976,9 +1057,8 @@ def _classify(state: _State, profile: DumpProfile, title: str, full_title: str) 
             continue
         if _is_prose(text) and word_count(text) > SHORT_LINE_WORDS:
             state.in_head = False
-        rule = common.first(text)
-        if rule is not None:
-            state.drop(i, rule.kind)
+        if found < len(rules.rules):
+            state.drop(i, rules.rules[found].kind)
         i += 1
 
 
@@ -1350,7 +1430,7 @@ def read_dump(doc: Document, profile: DumpProfile) -> Article:
         m = profile.url_id.search(doc.url)
         state.site_id = m.group("id") if m else None
     state.role[0] = "title"
-    _classify(state, profile, title, full_title)
+    _classify(state, profile, title, full_title, doc.text)
     _mark_captions(state, profile)
     _mark_head(state, profile)
     if profile.caption_before_credit:
