@@ -536,6 +536,54 @@ def test_shared_finder_is_find_dates_under_any_sequence_of_refs(
         assert shared(text, ref=ref) == find_dates(text, ref=ref)
 
 
+# The texts an article's SharedFinder is given up front are folded and scanned as one: each must come
+# out as its own scan would (NULs, ZWNJ next to digits, marks, digits only the full scanner knows, and
+# the halves of a phrase split between two texts, which the joined copy holds across the join).
+_JOIN_PIECES = st.sampled_from(["\x00", "\u200c۱۴۰۳", "۱۲\u200c", "\u0e51\u0e52", "\u064b", "\u200f", "?",
+                                " ", "\n", "کانون", "الأول", "روز", "گذشته", "الشهر", "الماضي", "هذا",
+                                "اليوم"])
+_TOGETHER_TEXTS = st.lists(st.one_of(_shared_texts(), TEXTS,
+                                     st.lists(st.one_of(PIECES, _JOIN_PIECES), max_size=8).map("".join),
+                                     st.lists(_JOIN_PIECES, max_size=3).map("".join)),
+                           max_size=8)
+
+
+def _scan_state(scan: Any) -> tuple[Any, ...]:
+    return (scan.clean, scan.clean_pos, scan.removed, scan.opens, scan.cands, scan.fixed)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TOGETHER_TEXTS)
+def test_texts_scanned_together_are_each_scanned_alone(texts: list[str]) -> None:
+    from mideastnews.dates import finder
+
+    together = finder._scan_together(texts)
+    assert list(together) == list(dict.fromkeys(texts))
+    for text, scan in together.items():
+        alone = finder._scan_alone(text)
+        assert (scan is finder._NOTHING) == (alone is finder._NOTHING), text
+        assert _scan_state(scan) == _scan_state(alone), text
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TOGETHER_TEXTS.filter(bool), st.lists(st.tuples(st.integers(0, 7), _REFS, st.booleans()), min_size=1,
+                                               max_size=8))
+def test_shared_finder_given_its_texts_is_find_dates(
+        texts: list[str], calls: list[tuple[int, dt.date | None, bool]]) -> None:
+    from mideastnews.dates.finder import SharedFinder
+    from mideastnews.dates.mention import _placed
+
+    shared = SharedFinder(texts)
+    for which, ref, placed in calls:
+        text = texts[which % len(texts)]
+        want = find_dates(text, ref=ref)
+        if placed:
+            want = [_placed(m, "paragraph", which) for m in want]
+            assert shared.placed(text, ref, "paragraph", which) == want
+        else:
+            assert shared(text, ref=ref) == want
+
+
 def test_shared_finder_is_find_dates_on_the_case_file_under_changing_refs() -> None:
     from mideastnews.dates.finder import SharedFinder
 

@@ -69,8 +69,12 @@ def _dates(article: Article, anchor: dt.date | None, finder: _Finder) -> tuple[l
     for field, index, text in article_fields(article):
         if not text:
             continue
-        for m in finder(text, ref=anchor):
-            mentions.append(_placed(m, field, index))
+        if isinstance(finder, SharedFinder):
+            found = finder.placed(text, anchor, field, index)
+        else:
+            found = [_placed(m, field, index) for m in finder(text, ref=anchor)]
+        for m in found:
+            mentions.append(m)
             if m.warnings:
                 warnings.extend(f"{field} {index}: {w}" for w in m.warnings)
     return mentions, warnings
@@ -83,7 +87,9 @@ def _finder_for(article: Article) -> _Finder:
     reads each text once for all three.  Without inference each text is read once, and keeping
     what was read would only cost.
     """
-    return SharedFinder() if article.published is None else find_dates
+    if article.published is not None:
+        return find_dates
+    return SharedFinder([text for _field, _index, text in article_fields(article) if text])
 
 
 def _quotes(article: Article) -> list[Quote]:

@@ -24,7 +24,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from re import _parser as re_parser  # type: ignore[attr-defined]  # the widths of the leading words
 from typing import Any
 
@@ -35,7 +35,7 @@ from .. import _regex
 from ..errors import DateError
 from . import lexicon as lx
 from .calendars import IRAN_HIJRI_TOLERANCE, Calendar
-from .mention import DateMention, Granularity, _evolve
+from .mention import DateMention, Granularity, _evolve, _placed
 from .resolve import (
     ARAB_HIJRI_TOLERANCE,
     add_months,
@@ -361,6 +361,9 @@ _FOLD_SPACE = bytes([_FOLD_INDEX[" "]])
 _ENCODE = codecs.charmap_encode
 _FOLD_ENCODING = codecs.charmap_build("".join(_FOLD_CHARS).ljust(256, "\ufffe"))
 _FOLD_TABLE = bytes(_FOLD_INDEX[_fold_char(ch)] for ch in _FOLD_CHARS).ljust(256, b"?")
+# The fold with NUL kept as itself (no other character folds to its byte): texts joined by NULs fold
+# into their own folded copies joined by NUL bytes.
+_JOIN_TABLE = b"\x00" + _FOLD_TABLE[1:]
 _FOLDED_CHAR = {ch: chr(_FOLD_INDEX[_fold_char(ch)]) for ch in _FOLD_CHARS}
 
 
@@ -466,6 +469,58 @@ def _clean_and_candidates(text: str) -> tuple[str, list[int], list[int], dict[in
     return clean, clean_pos, removed, _candidates(clean, raw, folded)
 
 
+def _scan_together(texts: Iterable[str]) -> dict[str, _Scan]:
+    """What :func:`_find` works out for each text first (see :class:`_Scan`), the texts scanned as one.
+
+    Most of an article's texts hold no place where a date may start, and setting up the fold and
+    the scanner's pass for each costs about as much as the pass: the texts are joined with a NUL
+    between them and folded in one go (NUL keeps a byte of its own there, so the folded copy splits
+    back into the texts' own), then scanned in one pass with a space for each NUL, the space each
+    text is padded with alone.  A key found inside one text's padded copy is exactly one its own
+    pass finds, and in the same order; a key across a join belongs to no text.  A text whose
+    matching copy is not its folded bytes (a ZWNJ next to a digit) is scanned alone, and so is
+    every text when one holds a NUL or a digit only the full scanner knows.
+    """
+    unique = list(dict.fromkeys(texts))
+    joined = "\x00".join(unique)
+    raw = _ENCODE(joined, "replace", _FOLD_ENCODING)[0]
+    folded = raw.translate(_JOIN_TABLE, _MARK_BYTES)
+    pieces = folded.split(b"\x00")
+    if len(pieces) != len(unique) or (_UNKNOWN_BYTE in raw and _OTHER_DIGIT.search(joined) is not None):
+        return {text: _scan_alone(text) for text in unique}
+    lead = [0, *itertools.accumulate([len(piece) + 1 for piece in pieces])]  # each padded copy's start
+    hits: dict[int, list[_Hit]] = {}
+    padded = (_FOLD_SPACE + folded.replace(b"\x00", _FOLD_SPACE) + _FOLD_SPACE).decode("latin-1")
+    for end, value in _SCANNER_KNOWN_DIGITS.iter(padded):
+        i = bisect.bisect_right(lead, end - value[0] + 1) - 1
+        if end <= lead[i + 1]:
+            if i in hits:
+                hits[i].append((end - lead[i], value))
+            else:
+                hits[i] = [(end - lead[i], value)]
+    scans = dict.fromkeys(unique, _NOTHING)
+    zwnj = _ZWNJ_BYTE in raw
+    for i, found_hits in hits.items():
+        text = unique[i]
+        if zwnj and "\u200c" in text and _HYGIENE.search(text):
+            continue  # scanned alone below
+        marks = len(pieces[i]) != len(text)
+        clean, clean_pos, removed = _remove_hygiene(text) if marks else (text, [], [])
+        found = _found(clean, found_hits)
+        if found:
+            scans[text] = _Scan(clean, clean_pos, removed, found)
+    if zwnj:
+        for text in unique:
+            if "\u200c" in text and _HYGIENE.search(text):
+                scans[text] = _scan_alone(text)
+    return scans
+
+
+def _scan_alone(text: str) -> _Scan:
+    clean, clean_pos, removed, found = _clean_and_candidates(text)
+    return _Scan(clean, clean_pos, removed, found) if found else _NOTHING
+
+
 def _candidates(clean: str, raw: bytes | None = None,
                 folded: bytes | None = None) -> dict[int, tuple[int, int]]:
     """Every position of ``clean`` where DATE_PATTERN's gate may hold (a superset).
@@ -486,10 +541,17 @@ def _candidates(clean: str, raw: bytes | None = None,
         folded = raw.translate(_FOLD_TABLE)
     other_digits = _UNKNOWN_BYTE in raw and _OTHER_DIGIT.search(clean) is not None
     scanner = _full_scanner() if other_digits else _SCANNER_KNOWN_DIGITS
+    return _found(clean, scanner.iter((_FOLD_SPACE + folded + _FOLD_SPACE).decode("latin-1")))
+
+
+_Hit = tuple[int, tuple[int, bool, bool, bool, int]]
+
+
+def _found(clean: str, hits: Iterable[_Hit]) -> dict[int, tuple[int, int]]:
+    """:func:`_candidates` of ``clean`` from what the scanner found in its folded copy padded with a space."""
     n = len(clean)
     found: dict[int, tuple[int, int]] = {}
-    padded = (_FOLD_SPACE + folded + _FOLD_SPACE).decode("latin-1")
-    for end, (size, tail, check, prefixed, bits) in scanner.iter(padded):
+    for end, (size, tail, check, prefixed, bits) in hits:
         at = end - size + 1  # the key's first character is the one before ``at`` in ``clean``
         if check and ((at > 0 and _is_word_char(clean[at - 1])) or (
                 tail and end - 1 < n and _is_word_char(clean[end - 1]))):
@@ -681,10 +743,13 @@ class _Ctx:
     keeps it for the next call on the text.
     """
 
-    __slots__ = ("_ref", "clean", "clean_pos", "pos", "ref_reads", "removed", "scan", "text")
+    __slots__ = ("_ref", "clean", "clean_pos", "field", "index", "pos", "ref_reads", "removed", "scan",
+                 "text")
 
-    def __init__(self, text: str, ref: dt.date | None, scan: _Scan) -> None:
+    def __init__(self, text: str, ref: dt.date | None, scan: _Scan, field: str | None = None,
+                 index: int | None = None) -> None:
         self.text = text
+        self.field, self.index = field, index  # where the mentions are placed (see SharedFinder.placed)
         self._ref = ref
         self.ref_reads = 0
         self.pos = 0  # where the search stands: nothing before it may be taken again
@@ -1405,7 +1470,7 @@ def _mention(ctx: _Ctx, r: _Raw, group: int | None) -> DateMention:
     start, end = ctx.span(r.s, r.e) if ctx.clean_pos else (r.s, max(r.s, r.e))
     # (positional: the keywords, passed one by one, cost more than the rest of the call)
     return DateMention(ctx.text[start:end], start, end, r.calendar, r.year, r.month, r.day, r.date, r.time,
-                       r.granularity, r.relative, r.weekday, None, None, tuple(r.warnings), group)
+                       r.granularity, r.relative, r.weekday, ctx.field, ctx.index, tuple(r.warnings), group)
 
 
 def find_dates(text: str, *, ref: dt.date | None = None) -> list[DateMention]:
@@ -1453,8 +1518,11 @@ class SharedFinder:
 
     __slots__ = ("_memo",)
 
-    def __init__(self) -> None:
-        self._memo: dict[str, _Scan] = {}
+    def __init__(self, texts: Iterable[str] = ()) -> None:
+        """Args:
+            texts: The texts it is to be asked about (others may follow), scanned together now.
+        """
+        self._memo: dict[str, _Scan] = _scan_together(texts) if texts else {}
 
     def __call__(self, text: str, *, ref: dt.date | None = None) -> list[DateMention]:
         """The same as :func:`find_dates` (``text``, ``ref``)."""
@@ -1467,8 +1535,24 @@ class SharedFinder:
             return list(scan.fixed)  # what _find gives back for it, under any ref
         return _find(text, ref, self._memo)
 
+    def placed(self, text: str, ref: dt.date | None, field: str, index: int) -> list[DateMention]:
+        """``[_placed(m, field, index) for m in self(text, ref=ref)]``, each mention built once.
 
-def _find(text: str, ref: dt.date | None, memo: dict[str, _Scan] | None) -> list[DateMention]:
+        The enrichment step places every mention of its last reading in its field: a mention made
+        to be copied into its field at once is made there instead.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a string, not {type(text).__name__}")
+        if ref is not None and not isinstance(ref, dt.date):
+            raise TypeError(f"ref must be a datetime.date, not {type(ref).__name__}")
+        scan = self._memo.get(text)
+        if scan is not None and scan.fixed is not None:
+            return [_placed(m, field, index) for m in scan.fixed]
+        return _find(text, ref, self._memo, field, index)
+
+
+def _find(text: str, ref: dt.date | None, memo: dict[str, _Scan] | None, field: str | None = None,
+          index: int | None = None) -> list[DateMention]:
     if isinstance(ref, dt.datetime):
         ref = ref.date()
     scan = memo.get(text) if memo is not None else None
@@ -1489,10 +1573,10 @@ def _find(text: str, ref: dt.date | None, memo: dict[str, _Scan] | None) -> list
     if searched[0] is None:
         scan.fixed = ()
         return []  # no candidate at all (most paragraphs): nothing to read or link
-    ctx = _Ctx(text, ref, scan)
+    ctx = _Ctx(text, ref, scan, field, index)
     raws = _read_all(ctx, memo is not None)
     out = _finish(ctx, raws) if raws else []
-    if memo is not None and not ctx.ref_reads:
+    if memo is not None and not ctx.ref_reads and field is None and index is None:
         scan.fixed = tuple(out)
     return out
 
