@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from mideastnews import DateError
@@ -329,6 +329,34 @@ def _scan_disagreements(text: str) -> list[int]:
 @given(st.lists(st.one_of(PIECES, st.text(max_size=6), st.characters()), max_size=30).map("".join))
 def test_candidate_scan_finds_what_the_pattern_finds(text: str) -> None:
     assert _scan_disagreements(text) == []
+
+
+# A number's day-and-month alternative is left out where no month name can follow it as a day's: numbers
+# before months, «من», spaces, letters and signs, glued or not, must still find what the pattern finds.
+_DAY_PIECES = st.sampled_from([
+    "7", "15", "١٥", "۱۵", "123", "2023", "ال", " ", "  ", "   ", "    ", "\u00a0", "\u200c", "من", "از", "%",
+    ".", "،", "/", "-", "(", "أكتوبر", "اكتوبر", "كانون الأول", "مهر", "مهرماه", "آذر", "می", "may", "شهر",
+    "ألف", "عنصرا", "x", "\n",
+])
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_DAY_PIECES, max_size=12).map("".join))
+@example("7 من أكتوبر")
+@example("15\u00a0\u00a0\u00a0من   كانون الأول 2023")
+@example("۱۵مهرماه")
+def test_number_before_a_month_or_not_finds_what_the_pattern_finds(text: str) -> None:
+    assert _scan_disagreements(text) == []
+
+
+def test_every_month_name_starts_with_a_letter() -> None:
+    import re
+
+    from mideastnews.dates import finder, lexicon
+
+    assert all(w[:1].isalpha() for w in lexicon.MONTH_WORDS)
+    month = re.compile(finder._MONTH_ANY)
+    assert [c for c in range(0x30000) if not chr(c).isalpha() and month.match(chr(c) * 8)] == []
 
 
 def _clause_words() -> st.SearchStrategy[list[str]]:

@@ -240,23 +240,26 @@ def _bits(kinds: str) -> int:
 #: The alternatives each kind of first word can open (every alternative's first word is a gate
 #: phrase or a number): «D» day and month, «N» numeric, «W» weekday, «C» count, «R» relative,
 #: «M» month, «Y» year.
+# Three more bits: a day (a number of one or two digits, «الـ» and one, an ordinal word) or the first
+# number of a numeric date starts here, or a month name does.  A day-and-month (D) or numeric (N)
+# expression holds a day or number at its start or after its leading time and weekday words, whose
+# longest spelling is bounded, and a day-and-month expression a month name right after its day.
+_DAY_HERE = 1 << len(_ALTERNATIVES)
+_NUMERIC_HERE = _DAY_HERE << 1
+_MONTH_HERE = _DAY_HERE << 2
 _OPENS: tuple[tuple[tuple[str, ...], int], ...] = (
     (("الساعه", "ساعت", "at", "عند", *lx.DAYPARTS, "یوم", "روز"), _bits("DNWR")),  # time, daypart, day word
     (lx.RELATIVE_DAY_WORDS, _bits("DNW")),
     (lx.RELATIVE_WORDS, _bits("R")),
     (lx.WEEKDAY_WORDS, _bits("DNW")),
-    (lx.ORDINAL_WORDS, _bits("D") | (1 << len(_ALTERNATIVES))),  # a day here
-    ((*lx.MONTH_WORDS, *lx.MONTH_PREFIXES), _bits("M")),
+    (lx.ORDINAL_WORDS, _bits("D") | _DAY_HERE),
+    (lx.MONTH_WORDS, _bits("M") | _MONTH_HERE),
+    (lx.MONTH_PREFIXES, _bits("M")),
     (lx.YEAR_WORDS, _bits("Y")),
     (("روز", "هفته", "ماه", "سال", "قبل", "منذ"), _bits("C")),
 )
 _DIGIT_OPENS = _bits("DNCY")  # a number: a day, a numeric date, a count, a year
 _AL_DIGIT_OPENS = _bits("D")  # «الـ7 من أكتوبر»
-# Two more bits: a day (a number of one or two digits, «الـ» and one, an ordinal word) or the first
-# number of a numeric date starts here.  A day-and-month (D) or numeric (N) expression holds one
-# at its start or after its leading time and weekday words, whose longest spelling is bounded.
-_DAY_HERE = 1 << len(_ALTERNATIVES)
-_NUMERIC_HERE = _DAY_HERE << 1
 _LEAD_WIDTH = {k: re_parser.parse(_timepre(k) + _wdpre(k)).getwidth()[1] for k in "DN"}
 if max(_LEAD_WIDTH.values()) > 10_000:
     raise ValueError("the words before a day must have a bounded length")
@@ -626,6 +629,8 @@ def _match_from(clean: str, start: int, bits: int, cands: list[int] | None,
     if found is not None and cands is not None and (
             (bits & _D and not bits & _DAY_HERE) or (bits & _N and not bits & _NUMERIC_HERE)):
         bits = _without_missing_numbers(bits, start, cands, found)
+    if bits & _D and found is not None and cands is not None and clean[start:start + 1].isdecimal():
+        bits = _without_missing_month(bits, clean, start, cands, found)
     # An alternative's match implies the gate: each opens with a gate phrase and a non-word character,
     # a digit, or «ال» and a digit, after optional words that are gate phrases themselves (tests).
     for match in _MATCHERS[bits & _EVERY_ALTERNATIVE]:
@@ -636,6 +641,35 @@ def _match_from(clean: str, start: int, bits: int, cands: list[int] | None,
 
 
 _D, _N = _BIT["D"], _BIT["N"]
+
+
+def _without_missing_month(bits: int, clean: str, start: int, cands: list[int],
+                           found: dict[int, tuple[int, int]]) -> int:
+    """``bits`` less D when no month name can follow the number at ``start`` as a day's.
+
+    A day-and-month expression that starts with a number has a day of one or two digits there,
+    then the month name: right after it (a letter follows the digits), or after up to three
+    spaces, or after «من» between up to three spaces each side.  After a space the scan lists
+    the month name at its own position, with its month bit, within eight characters of the day.
+    (Most numbers in news are no day: «41 ألف», «4%».)
+    """
+    end = start
+    while end < len(clean) and end - start < 3 and clean[end].isdecimal():
+        end += 1
+    if end - start > 2:
+        return bits & ~_D
+    after = clean[end:end + 1]
+    if after.isalpha():
+        return bits  # every month name starts with a letter (tests)
+    if after in (" ", "\u00a0", "\u200c"):
+        last = end + 8
+        for i in range(bisect.bisect_right(cands, end), len(cands)):
+            p = cands[i]
+            if p > last:
+                break
+            if found[p][0] & _MONTH_HERE:
+                return bits
+    return bits & ~_D
 
 
 def _without_missing_numbers(bits: int, start: int, cands: list[int],
