@@ -407,6 +407,13 @@ _PARTS = st.sampled_from([
     '<p itemprop="description" content="d">D</p>', "line<br>next", '<br itemprop="x" datetime="y">',
     "<svg><time datetime='1'></time><p>in svg</p></svg>", "<template><meta content='t'></template>",
     "<math><h1>m</h1></math>", "<div>", "</div>",
+    # Elements with an itemprop that no meta selector takes, or in other letter cases.
+    '<div itemprop="author">A</div>', '<p itemprop="x">P</p>', '<h2 itemprop="headline">S</h2>',
+    '<br itemprop="y">',
+    '<div itemprop="ARTICLEBODY"><p>B</p></div>', '<div ITEMPROP="articleBody" CONTENT="c">C</div>',
+    '<script itemprop="x" type="application/ld+json">{}</script>', '<meta itemprop="x">',
+    '<time itemprop="t">',
+    "<template><div itemprop='articleBody'>t</div></template>", "<svg><g itemprop='articleBody'/></svg>",
 ])
 
 
@@ -442,6 +449,20 @@ def test_one_walk_finds_what_the_separate_queries_find(path: Path) -> None:
 def test_one_walk_finds_what_the_separate_queries_find_on_any_mix(parts: list[str]) -> None:
     _assert_one_walk_matches_the_queries("<!DOCTYPE html><html><head><title>t</title></head><body>"
                                          + "".join(parts) + "</body></html>")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PARTS, max_size=14))
+def test_a_holder_has_at_least_its_child_paragraphs_below_it(parts: list[str]) -> None:
+    """choose_body tells a holder with three <p> children from a teaser card without searching it."""
+    from collections import Counter
+
+    tree = Document.from_source("<html><body>" + "".join(parts) + "<div><p>a</p><p>b<p>c</div>").tree
+    children = Counter(p.parent.mem_id for p in tree.css("p") if p.parent is not None)
+    for p in tree.css("p"):
+        parent = p.parent
+        if parent is not None:
+            assert children[parent.mem_id] <= len(parent.css("p"))
 
 
 @pytest.mark.parametrize("charset", ["unicode-escape", "raw-unicode-escape", "punycode", "utf-7", "UTF-7"])

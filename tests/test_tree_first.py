@@ -12,6 +12,8 @@ to a walk of the tree (they lean on how lexbor matches them).
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
@@ -219,3 +221,40 @@ def test_a_page_whose_many_tags_are_in_its_scripts_is_read_without_their_code() 
     doc = Document.from_source(deep)
     assert doc.depth.removed > 0
     assert any("nested" in w for w in doc.warnings)
+
+
+def _slow_code_if_fit(root: object) -> list[int] | None:
+    """:func:`document._code_if_fit` as its own selectors answer it, one walk of the tree each."""
+    tree: Any = root
+    if tree.css_first(dm._QUARTER_DEEP) is not None and tree.css_first(dm._TOO_DEEP) is not None:
+        return None
+    found = tree.css(dm._CODE_AND_RUNS)
+    if any(node.tag in dm._FORMATTING for node in found):
+        return None
+    return [node.mem_id for node in found]
+
+
+_NEAR_QUARTER = ["<div>", "</div>", "<span>", "<b>", "<i class=y>", "</b>", "<script>x</script>",
+                 "<style>s</style>", "<svg>", "</svg>", "<math>", "</math>",
+                 "<template><script>t</script></template>", "<p>", "x",
+                 "<svg><script>y</script><style>z</style></svg>", "<math><style>m</style></math>", "<br>",
+                 "<svg><foreignObject><template><script>q</script></template></foreignObject></svg>"]
+
+
+@given(st.lists(st.sampled_from(_NEAR_QUARTER + _NUMBERED), max_size=20), st.integers(0, 80),
+       st.lists(st.sampled_from(_NEAR_QUARTER), max_size=10))
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_the_one_walk_fitness_and_code_agree_with_the_separate_selectors(
+        before: list[str], divs: int, inside: list[str]) -> None:
+    """The depth question asked in the code's walk, and foreign code found up the ancestors."""
+    page = "<html><body>" + "".join(before).replace("{n}", "1") + "<div>" * divs + "".join(inside)
+    tree = LexborHTMLParser(page)
+    found = dm._code_if_fit(tree.root)
+    assert (None if found is None else [node.mem_id for node in found]) == _slow_code_if_fit(tree.root)
+    if found:
+        roots = [found] + [fragment.css(dm._CODE) for node in found if node.tag == "template"
+                           for fragment in node.template_fragments()]
+        for nodes, root in zip(roots, [tree.root] + [f for node in found if node.tag == "template"
+                                                      for f in node.template_fragments()], strict=True):
+            want = {node.mem_id for node in root.css(dm._FOREIGN_CODE)} & {node.mem_id for node in nodes}
+            assert dm._foreign_code(nodes) == want

@@ -605,13 +605,22 @@ _TOO_DEEP = ":root" + " > *" * MAX_DEPTH
 # a tree with no element at a quarter of that depth (every real page) is told by a selector a
 # quarter as long.  (An element deeper than MAX_DEPTH has an ancestor at each smaller depth.)
 _QUARTER_DEEP = ":root" + " > *" * (MAX_DEPTH // 4)
+# The same question asked of first children only, which lexbor tells from the others in one step
+# (an element at that depth has a parent whose first child is at that depth too).
+_QUARTER_DEEP_FIRST = ":root" + " > *" * (MAX_DEPTH // 4 - 1) + " > :first-child"
 _REOPENED_RUN = " > ".join([":is(" + ",".join(sorted(_FORMATTING)) + ")"] * (FORMATTING_LIMIT + 1))
 # What the code is left out of, found in the same walk of the tree as the runs (a run ends in a
 # formatting element, which none of these is).
 _CODE = "script, style, template, svg, math"
+_CODE_TAGS = frozenset({"script", "style", "template", "svg", "math"})
 _CODE_AND_RUNS = _CODE + ", " + _REOPENED_RUN
+# Each walk of the tree costs lexbor about as much as a few more selectors in one walk: the depth
+# question is asked in the code's walk.  A page answering it gives an element that is no code or
+# one twice (lexbor gives an element once for each selector it matches), and is asked again apart.
+_CODE_RUNS_AND_DEPTH = _CODE_AND_RUNS + ", " + _QUARTER_DEEP_FIRST
 # Scripts and style sheets inside SVG or MathML: the scan never leaves their text out either.
 _FOREIGN_CODE = "svg script, svg style, math script, math style"
+_FOREIGN_ROOT_TAGS = ("svg", "math")
 
 
 def _fit_to_read_first(source: str | bytes) -> bool:
@@ -665,9 +674,12 @@ def _code_if_fit(root: Any) -> list[Any] | None:
     """
     if root is None:
         return []
+    found: list[Any] = root.css(_CODE_RUNS_AND_DEPTH)
+    if all(node.tag in _CODE_TAGS for node in found) and len({node.mem_id for node in found}) == len(found):
+        return found  # no run, and no element at a quarter of the limit
     if root.css_first(_QUARTER_DEEP) is not None and root.css_first(_TOO_DEEP) is not None:
         return None
-    found: list[Any] = root.css(_CODE_AND_RUNS)
+    found = root.css(_CODE_AND_RUNS)
     if any(node.tag in _FORMATTING for node in found):
         return None
     return found
@@ -681,8 +693,7 @@ def _leave_out_code(root: Any, found: list[Any]) -> None:
     """
     if not found:
         return
-    foreign = ({node.mem_id for node in root.css(_FOREIGN_CODE)}
-               if any(node.tag in ("svg", "math") for node in found) else ())
+    foreign = _foreign_code(found)
     for node in found:
         tag = node.tag
         if tag in ("svg", "math"):
@@ -702,6 +713,31 @@ def _leave_out_code(root: Any, found: list[Any]) -> None:
             after = child.next
             child.decompose()
             child = after
+
+
+def _foreign_code(found: list[Any]) -> set[int]:
+    """The ``mem_id`` of the scripts and style sheets among ``found`` that stand inside SVG or MathML.
+
+    ``found`` as :func:`_leave_out_code` takes it, in document order: an SVG or MathML root
+    comes before what it holds, so only what follows the first one is looked at, up its
+    ancestors (no further than the tree or the template content it is in, as lexbor's
+    ``svg script`` looks).  A walk of the whole tree for :data:`_FOREIGN_CODE` costs more than
+    those few ancestors.
+    """
+    first = next((i for i, node in enumerate(found) if node.tag in _FOREIGN_ROOT_TAGS), None)
+    if first is None:
+        return set()
+    inside: set[int] = set()
+    for node in found[first + 1:]:
+        if node.tag not in ("script", "style"):
+            continue
+        above = node.parent
+        while above is not None and above.is_element_node:
+            if above.tag in _FOREIGN_ROOT_TAGS:
+                inside.add(node.mem_id)
+                break
+            above = above.parent
+    return inside
 
 
 def _tree_height(tree: LexborHTMLParser) -> int:

@@ -22,6 +22,7 @@ import itertools
 import json
 import re
 import zoneinfo
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urljoin, urlsplit
@@ -546,6 +547,10 @@ _TIMES = "time[datetime]"
 _HEADINGS_SELECTOR = "h1, h2"
 _ARTICLE_BODY = '[itemprop="articleBody"]'
 _BODY_UNITS = "p, br"
+# The one walk asks for every element with an ``itemprop`` instead of the three itemprop selectors of
+# _META_NODES and _ARTICLE_BODY: each selector of a list costs lexbor a test of every element, and
+# which of them an element matches is read from its attributes anyway.
+_ANY_ITEMPROP = "[itemprop]"
 
 
 class _PageNodes:
@@ -560,9 +565,12 @@ class _PageNodes:
 
     Lexbor gives an element once for each selector of a list it matches, so
     the union holds each element as many times, next to each other: it is
-    read once, and its attributes are given once per meta selector it
-    matches.  An element given once that is a ``<p>``, ``<br>``, ``<h1>`` or
-    ``<h2>`` matched only its tag (its attributes are not read).  A script
+    read once.  The walk asks for ``meta[content]`` and every element with
+    an ``itemprop`` (:data:`_ANY_ITEMPROP`); which meta selectors such an
+    element matches (its attributes are given once per one) and whether it
+    is the ``articleBody`` are read from its attributes.  An element given
+    once that is a ``<p>``, ``<br>``, ``<h1>`` or ``<h2>`` matched only its
+    tag (it has no ``itemprop``: its attributes are not read).  A script
     is told apart by its ``type`` as written; one written in other letter
     cases (which the selector matches on HTML elements only) sends the
     question back to the separate selectors.
@@ -578,9 +586,9 @@ class _PageNodes:
         self.bodies: list[LexborNode] | None = [] if units else None
         self.paragraphs: list[LexborNode] | None = [] if units else None
         self.breaks: list[LexborNode] | None = [] if units else None
-        selector = f"{_JSON_LD_SCRIPTS}, {_META_NODES}, {_TIMES}, {_HEADINGS_SELECTOR}"
+        selector = f"{_JSON_LD_SCRIPTS}, meta[content], {_ANY_ITEMPROP}, {_TIMES}, {_HEADINGS_SELECTOR}"
         if units:
-            selector = f"{selector}, {_ARTICLE_BODY}, {_BODY_UNITS}"
+            selector = f"{selector}, {_BODY_UNITS}"
         nodes = tree.css(selector)
         mems = [node.mem_id for node in nodes]
         count = len(nodes)
@@ -1601,6 +1609,9 @@ def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None,
     for p in paragraphs[:_MAX_UNITS]:
         parent = p.parent
         units.append((parent, parent.mem_id if parent is not None else 0, p.text(deep=True)))
+    # How many <p> each holder has as children: one with three or more is no teaser card (it has
+    # that many <p> below it), told without searching its subtree for a linked headline.
+    child_paragraphs = Counter(held for _, held, _ in units)
     seen_br_parents: set[int] = set()
     for br in breaks:
         parent = br.parent
@@ -1638,8 +1649,9 @@ def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None,
         known = holders.get(held)
         if known is None:
             # A teaser card: a lone summary under a linked headline is another story's.
-            card = (parent.css_first("h2 a, h3 a, h4 a, h5 a, a h2, a h3, a h4") is not None
-                    and len(parent.css("p")) <= 2)  # (the cheaper test first)
+            card = (child_paragraphs[held] <= 2
+                    and parent.css_first("h2 a, h3 a, h4 a, h5 a, a h2, a h3, a h4") is not None
+                    and len(parent.css("p")) <= 2)  # (the cheaper tests first)
             held_by: list[int] = []
             above: LexborNode | None = parent
             for _ in range(_HELD_LEVELS):
