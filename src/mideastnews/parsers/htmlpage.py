@@ -784,8 +784,7 @@ def _read_metadata(doc: Document, zone: str | None = None,
     meta = PageMeta()
     nodes = _PageNodes(tree, units)
     _read_json_ld(nodes.scripts, meta, zone)
-    canonical = tree.css_first('link[rel="canonical"]')
-    href = node_attr(canonical, "href")
+    href = node_attr(_canonical_link(doc), "href")
     if href and href.startswith("http"):
         meta.url = meta.url or href
     _read_meta_tags(nodes.metas, meta, zone)
@@ -2345,13 +2344,22 @@ def _declared_address(doc: Document) -> str | None:
     if "htmlpage.address" in cache:
         address: str | None = cache["htmlpage.address"]
         return address
-    tree = doc.tree
     address = None
-    for selector in ('link[rel="canonical"]', 'meta[property="og:url"]'):
-        value = node_attr(tree.css_first(selector), "href", "content")
-        if value and value.startswith("http"):
-            address = value
-            break
+    value = node_attr(_canonical_link(doc), "href", "content")
+    if not (value and value.startswith("http")):
+        value = node_attr(doc.tree.css_first('meta[property="og:url"]'), "href", "content")
+    if value and value.startswith("http"):
+        address = value
     cache["htmlpage.address"] = address
     return address
+
+
+def _canonical_link(doc: Document) -> LexborNode | None:
+    """The page's first ``<link rel="canonical">``, looked for once per document (the registry's
+    scoring and the reader both ask; a page without one costs a walk of the whole tree)."""
+    cache = doc.__dict__
+    if "htmlpage.canonical" not in cache:
+        cache["htmlpage.canonical"] = doc.tree.css_first('link[rel="canonical"]')
+    node: LexborNode | None = cache["htmlpage.canonical"]
+    return node
 
