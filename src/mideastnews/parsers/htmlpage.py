@@ -1693,8 +1693,9 @@ def choose_body(tree: LexborHTMLParser, anchor: LexborNode | None = None,
     negative_ancestors: dict[int, bool] = {}
     for score, mem in sorted(((s, m) for m, s in scores.items()), reverse=True)[:12]:
         node = nodes[mem]
-        text_len = len(node.text(deep=True))
-        adjusted = score * (1.0 - _link_density(node, text_len, link_lengths)) if score > 0 else score
+        # (A candidate scoring nothing has no link density to weigh: its text is not read.)
+        adjusted = (score * (1.0 - _link_density(node, len(node.text(deep=True)), link_lengths)) if score > 0
+                    else score)
         if _inside_negative(node, root_id, memo=negative_ancestors):
             adjusted *= 0.3
         if near_anchor and adjusted > 0:
