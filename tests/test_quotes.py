@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import mideastnews as mn
@@ -364,3 +364,40 @@ def test_persian_verb_scan_finds_what_the_verb_pattern_finds(text: str) -> None:
     # searched only from a verb's length before the first colon to the last colon
     expected = [(m.start(), m.end()) for m in qm._FA_VERB.finditer(text)]
     assert [(start, m.end()) for start, _said, m in qm._fa_verbs(text)] == expected
+
+
+def _verbs_alone(text: str) -> list[tuple[int, int, str | None]]:
+    return [(m.start(), m.end(), None if m.group("part") else qm._key(m.group("past") or m.group("present")))
+            for m in qm._AR_VERB.finditer(text)]
+
+
+def _marks_alone(text: str) -> list[tuple[int, str, str]]:
+    return [(m.start(), qm._FAMILY[m.group()], qm._role(text, m.start())) for m in qm._MARK.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXTS, max_size=6))
+@example(["وقال ثم", "قال الوزير"])  # a prefix at one paragraph's end, a verb at the next one's start
+@example(["كما", "أكد", "", "مضيفاً"])
+@example(["x«", "»x", '"', "„", "‹x›"])  # marks at the paragraphs' edges read as at a text's edges
+def test_body_scans_find_what_each_paragraph_holds(paragraphs: list[str]) -> None:
+    # verbs and marks are found in the body joined by _JOIN, then dealt out to the paragraphs
+    starts = qm._paragraph_starts(paragraphs)
+    body = qm._JOIN.join(paragraphs)
+    assert [body[s:s + len(p)] for s, p in zip(starts, paragraphs, strict=True)] == paragraphs
+    verbs = qm._ar_verbs_by_paragraph(body, starts)
+    marks = qm._marks_by_paragraph(body, starts)
+    for index, text in enumerate(paragraphs):
+        assert [tuple(v) for v in verbs.get(index, [])] == _verbs_alone(text)
+        assert marks.get(index, []) == _marks_alone(text)
+    assert set(verbs) <= set(range(len(paragraphs)))
+    assert set(marks) <= set(range(len(paragraphs)))
+
+
+def test_no_verb_form_opens_with_the_article() -> None:
+    # _AR_VERB_AFTER turns away words that open with «ال» before its trie: no form may open so
+    for word in [*qm._AR_VERBS, *qm._AR_PRESENT, *qm._AR_PARTICIPLES, "بيّن", "بیّن", "ثم", "كما"]:
+        assert not qm._key(word).startswith("ال"), word
+    for text in ["ال", "الل", "قال", "والقال", " ال قال", "الْقال"]:
+        expected = [m.span() for m in qm._AR_VERB.finditer(text)]
+        assert [m.span() for m in qm._ar_verbs(text)] == expected

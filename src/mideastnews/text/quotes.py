@@ -275,8 +275,9 @@ def _verb_trie(prefixes: Sequence[str]) -> str:
     prefixes are spelled into the trie instead of being tried (and given up)
     before every verb.  Forms may here be prefixes of one another: a match
     must end where its word ends (:data:`_AR_AFTER`), and no form holds a
-    character that ends a word, so wherever the engine finds one, it finds
-    the same span, whichever branch it takes first.
+    character that ends a word but the space after the prefixes «ثم» and
+    «كما» (and no verb opens with those words), so wherever the engine finds
+    one, it finds the same span, whichever branch it takes first.
     """
     trie: dict[str, dict[str, Any]] = {}
     forms = [(_PAST_ENDINGS, _AR_VERBS), ("", _AR_PRESENT), (_PARTICIPLE_ENDINGS, _AR_PARTICIPLES)]
@@ -303,10 +304,14 @@ def _verb_trie(prefixes: Sequence[str]) -> str:
 # Where _AR_VERB matches, in a pattern without groups that takes the character before the verb
 # first: the engine skips at C speed from one word start to the next and walks one trie there,
 # where _AR_VERB tries its look-behind at every position and then, prefix by prefix, three
-# alternations.  The groups are then read by _AR_VERB at the few places found.
-_AR_VERB_FORMS = r"(?:" + _verb_trie(["", "و", "ف"]) + r"|(?:ثم|كما)\s" + _verb_trie([""]) + r")" + _AR_AFTER
+# alternations.  The groups are then read by _AR_VERB at the few places found.  «ثم » and «كما »
+# are prefixes in the one trie: a word start that opens no verb is turned away by one alternation,
+# where a second one after them cost as much again.
+_AR_VERB_FORMS = _verb_trie(["", "و", "ف", r"ثم\s", r"كما\s"]) + _AR_AFTER
+# No form opens with «ال», and a quarter of the words of news text do: two letters compared turn
+# them away before the trie's alternation is walked (tests/test_quotes.py checks the forms).
 _AR_VERB_AFTER = _regex.compile(
-    "text.quotes.AR_VERB_AFTER", _AR_BEFORE + _AR_VERB_FORMS, worst=_AR_VERB_WORST,
+    "text.quotes.AR_VERB_AFTER", _AR_BEFORE + "(?!ال)" + _AR_VERB_FORMS, worst=_AR_VERB_WORST,
 )
 # The same trie alone, for the text's start: it tells in one walk whether _AR_VERB matches there, where
 # _AR_VERB itself tries its look-behind and then, prefix by prefix, three alternations.
@@ -330,6 +335,41 @@ def _ar_verbs(text: str) -> Iterator[re.Match[str]]:
             return
         pos = found.end()
         m = _AR_VERB.match(text, found.start() + 1)
+
+
+# The body is scanned for verbs and marks once, its paragraphs joined by this character: a verb may
+# stand before and after it (as at a text's start and end) and holds none, and it is open on both
+# sides for a mark (as a text's edges are), so every paragraph reads as it does alone, and the
+# scans' fixed costs are paid once an article instead of once a paragraph.
+_JOIN = "،"
+
+
+class _Verb(NamedTuple):
+    """An Arabic verb of saying in its paragraph: what :func:`_ar_verbs` finds there."""
+
+    start: int
+    end: int
+    said: str | None  # the key of the verb (past or present); None for a participle
+
+
+def _paragraph_starts(paragraphs: Sequence[str]) -> list[int]:
+    """Where each paragraph starts in ``_JOIN.join(paragraphs)``."""
+    starts = list(itertools.accumulate((len(p) + 1 for p in paragraphs), initial=0))
+    starts.pop()
+    return starts
+
+
+def _ar_verbs_by_paragraph(body: str, starts: Sequence[int]) -> dict[int, list[_Verb]]:
+    """What :func:`_ar_verbs` finds in each paragraph, from one scan of the ``body`` they join."""
+    found: dict[int, list[_Verb]] = {}
+    index = 0
+    for m in _ar_verbs(body):
+        start = m.start()
+        index = bisect.bisect_right(starts, start, index) - 1
+        offset = starts[index]
+        said = None if m.group("part") else _key(m.group("past") or m.group("present") or "")
+        found.setdefault(index, []).append(_Verb(start - offset, m.end() - offset, said))
+    return found
 
 
 _FA_VERBS = _split("""
@@ -498,13 +538,30 @@ def _has_mark(text: str) -> bool:
             or "‹" in text or "›" in text or '"' in text or "＂" in text or "″" in text)
 
 
-def _marked_spans(text: str, bounds: _Bounds) -> list[_Span]:
-    if not _has_mark(text):
-        return []
-    positions = _find_all(text, _MARK_CHARS)
-    last = len(text) - 1
-    marks = [(pos, *_ROLES[text[pos], pos == 0 or text[pos - 1] in _LEFT_OPEN,
-                           pos == last or text[pos + 1] in _RIGHT_OPEN]) for pos in positions]
+_Mark = tuple[int, str, str]  # offset in the paragraph, family, role
+
+
+def _marks_by_paragraph(body: str, starts: Sequence[int]) -> dict[int, list[_Mark]]:
+    """Every quotation mark of each paragraph, with its family and role, from one scan of ``body``."""
+    if not _has_mark(body):
+        return {}
+    last = len(body) - 1
+    positions = _find_all(body, _MARK_CHARS)
+    found: dict[int, list[_Mark]] = {}
+    i = 0
+    while i < len(positions):  # a paragraph's marks at a time
+        index = bisect.bisect_right(starts, positions[i]) - 1
+        offset = starts[index]
+        j = bisect.bisect_left(positions, starts[index + 1], i) if index + 1 < len(starts) else len(positions)
+        found[index] = [(pos - offset, *_ROLES[body[pos], pos == 0 or body[pos - 1] in _LEFT_OPEN,
+                                              pos == last or body[pos + 1] in _RIGHT_OPEN])
+                        for pos in positions[i:j]]
+        i = j
+    return found
+
+
+def _marked_spans(text: str, bounds: _Bounds, marks: Sequence[_Mark]) -> list[_Span]:
+    """The quotations that the ``marks`` of ``text`` (:func:`_marks_by_paragraph`) delimit."""
     closers: list[dict[str, int]] | None = None  # worked out when two families meet (rare)
     spans: list[_Span] = []
     open_at: int | None = None
@@ -874,7 +931,8 @@ def _canonical(subject: str, known: Sequence[str]) -> str:
 
 
 def _attributions(text: str, bounds: _Bounds, language: str, vocab: Container[str],
-                  known: Sequence[str]) -> list[_Attribution]:
+                  known: Sequence[str], verbs: Iterable[_Verb]) -> list[_Attribution]:
+    """The attributions of a paragraph: Persian ones read from ``text``, Arabic ones from its ``verbs``."""
     found: list[_Attribution] = []
     if language == "fa":
         floor = 0
@@ -891,12 +949,10 @@ def _attributions(text: str, bounds: _Bounds, language: str, vocab: Container[st
             if any(c.isalpha() for c in who) and _words(who, 6) <= 6:
                 pronoun = _key(who) in _FA_PRONOUNS
                 found.append(_Attribution(m.start(), m.end(), None if pronoun else who))
-    for m in _ar_verbs(text) if language != "fa" else ():
-        start, verb_end = m.span()
-        if m.group("part"):
+    for start, verb_end, verb in verbs:
+        if verb is None:  # a participle
             found.append(_Attribution(start, verb_end, None))
             continue
-        verb = _key(m.group("past") or m.group("present") or "")
         subject, end, colon = _ar_subject(text, verb_end, vocab, verb in _AR_TRANSITIVE)
         carries = True
         topic = _ar_topic(text, start, text.startswith("ف", start))
@@ -1029,12 +1085,20 @@ def find_quotes(paragraphs: Sequence[str], *, language: str = "ar") -> list[Quot
     vocab = _Vocab(paragraphs)
     state = _State()
     out: list[QuoteSpan] = []
+    starts = _paragraph_starts(paragraphs)
+    body = _JOIN.join(paragraphs)
+    all_marks = _marks_by_paragraph(body, starts)
+    all_verbs = _ar_verbs_by_paragraph(body, starts) if language != "fa" else {}
     for index, text in enumerate(paragraphs):
+        marks = all_marks.get(index)
+        verbs = all_verbs.get(index)
+        if marks is None and verbs is None and (language != "fa" or (":" not in text and "گفته" not in text)):
+            continue  # no mark and no verb of saying (Persian ones need a colon or «گفته»): nothing to find
         bounds = _Bounds(text)
-        marked = _marked_spans(text, bounds)
+        marked = _marked_spans(text, bounds, marks) if marks is not None else []
         if marked:
             marked = [s for s in marked if not _is_name(text, s)]
-        attributions = _attributions(text, bounds, language, vocab, state.known)
+        attributions = _attributions(text, bounds, language, vocab, state.known, verbs or ())
         if not attributions:
             if not marked:
                 continue  # no quotation and no speaker: nothing below would happen
