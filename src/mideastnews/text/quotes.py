@@ -313,62 +313,56 @@ _AR_VERB_FORMS = _verb_trie(["", "و", "ف", r"ثم\s", r"كما\s"]) + _AR_AFTE
 _AR_VERB_AFTER = _regex.compile(
     "text.quotes.AR_VERB_AFTER", _AR_BEFORE + "(?!ال)" + _AR_VERB_FORMS, worst=_AR_VERB_WORST,
 )
-# The same trie alone, for the text's start: it tells in one walk whether _AR_VERB matches there, where
-# _AR_VERB itself tries its look-behind and then, prefix by prefix, three alternations.
-_AR_VERB_OPENS = _regex.compile("text.quotes.AR_VERB_OPENS", _AR_VERB_FORMS, worst=_AR_VERB_WORST)
 # Every match of _AR_VERB opens with one of these letters: a text without any has no verb.
 _AR_FIRST_SEARCH = _regex.compile("text.quotes.AR_FIRST", _AR_FIRST, worst=(_repeat("وقال "),))
 
 
-def _ar_verbs(text: str) -> Iterator[re.Match[str]]:
-    """What ``_AR_VERB.finditer(text)`` finds."""
-    if text.isascii() or _AR_FIRST_SEARCH.search(text) is None:
-        return
-    pos = 0
-    m = _AR_VERB.match(text) if _AR_VERB_OPENS.match(text) is not None else None
-    while True:
-        if m is not None:
-            yield m
-            pos = m.end()  # a letter: no verb opens right after it
-        found = _AR_VERB_AFTER.search(text, pos)
-        if found is None:
-            return
-        pos = found.end()
-        m = _AR_VERB.match(text, found.start() + 1)
-
-
-# The body is scanned for verbs and marks once, its paragraphs joined by this character: a verb may
+# The body is scanned for verbs and marks once, each paragraph after this character: a verb may
 # stand before and after it (as at a text's start and end) and holds none, and it is open on both
 # sides for a mark (as a text's edges are), so every paragraph reads as it does alone, and the
 # scans' fixed costs are paid once an article instead of once a paragraph.
 _JOIN = "،"
 
-
-class _Verb(NamedTuple):
-    """An Arabic verb of saying in its paragraph: what :func:`_ar_verbs` finds there."""
-
-    start: int
-    end: int
-    said: str | None  # the key of the verb (past or present); None for a participle
+_Verb = tuple[int, int, str | None]  # an Arabic verb of saying: start, end, its key (None: a participle)
 
 
-def _paragraph_starts(paragraphs: Sequence[str]) -> list[int]:
-    """Where each paragraph starts in ``_JOIN.join(paragraphs)``."""
-    starts = list(itertools.accumulate((len(p) + 1 for p in paragraphs), initial=0))
+def _body(paragraphs: Sequence[str]) -> tuple[str, list[int]]:
+    """The paragraphs, each after :data:`_JOIN`, as one text; and where each starts in it."""
+    starts = list(itertools.accumulate((len(p) + 1 for p in paragraphs), initial=1))
     starts.pop()
-    return starts
+    return _JOIN + _JOIN.join(paragraphs), starts
+
+
+@functools.lru_cache(maxsize=4096)
+def _said(form: str) -> str | None:
+    """The key of the verb in ``form`` (a match of :data:`_AR_VERB_AFTER` after its first character),
+    or ``None`` for a participle.
+
+    ``_AR_VERB`` reads the groups of a form the same way wherever it stands: its look-behind is met
+    (by the character :data:`_AR_VERB_AFTER` took first, or by the start of ``form``) and its
+    look-ahead too (by the character after, or by the end), so a form is read once, not at each
+    place.
+    """
+    m = _AR_VERB.match(form)
+    assert m is not None  # as the form matched
+    return None if m.group("part") else _key(m.group("past") or m.group("present") or "")
 
 
 def _ar_verbs_by_paragraph(body: str, starts: Sequence[int]) -> dict[int, list[_Verb]]:
-    """What :func:`_ar_verbs` finds in each paragraph, from one scan of the ``body`` they join."""
+    """Where ``_AR_VERB.finditer`` finds a verb in each paragraph, from one scan of their :func:`_body`.
+
+    Every paragraph follows a character :data:`_AR_VERB_AFTER` takes before a verb, so its one
+    ``finditer`` finds each paragraph's first verb too.
+    """
+    if body.isascii() or _AR_FIRST_SEARCH.search(body) is None:
+        return {}
     found: dict[int, list[_Verb]] = {}
-    index = 0
-    for m in _ar_verbs(body):
-        start = m.start()
-        index = bisect.bisect_right(starts, start, index) - 1
+    for m in _AR_VERB_AFTER.finditer(body):
+        start, end = m.span()
+        start += 1  # past the character before the verb
+        index = bisect.bisect_right(starts, start) - 1
         offset = starts[index]
-        said = None if m.group("part") else _key(m.group("past") or m.group("present") or "")
-        found.setdefault(index, []).append(_Verb(start - offset, m.end() - offset, said))
+        found.setdefault(index, []).append((start - offset, end - offset, _said(body[start:end])))
     return found
 
 
@@ -1085,8 +1079,7 @@ def find_quotes(paragraphs: Sequence[str], *, language: str = "ar") -> list[Quot
     vocab = _Vocab(paragraphs)
     state = _State()
     out: list[QuoteSpan] = []
-    starts = _paragraph_starts(paragraphs)
-    body = _JOIN.join(paragraphs)
+    body, starts = _body(paragraphs)
     all_marks = _marks_by_paragraph(body, starts)
     all_verbs = _ar_verbs_by_paragraph(body, starts) if language != "fa" else {}
     for index, text in enumerate(paragraphs):
