@@ -532,30 +532,39 @@ def _has_mark(text: str) -> bool:
             or "‹" in text or "›" in text or '"' in text or "＂" in text or "″" in text)
 
 
-_Mark = tuple[int, str, str]  # offset in the paragraph, family, role
+_Mark = tuple[int, str, str]  # offset in the body, family, role
+
+# _ROLES by mark, then by 2 * (open on the left) + (open on the right): read without building a key.
+_ROLE_OF = {ch: tuple(_ROLES[ch, left, right] for left in (False, True) for right in (False, True))
+            for ch in _MARK_CHARS}
 
 
 def _marks_by_paragraph(body: str, starts: Sequence[int]) -> dict[int, list[_Mark]]:
-    """Every quotation mark of each paragraph, with its family and role, from one scan of ``body``."""
-    if not _has_mark(body):
-        return {}
-    last = len(body) - 1
+    """Every quotation mark of each paragraph, with its family and role, from one scan of the :func:`_body`.
+
+    The offsets are the body's (a paragraph's start subtracted as the marks are read, not each
+    beforehand): the marks are dealt out to the paragraphs by slices of one list.
+    """
     positions = _find_all(body, _MARK_CHARS)
+    last = len(body) - 1
+    marks = [(pos, *_ROLE_OF[body[pos]][(pos == 0 or body[pos - 1] in _LEFT_OPEN) * 2
+                                        + (pos == last or body[pos + 1] in _RIGHT_OPEN)])
+             for pos in positions]
     found: dict[int, list[_Mark]] = {}
     i = 0
-    while i < len(positions):  # a paragraph's marks at a time
+    while i < len(marks):  # a paragraph's marks at a time
         index = bisect.bisect_right(starts, positions[i]) - 1
-        offset = starts[index]
-        j = bisect.bisect_left(positions, starts[index + 1], i) if index + 1 < len(starts) else len(positions)
-        found[index] = [(pos - offset, *_ROLES[body[pos], pos == 0 or body[pos - 1] in _LEFT_OPEN,
-                                              pos == last or body[pos + 1] in _RIGHT_OPEN])
-                        for pos in positions[i:j]]
+        j = bisect.bisect_left(positions, starts[index + 1], i) if index + 1 < len(starts) else len(marks)
+        found[index] = marks[i:j]
         i = j
     return found
 
 
-def _marked_spans(text: str, bounds: _Bounds, marks: Sequence[_Mark]) -> list[_Span]:
-    """The quotations that the ``marks`` of ``text`` (:func:`_marks_by_paragraph`) delimit."""
+def _marked_spans(text: str, bounds: _Bounds, marks: Sequence[_Mark], offset: int) -> list[_Span]:
+    """The quotations that the ``marks`` of ``text`` (:func:`_marks_by_paragraph`) delimit.
+
+    ``offset``: where ``text`` starts in the body the marks' offsets count in.
+    """
     closers: list[dict[str, int]] | None = None  # worked out when two families meet (rare)
     spans: list[_Span] = []
     open_at: int | None = None
@@ -564,6 +573,7 @@ def _marked_spans(text: str, bounds: _Bounds, marks: Sequence[_Mark]) -> list[_S
     i = 0
     while i < len(marks):
         pos, fam, role = marks[i]
+        pos -= offset
         if open_at is None:
             if role in ("open", "either"):
                 open_at, family = pos + 1, fam
@@ -824,7 +834,7 @@ def _fa_clause_start(bounds: _Bounds, verb_start: int, floor: int) -> int:
     return max(boundary if boundary is not None else floor, floor)
 
 
-def _fa_subject(span: str, known: Sequence[str]) -> tuple[str | None, bool]:
+def _fa_subject(span: str, state: _State) -> tuple[str | None, bool]:
     """The subject in the clause before a Persian verb; and whether it is a pronoun."""
     tokens = span.split()
     # «به گزارش آران نیوز به نقل از ایرنا، …»: a credit is not the subject.
@@ -862,11 +872,8 @@ def _fa_subject(span: str, known: Sequence[str]) -> tuple[str | None, bool]:
         return None, True
     # A subheading that lost its line break may precede the subject: prefer a
     # known speaker's name at the end, then a title word, else give up on long spans.
-    last = _key(out[-1])
-    for name in reversed(known):
-        name_keys = _name_keys(name)
-        if name_keys and last == name_keys[-1]:
-            return _named(out[-1]), False
+    if _key(out[-1]) in state.last_words():
+        return _named(out[-1]), False
     if len(out) > _FA_SUBJECT_WORDS:
         titled = next((i for i, t in enumerate(out) if i > 0 and _key(t) in _FA_TITLE), None)
         if titled is not None and _key(out[0]) not in _FA_TITLE:
@@ -925,7 +932,7 @@ def _canonical(subject: str, known: Sequence[str]) -> str:
 
 
 def _attributions(text: str, bounds: _Bounds, language: str, vocab: Container[str],
-                  known: Sequence[str], verbs: Iterable[_Verb]) -> list[_Attribution]:
+                  state: _State, verbs: Iterable[_Verb]) -> list[_Attribution]:
     """The attributions of a paragraph: Persian ones read from ``text``, Arabic ones from its ``verbs``."""
     found: list[_Attribution] = []
     if language == "fa":
@@ -934,7 +941,7 @@ def _attributions(text: str, bounds: _Bounds, language: str, vocab: Container[st
         # paragraphs are turned away by these searches for a character or a word.
         for start, _said, m in _fa_verbs(text):
             begin = _fa_clause_start(bounds, start, floor)
-            subject, _pronoun = _fa_subject(text[begin:start], known)
+            subject, _pronoun = _fa_subject(text[begin:start], state)
             found.append(_Attribution(begin, m.end(), subject, colon=True))
             floor = m.end()
         for m in _FA_ACCORDING.finditer(text) if "گفته" in text else ():
@@ -1039,12 +1046,31 @@ class _State:
     last: str | None = None
     last_paragraph: int = -10
     known: list[str] = field(default_factory=list)
+    # Read off ``known`` when first asked, and again only after it changes: most attributions name a
+    # speaker known already, and ask what an earlier one asked.
+    shortened: dict[str, str] = field(default_factory=dict)  # subject -> _canonical(subject, known)
+    ends: frozenset[str] | None = None  # the key of the last word of each known name
 
     def said(self, speaker: str, paragraph: int) -> None:
         self.last, self.last_paragraph = speaker, paragraph
         if speaker not in self.known:
             self.known.append(speaker)
             del self.known[:-_KNOWN_SPEAKERS]
+            self.shortened.clear()
+            self.ends = None
+
+    def canonical(self, subject: str) -> str:
+        """:func:`_canonical` of ``subject`` among the known speakers."""
+        name = self.shortened.get(subject)
+        if name is None:
+            name = self.shortened[subject] = _canonical(subject, self.known)
+        return name
+
+    def last_words(self) -> frozenset[str]:
+        """The key of the last word of each known speaker's name."""
+        if self.ends is None:
+            self.ends = frozenset(keys[-1] for keys in map(_name_keys, self.known) if keys)
+        return self.ends
 
 
 def _within_sentence(text: str, bounds: _Bounds, start: int, end: int) -> bool:
@@ -1079,19 +1105,19 @@ def find_quotes(paragraphs: Sequence[str], *, language: str = "ar") -> list[Quot
     vocab = _Vocab(paragraphs)
     state = _State()
     out: list[QuoteSpan] = []
-    body, starts = _body(paragraphs)
-    all_marks = _marks_by_paragraph(body, starts)
-    all_verbs = _ar_verbs_by_paragraph(body, starts) if language != "fa" else {}
+    body, offsets = _body(paragraphs)
+    all_marks = _marks_by_paragraph(body, offsets)
+    all_verbs = _ar_verbs_by_paragraph(body, offsets) if language != "fa" else {}
     for index, text in enumerate(paragraphs):
         marks = all_marks.get(index)
         verbs = all_verbs.get(index)
         if marks is None and verbs is None and (language != "fa" or (":" not in text and "گفته" not in text)):
             continue  # no mark and no verb of saying (Persian ones need a colon or «گفته»): nothing to find
         bounds = _Bounds(text)
-        marked = _marked_spans(text, bounds, marks) if marks is not None else []
+        marked = _marked_spans(text, bounds, marks, offsets[index]) if marks is not None else []
         if marked:
             marked = [s for s in marked if not _is_name(text, s)]
-        attributions = _attributions(text, bounds, language, vocab, state.known, verbs or ())
+        attributions = _attributions(text, bounds, language, vocab, state, verbs or ())
         if not attributions:
             if not marked:
                 continue  # no quotation and no speaker: nothing below would happen
@@ -1118,7 +1144,7 @@ def find_quotes(paragraphs: Sequence[str], *, language: str = "ar") -> list[Quot
         for _, _kind, item in events:
             if isinstance(item, _Attribution):
                 if item.subject is not None:
-                    item.speaker = _canonical(item.subject, state.known)
+                    item.speaker = state.canonical(item.subject)
                     if item.carries:
                         state.said(item.speaker, index)
                 elif item.carries and index - state.last_paragraph <= 2:
@@ -1157,7 +1183,7 @@ def _speaker_for(text: str, bounds: _Bounds, span: _Span, resolved: Sequence[_At
     if k < len(attributions) and attributions[k].subject is not None:
         after = attributions[k]
         if text[end:after.start].strip(" ،,-–—و") == "" and not text.startswith(("كما", "ثم"), after.start):
-            return _canonical(after.subject or "", state.known)
+            return state.canonical(after.subject or "")
     # A quotation that opens its paragraph continues the last speaker.
     if span.start <= 3 and not text[:max(span.start - 1, 0)].strip():
         return opened_with
