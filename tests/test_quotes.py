@@ -398,3 +398,19 @@ def test_no_verb_form_opens_with_the_article() -> None:
         assert not qm._key(word).startswith("ال"), word
     for text in ["ال", "الل", "قال", "والقال", " ال قال", "الْقال"]:
         assert qm._ar_verbs_by_paragraph(*qm._body([text])).get(0, []) == _verbs_alone(text)
+
+
+_NAMES = st.sampled_from(["إبراهيم رئيسي", "رئيسي", "الائتلاف الوطني السوري", "الائتلاف",
+                          "السيد حسن نصر الله", "السيد نصر الله", "کاظم جلالی", "جلالی",
+                          "وزير الخارجية", "الرئيس"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_NAMES, _NAMES), max_size=60))
+def test_known_speakers_worked_out_once_as_they_are_asked(steps: list[tuple[str, str]]) -> None:
+    # the shortened names and last words the state keeps are what the known speakers give afresh
+    state = qm._State()
+    for said, asked in steps:
+        assert state.canonical(asked) == qm._canonical(asked, state.known)
+        assert state.last_words() == {qm._name_keys(n)[-1] for n in state.known if qm._name_keys(n)}
+        state.said(said, 0)
