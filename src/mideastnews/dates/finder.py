@@ -1553,8 +1553,10 @@ class SharedFinder:
     __slots__ = ("_memo",)
 
     def __init__(self, texts: Iterable[str] = ()) -> None:
-        """Args:
-            texts: The texts it is to be asked about (others may follow), scanned together now.
+        """Make a finder, scanning ``texts`` together now.
+
+        Args:
+            texts: The texts it is to be asked about (others may follow).
         """
         self._memo: dict[str, _Scan] = _scan_together(texts) if texts else {}
 
