@@ -195,6 +195,25 @@ def test_counting_by_stretches_is_counting(pieces: list[str], most: int, as_byte
     assert dm._at_most(source, lt, most) == (source.count(lt) <= most)  # type: ignore[arg-type]
 
 
+def _fit_counting_each(source: str | bytes) -> bool:
+    """What :func:`dm._fit_to_read_first` answers, from ``count`` of the whole page."""
+    k = 1 if isinstance(source, bytes) else 0
+    tags = source.count(b"<" if k else "<")  # type: ignore[arg-type]
+    if len(source) > dm._TREE_FIRST_BYTES or tags <= TREE_FIRST_ANY or tags > TREE_FIRST_LIMIT:
+        return tags <= TREE_FIRST_ANY
+    return len(dm._FORMATTING_STARTS[k].findall(source)) <= TREE_FIRST_FORMATTING  # type: ignore[arg-type]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["<", "x", "<p>", "<b class=c>", "<i>", "\u00e9<", "y" * 700]), max_size=12),
+       st.integers(0, 2000), st.booleans())
+def test_the_fitness_count_is_counting(unit: list[str], times: int, as_bytes: bool) -> None:
+    page = "".join(unit) * times
+    source: str | bytes = page.encode() if as_bytes else page
+    assert dm._count_lt(page.encode()) == page.encode().count(b"<")
+    assert dm._fit_to_read_first(source) == _fit_counting_each(source)
+
+
 def test_code_is_left_out_where_lexbor_reads_html() -> None:
     page = (HEAD + "<svg><style>svg{}</style><script>draw()</script></svg>"  # SVG's own: kept
             "<svg><br><style>p{color:red}</style></svg>"  # <br> leaves SVG: a style sheet
@@ -258,3 +277,21 @@ def test_the_one_walk_fitness_and_code_agree_with_the_separate_selectors(
                                                       for f in node.template_fragments()], strict=True):
             want = {node.mem_id for node in root.css(dm._FOREIGN_CODE)} & {node.mem_id for node in nodes}
             assert dm._foreign_code(nodes) == want
+
+
+@given(st.lists(st.sampled_from([b"<", b"<<", b"a", b"\x00", b"\xd8\xa7", b"<b ", b"\xff", b" " * 40]),
+                max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_the_tags_are_counted_on_bytes_as_count_counts_them(parts: list[bytes]) -> None:
+    """:func:`document._count_lt` (one byte taken out with ``memchr``) is ``bytes.count``."""
+    page = b"".join(parts)
+    assert dm._count_lt(page) == page.count(b"<")
+
+
+def test_a_page_read_first_is_told_by_its_tag_count_either_side_of_the_limits() -> None:
+    """The bytes and the text of a page are read first alike, just within and past each limit."""
+    for tags in (dm.TREE_FIRST_ANY, dm.TREE_FIRST_ANY + 1, dm.TREE_FIRST_LIMIT, dm.TREE_FIRST_LIMIT + 1):
+        page = "<html><body>" + "<p>ا" * (tags - 2)
+        assert page.count("<") == tags
+        assert dm._fit_to_read_first(page.encode()) == dm._fit_to_read_first(page) == (
+            tags <= dm.TREE_FIRST_LIMIT)

@@ -629,12 +629,23 @@ def _fit_to_read_first(source: str | bytes) -> bool:
     lt: Any = b"<" if k else "<"
     if len(source) > _TREE_FIRST_BYTES:
         return _at_most(source, lt, TREE_FIRST_ANY)
-    tags = source.count(lt)
+    tags = _count_lt(source) if isinstance(source, bytes) else source.count(lt)
     if tags <= TREE_FIRST_ANY:
         return True
     if tags > TREE_FIRST_LIMIT:
         return False
     return len(_FORMATTING_STARTS[k].findall(source)) <= TREE_FIRST_FORMATTING  # type: ignore[arg-type]
+
+
+def _count_lt(source: bytes) -> int:
+    """``source.count(b"<")``, in half its time or less on a page's bytes.
+
+    ``bytes.count`` of one byte tests the bytes one by one; ``bytes.replace`` of one byte by nothing
+    finds them with ``memchr``, which skips the long stretches between tags many bytes at a time.
+    Each one taken out shortens the copy by one.  (Not for ``str``: its ``replace`` counts the way
+    ``count`` does, then copies.)
+    """
+    return len(source) - len(source.replace(b"<", b""))
 
 
 _COUNT_STRETCH = 1 << 16
