@@ -195,6 +195,20 @@ def test_counting_by_stretches_is_counting(pieces: list[str], most: int, as_byte
     assert dm._at_most(source, lt, most) == (source.count(lt) <= most)  # type: ignore[arg-type]
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(-2, 2)), max_size=12), st.booleans())
+def test_a_tag_at_a_stretch_end_is_counted_once(places: list[tuple[int, int]], as_bytes: bool) -> None:
+    size = 4 * dm._COUNT_STRETCH
+    page = bytearray(b"x" * size)
+    for stretch, off in places:
+        page[min(max(stretch * dm._COUNT_STRETCH + off, 0), size - 1)] = ord("<")
+    source: str | bytes = bytes(page) if as_bytes else page.decode()
+    lt: str | bytes = b"<" if as_bytes else "<"
+    tags = page.count(b"<")
+    for most in (tags - 1, tags):
+        assert dm._at_most(source, lt, most) == (tags <= most)
+
+
 def _fit_counting_each(source: str | bytes) -> bool:
     """What :func:`dm._fit_to_read_first` answers, from ``count`` of the whole page."""
     k = 1 if isinstance(source, bytes) else 0
