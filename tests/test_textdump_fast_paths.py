@@ -10,22 +10,40 @@ from hypothesis import strategies as st
 
 from mideastnews import _regex
 from mideastnews.document import Document
-from mideastnews.parsers import almayadeen, irna, rt, sputnik
+from mideastnews.parsers import almayadeen, generic, irna, rt, sputnik
 from mideastnews.parsers.textdump import (
+    _EMBED,
     _FA_FUNCTION_WORDS,
     _FA_PRONOUNS,
     _FA_SPEECH_VERBS,
+    _IMAGE_URL,
+    _URL_LINE,
+    BYLINE,
     COMMON_RULES,
+    CREDIT_LINE,
+    DATE_LINE,
+    PHOTO_AGENCIES,
+    SOURCE_LINE,
+    DumpProfile,
     Marker,
     _anchored,
+    _char_screened,
+    _classify_common,
+    _is_title,
+    _needle_chars,
     _openers,
+    _plain_lines,
     _reporting_clause,
     _rulesets,
     _Screen,
+    _start,
+    _State,
     _strip_site_suffix,
+    _title_key,
     detect_language,
     marker_score,
     required_strings,
+    split_lines,
     split_lost_subheading,
 )
 
@@ -317,3 +335,143 @@ def test_a_rule_set_within_a_text_finds_what_it_finds_on_each_line(lines: list[s
                 expected = next((n for n, r in enumerate(rules) if r.matches(line)), len(rules))
                 assert within.index(line) == rule_set.index(line) == expected
                 assert within.first(line) == rule_set.first(line)
+
+
+@pytest.mark.parametrize(("pattern", "prefixes", "chars"), [
+    (r"abc|xyz", {"abc", "xyz"}, set()),
+    (r"abc|abd", {"ab"}, set()),  # the parser takes the common «ab» out: «c» and «d» are a class
+    (r"^(?:ab)?c", {"abc", "c"}, set()),
+    (r"(?=x)ab+c", {"ab"}, set()),  # a repetition's first pass only: what follows is not known
+    (r"[0-9]+x|y", {"y"}, set()),
+    (r"(?i)ab", set(), {"a"}),  # a cased letter: any cased character may match it
+    (r"(?i)ابc", {"اب"}, set()),  # uncased letters are themselves
+    (r"\dx", None, None),
+    (r"a?", None, None),  # the empty string matches
+])
+def test_start(pattern: str, prefixes: set[str] | None, chars: set[str] | None) -> None:
+    start = _start(re.compile(pattern))
+    if prefixes is None:
+        assert start is None
+        return
+    assert start is not None
+    assert start.prefixes == prefixes
+    assert start.chars == chars
+
+
+STARTED = sorted((name, p.pattern) for name, p in _regex.PATTERNS.items()
+                 if isinstance(p.pattern.pattern, str) and _start(p.pattern) is not None)
+
+
+@pytest.mark.parametrize(("name", "pattern"), STARTED, ids=[n for n, _ in STARTED])
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_a_match_begins_as_its_start_says(name: str, pattern: re.Pattern[str], data: st.DataObject) -> None:
+    start = _start(pattern)
+    assert start is not None
+    alphabet = sorted({c for c in pattern.pattern if not c.isspace()} | set(" 0123456789۰۱۲AaßK\u212a"))
+    pieces = st.sampled_from(sorted(start.prefixes) or [""]) | st.text(alphabet=alphabet, max_size=8)
+    text = data.draw(st.lists(pieces, max_size=6).map("".join))
+    for i in range(len(text)):
+        if pattern.match(text[i:]) is not None:
+            assert text[i:].startswith(tuple(start.prefixes)) or start.admits(text[i]), (name, text[i:])
+
+
+NEEDLED = sorted((name, p.pattern) for name, p in _regex.PATTERNS.items()
+                 if isinstance(p.pattern.pattern, str) and _needle_chars(p.pattern) is not None)
+
+
+@pytest.mark.parametrize(("name", "pattern"), NEEDLED, ids=[n for n, _ in NEEDLED])
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_every_match_holds_a_needle_char(name: str, pattern: re.Pattern[str], data: st.DataObject) -> None:
+    chars = _needle_chars(pattern)
+    strings = required_strings(pattern)
+    assert chars
+    assert strings
+    alphabet = sorted({c for c in pattern.pattern if not c.isspace()} | set(" 0123456789"))
+    text = data.draw(st.lists(st.sampled_from(strings) | st.text(alphabet=alphabet, max_size=8),
+                              max_size=8).map("".join))
+    find = _char_screened(pattern, chars)
+    for line in text.split("\n"):
+        assert (find(line) is None) == (pattern.search(line) is None), (name, line)
+
+
+PROFILES = [site.TEXT_DUMP for site in (*SITES, generic)]
+
+
+def _start_patterns(profile: DumpProfile) -> list[re.Pattern[str]]:
+    """What the plain-line screen must keep out: each pattern tried at a line's start."""
+    rules = _rulesets(profile)[1]  # type: ignore[arg-type]
+    found = [r.pattern for _, r, find in rules.others if find is not None and _anchored(r.pattern)]
+    found += [s.pattern for s in profile.stamps]
+    found += [p for p in (profile.site_id, profile.url_id and _URL_LINE) if p]
+    return [*found, _IMAGE_URL, DATE_LINE, SOURCE_LINE, BYLINE, CREDIT_LINE]
+
+
+SCREEN_PIECES = sorted({
+    *RULE_PIECES, *PIECES, "©", "(c)", "(C) x", "Photo: AFP", "photo by", "Image :", "http://x",
+    "https://a.png", "HTTPS://A.JPG", "By Ali", "By ali", "بقلم: أحمد", "المصدر: RT", "Source: x",
+    "هذا المحتوى مقدم من قناة x", "اليوم", "أمس 12:30", "منذ 3 ساعات", "12 مايو", "۱۲ آذر ۱۴۰۲", "13:45",
+    "١٢:٣٠", "[ad_1]", "#اسأل_أكثر", "02:30 GMT", "12 د", "7 دقائق", "2024-03-01T17:34",
+    "12.03.2024, 14:20، سبوتنيك عربي", "کد خبر: ۸۴۵۶۷۸۹۰", "تاریخ انتشار: ۸ آذر ۱۴۰۲",
+    "تاریخ به‌روزرسانی: ۹ آذر ۱۴۰۲ - ۱۲:۳۰", "۷۱۷۸/ ۲۰۹۷", "**۱۰۳۹", "STORIES 12", "pic.twitter.com/x",
+    "A post shared by", "(@a) March 3, 2024", "المصدر", "source", "منبع", "AFP", "REUTERS", "ß", "SS", "K",
+    "\u212a", "İ", "ı", "ال", "قال الرئيس", "وزير الخارجية", "1", "٢", "۳", "-", "•", ":", ".",
+    *PHOTO_AGENCIES, *(x for site in (*SITES, generic) for x in (*site.TEXT_DUMP.photo_credits,
+                                                                 *site.TEXT_DUMP.sections)),
+})
+SCREEN_LINES = st.lists(st.sampled_from(SCREEN_PIECES) | st.sampled_from(SCREEN_PIECES).map(str.upper)
+                        | st.text(alphabet="اب تRrT Sß: .-–۲۴0123456789/@", max_size=6),
+                        min_size=1, max_size=4).map(lambda p: "".join(p).strip()).filter(bool)
+
+
+def _slow_takes(profile: DumpProfile, line: str) -> bool:
+    """Whether the slow path classifies ``line``: a rule takes it or a kind every site shares names it."""
+    rules = _rulesets(profile)[1]  # type: ignore[arg-type]
+    if rules.index(line) < len(rules.rules):
+        return True
+    lines = split_lines(["headline", line])
+    state = _State(lines=lines, kinds=[None] * len(lines), role=["body"] * len(lines))
+    _own, _rules, _common, sections, photo = _rulesets(profile)  # type: ignore[arg-type]
+    return _classify_common(state, profile, 1, photo, sections) or state.role[1] != "body"  # type: ignore[arg-type]
+
+
+@settings(max_examples=500, deadline=None)
+@given(SCREEN_LINES | st.sampled_from(PROFILES).flatmap(
+    lambda p: st.sampled_from(_start_patterns(p)).flatmap(lambda x: st.from_regex(x, fullmatch=True))
+).map(str.strip).filter(bool))
+def test_a_plain_line_is_one_the_slow_path_leaves(line: str) -> None:
+    for profile in PROFILES:
+        plain = _plain_lines(profile)
+        assert plain is not None
+        rules = _rulesets(profile)[1]
+        if plain.settles(line, (*rules.searchers, _EMBED.search)):
+            assert not _slow_takes(profile, line), (profile.source, line)
+
+
+@pytest.mark.parametrize("profile", PROFILES, ids=[p.source for p in PROFILES])
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_no_line_a_start_pattern_matches_is_plain(profile: DumpProfile, data: st.DataObject) -> None:
+    plain = _plain_lines(profile)  # type: ignore[arg-type]
+    assert plain is not None
+    pattern = data.draw(st.sampled_from(_start_patterns(profile)))
+    line = data.draw(st.from_regex(pattern, fullmatch=True))
+    if line.strip() == line and line and pattern.match(line):
+        assert not plain.settles(line, ()), (pattern.pattern, line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(SCREEN_LINES, SCREEN_LINES)
+def test_is_title_is_the_title_key_compared(line: str, title: str) -> None:
+    for keys in ((_title_key(title),), (_title_key(title), _title_key(title + " x")), ("",)):
+        assert _is_title(line, keys) == (_title_key(line) in keys)
+
+
+def test_no_piece_alone_the_slow_path_takes_is_plain() -> None:
+    for line in {x.strip() for piece in SCREEN_PIECES for x in (piece, piece.upper(), piece + ":")} - {""}:
+        for profile in PROFILES:
+            plain = _plain_lines(profile)
+            assert plain is not None
+            if plain.settles(line, (*_rulesets(profile)[1].searchers, _EMBED.search)):
+                assert not _slow_takes(profile, line), (profile.source, line)

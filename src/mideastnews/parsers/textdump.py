@@ -624,6 +624,154 @@ def _anchored(pattern: re.Pattern[str]) -> bool:
         _sre_ops.AT_BEGINNING, _sre_ops.AT_BEGINNING_STRING)
 
 
+class _Anywhere(Exception):
+    """A pattern's match may begin with characters :class:`_Start` does not describe."""
+
+
+def _cased(c: str) -> bool:
+    """Whether a case-insensitive pattern may match ``c`` as another character (``c`` has a case)."""
+    return c.lower() != c or c.upper() != c or c.casefold() != c
+
+
+#: How long a literal beginning :func:`_start` spells out, and how many it keeps apart.
+_START_CHARS = 8
+_START_STRINGS = 64
+
+
+@attrs.frozen
+class _Start:
+    """How a match of a pattern, tried at a line's start, may begin.
+
+    Attributes:
+        prefixes: Literal beginnings (their characters matched as themselves).
+        chars: Characters, matched as themselves, opening the matches that begin otherwise.
+        ranges: Code point ranges opening them.
+        cased: A case-insensitive cased letter or range opens one: any cased character may.
+    """
+
+    prefixes: frozenset[str]
+    chars: frozenset[str]
+    ranges: tuple[tuple[int, int], ...]
+    cased: bool
+
+    def admits(self, c: str) -> bool:
+        """Whether a match not beginning with one of the prefixes may begin with the character ``c``."""
+        return (c in self.chars or any(lo <= ord(c) <= hi for lo, hi in self.ranges)
+                or (self.cased and _cased(c)))
+
+
+# A beginning of a match and whether it is the whole of what the parsed items matched (it may go on).
+_Begun = frozenset[tuple[str, bool]]
+
+
+@functools.lru_cache(maxsize=1024)
+def _start(pattern: re.Pattern[str]) -> _Start | None:
+    """How a match of ``pattern`` (matched, not searched) may begin, or ``None`` when not known.
+
+    Read off the parsed pattern: runs of literals spell its beginnings; the
+    first character of a beginning that is no literal (a class, a range, a
+    case-insensitive letter) is described on its own.  Zero-width parts
+    (anchors, lookarounds) are passed over: they only narrow the matches.  An
+    uncased character matches a case-insensitive literal only when it is that
+    literal (the engine compares lower cases), so only cased characters are widened.
+    """
+    if not isinstance(pattern, re.Pattern) or not isinstance(pattern.pattern, str):
+        return None
+    chars: set[str] = set()
+    ranges: list[tuple[int, int]] = []
+    cased = False
+
+    def leaf(op: Any, arg: Any, ignore: bool) -> None:
+        """Describe the first character of a match beginning with the part ``op``."""
+        nonlocal cased
+        members: list[tuple[Any, Any]] = (
+            [(op, arg)] if op is _sre_ops.LITERAL else arg if op is _sre_ops.IN else [(None, 0)])
+        for member, value in members:
+            if member is _sre_ops.LITERAL:
+                chars.add(chr(value))
+                cased = cased or (ignore and _cased(chr(value)))
+            elif member is _sre_ops.RANGE:
+                ranges.append(value)
+                cased = cased or ignore
+            else:  # a negated class, a category (\d, \w), any character: far too many characters
+                raise _Anywhere
+
+    def item(op: Any, arg: Any, ignore: bool, lead: bool) -> _Begun:
+        """The beginnings of the part ``op``; ``lead``: it may open the match."""
+        if op is _sre_ops.LITERAL and not (ignore and _cased(chr(arg))):
+            return frozenset({(chr(arg), True)})
+        if op in (_sre_ops.AT, _sre_ops.ASSERT, _sre_ops.ASSERT_NOT):
+            return frozenset({("", True)})
+        if op is _sre_ops.SUBPATTERN:
+            _group, add_flags, del_flags, body = arg
+            return sequence(body, (ignore or bool(add_flags & re.IGNORECASE))
+                            and not del_flags & re.IGNORECASE, lead)
+        if op is _sre_ops.ATOMIC_GROUP:
+            return sequence(arg, ignore, lead)
+        if op is _sre_ops.BRANCH:
+            return frozenset().union(*(sequence(branch, ignore, lead) for branch in arg[1]))
+        if op in (_sre_ops.MAX_REPEAT, _sre_ops.MIN_REPEAT, _sre_ops.POSSESSIVE_REPEAT):
+            least, most, body = arg
+            begun = sequence(body, ignore, lead)
+            if most != 1:  # repeated: what follows a first beginning is not known
+                begun = frozenset((s, False) for s, _ in begun)
+            return begun | {("", True)} if least == 0 else begun
+        if lead:
+            leaf(op, arg, ignore)
+        return frozenset({("", False)})
+
+    def sequence(items: Iterable[tuple[Any, Any]], ignore: bool, lead: bool) -> _Begun:
+        begun: _Begun = frozenset({("", True)})
+        for op, arg in items:
+            open_ = [s for s, whole in begun if whole]
+            if not open_:
+                break
+            got = item(op, arg, ignore, lead and "" in open_)
+            begun = frozenset({(s, False) for s, whole in begun if not whole} | {
+                (s + t, whole and len(s + t) < _START_CHARS) for s in open_ for t, whole in got})
+            if len(begun) > _START_STRINGS:
+                begun = frozenset((s, False) for s, _ in begun)
+        return begun
+
+    try:
+        begun = sequence(list(_sre_parser.parse(pattern.pattern, pattern.flags)),
+                         bool(pattern.flags & re.IGNORECASE), True)
+    except _Anywhere:
+        return None
+    except Exception:  # pragma: no cover  # a parser of another layout: nothing is screened
+        return None
+    if ("", True) in begun:
+        return None  # the empty string matches: anything may follow
+    return _Start(frozenset(s for s, _ in begun if s), frozenset(chars), tuple(ranges), cased)
+
+
+@functools.lru_cache(maxsize=256)
+def _needle_chars(pattern: re.Pattern[str]) -> str | None:
+    """Characters one of which every match of ``pattern`` holds (one of each of its required strings,
+    the rarest in prose by a rough rule: punctuation, then capitals, then the rest), or ``None``.
+
+    A search for one character runs at memory speed; one for a string, or of a
+    pattern without a literal beginning, tries many more positions.
+    """
+    needles = required_strings(pattern)
+    if needles is None:
+        return None
+
+    def commonness(c: str) -> tuple[bool, bool, bool, bool]:
+        return (c.isspace(), c in ".,;:-_()'\"", c.isalnum() and not c.isupper(), c.isalnum())
+
+    return "".join(sorted({min(needle, key=commonness) for needle in needles}))
+
+
+def _char_screened(pattern: re.Pattern[str], chars: str) -> Callable[[str], object]:
+    """``pattern.search`` for lines, tried only on those holding one of ``chars`` (:func:`_needle_chars`)."""
+
+    def find(line: str) -> object:
+        return pattern.search(line) if _holds_any(line, chars) else None
+
+    return find
+
+
 #: A pattern is screened (:class:`_Screen`) when its matches hold one of at most this many strings.
 _SCREEN_STRINGS = 3
 
@@ -650,7 +798,10 @@ class _Screen:
         if got is not None and got[0] is pattern:
             return got[1]
         needles = required_strings(pattern)
-        answer = needles is None or _holds_any(self.text, needles)
+        # One of the needles' characters first: a text without them is read at memory speed.
+        chars = _needle_chars(pattern)
+        answer = needles is None or (chars is not None and _holds_any(self.text, chars)
+                                     and _holds_any(self.text, needles))
         self._answers[id(pattern)] = (pattern, answer)
         return answer
 
@@ -849,7 +1000,7 @@ class _RuleSet:
     """
 
     __slots__ = ("_narrowed", "by_key", "contains", "finders", "lead", "longest", "others", "prefixes",
-                 "rules", "screened")
+                 "rules", "screened", "searchers")
 
     def __init__(self, rules: tuple[Rule, ...], absent: frozenset[int] = frozenset()) -> None:
         """``absent``: the indices of the rules whose pattern no line holds (it is not searched)."""
@@ -871,6 +1022,8 @@ class _RuleSet:
         self.prefixes = tuple(p for _, r, _ in self.others for p in r._folded_prefixes)
         self.contains = tuple(c for _, r, _ in self.others for c in r._folded_contains)
         self.finders = tuple(find for _, _, find in self.others if find is not None)
+        self.searchers = tuple(find for _, r, find in self.others
+                               if find is not None and not _anchored(r.pattern))
         # The patterns a text can rule out: searched ones whose matches hold one of a few known strings.
         # (A pattern matched at the line's start fails at once; a substring search of the text per
         # string costs about what a search of its lines does: measured on the seeds.)
@@ -943,6 +1096,82 @@ class _RuleSet:
 
 _Rulesets = tuple[_RuleSet, _RuleSet, _RuleSet, frozenset[str], frozenset[str]]
 
+#: Whole lines :func:`_classify_common` drops as source links.
+_SOURCE_LINK_KEYS = frozenset({"المصدر", "المصادر", "منبع", "source"})
+
+
+class _PlainLines:
+    """Which lines of a site's dumps no rule takes and no kind every site shares names.
+
+    Most lines of a dump are the article's prose: they open with none of the
+    rules' prefixes and none of the beginnings (:func:`_start`) of the
+    patterns tried at a line's start (the anchored rule patterns, the stamps,
+    the site and URL ids, image URLs, dates, source, byline and credit
+    lines), and their key is no whole-line rule, photo credit, section or
+    source link.  Such a line only needs the patterns searched anywhere in it,
+    and only those its dump's text does not rule out.  :func:`_plain_lines`
+    gives ``None`` when a rule's substrings or a pattern's beginnings cannot be screened so.
+    """
+
+    __slots__ = ("_memo", "_rule_prefixes", "_starts", "keys", "prefixes")
+
+    def __init__(self, rule_prefixes: tuple[str, ...], starts: tuple[_Start, ...],
+                 keys: frozenset[str]) -> None:
+        self._rule_prefixes = rule_prefixes  # case-folded: compared with the line folded
+        self.prefixes = frozenset(p for start in starts for p in start.prefixes)
+        self._starts = tuple(start for start in starts if start.chars or start.ranges or start.cased)
+        self.keys = keys
+        # By a line's first character: True when a match may begin with it whatever follows, else the
+        # prefixes to compare with the line, those to compare with it folded and how much of it they need.
+        self._memo: dict[str, bool | tuple[tuple[str, ...], tuple[str, ...], int]] = {}
+
+    def _opening(self, c: str) -> bool | tuple[tuple[str, ...], tuple[str, ...], int]:
+        if any(start.admits(c) for start in self._starts):
+            return True
+        head = c.casefold()[:1]
+        folded = tuple(p for p in self._rule_prefixes if p.startswith(head))
+        return (tuple(p for p in self.prefixes if p.startswith(c)), folded, max(map(len, folded), default=0))
+
+    def settles(self, line: str, searchers: tuple[Callable[[str], object], ...]) -> bool:
+        """Whether ``line`` (stripped, not blank) is plain: ``searchers`` are the patterns searched
+        anywhere in it that its dump's text does not rule out."""
+        got = self._memo.get(line[0])
+        if got is None:
+            got = self._opening(line[0])
+            if len(self._memo) < 4096:
+                self._memo[line[0]] = got
+        if got is True:
+            return False
+        raw, folded, need = got  # type: ignore[misc]
+        # Folding maps each character on its own and never shortens: the folded line begins with the
+        # folded first ``need`` characters, which hold any prefix of that length or less it begins with.
+        if (raw and line.startswith(raw)) or (folded and line[:need].casefold().startswith(folded)):
+            return False
+        if _key(line) in self.keys:
+            return False
+        for find in searchers:  # noqa: SIM110  # a loop: no generator to set up for each line
+            if find(line) is not None:
+                return False
+        return True
+
+
+def _build_plain_lines(profile: DumpProfile) -> _PlainLines | None:
+    _own, rules, _common, sections, photo = _rulesets(profile)
+    if rules.contains or "" in rules.prefixes:
+        return None
+    starting = [r.pattern for _, r, find in rules.others if find is not None and _anchored(r.pattern)]
+    starting += [stamp.pattern for stamp in profile.stamps]
+    starting += [p for p in (profile.site_id, _URL_LINE if profile.url_id is not None else None) if p]
+    starting += [_IMAGE_URL, DATE_LINE, SOURCE_LINE, BYLINE, CREDIT_LINE]
+    starts = tuple(map(_start, starting))
+    if None in starts:
+        return None
+    return _PlainLines(rules.prefixes, starts, frozenset(rules.by_key) | photo | sections  # type: ignore[arg-type]
+                       | _SOURCE_LINK_KEYS)
+
+
+_plain_lines: ByIdentity[DumpProfile, _PlainLines | None] = ByIdentity(_build_plain_lines)
+
 
 def _build_rulesets(profile: DumpProfile) -> _Rulesets:
     """The site's rules, its rules then the common ones, the common ones, its section keys and
@@ -966,6 +1195,14 @@ def _is_title(text: str, title_keys: tuple[str, ...]) -> bool:
     The key starts with the line's first word, case-folded (folding maps each
     character on its own): a line whose first word starts no key is not read further.
     """
+    c = text[:1]
+    if c.isalnum() or c == "_":  # \w: the first word begins the line, and the key begins as it folds
+        c = c.casefold()[:1]
+        for key in title_keys:
+            if key.startswith(c):
+                break
+        else:
+            return False
     first = _WORD.search(text)
     if first is None:
         return "" in title_keys
@@ -1003,8 +1240,16 @@ def _classify(state: _State, profile: DumpProfile, title: str, full_title: str, 
     """Classify every line after the headline; ``text``: the dump's text (every line is part of it)."""
     lines = state.lines
     _own, rules, _common, sections, photo = _rulesets(profile)
-    rules = rules.within(_Screen(text))
+    screen = _Screen(text)
+    rules = rules.within(screen)
     n_own = len(profile.rules)
+    plain = _plain_lines(profile)
+    searchers = rules.searchers
+    embed_chars = _needle_chars(_EMBED)
+    if embed_chars is None:
+        searchers += (_EMBED.search,)
+    elif _holds_any(text, embed_chars):
+        searchers += (_char_screened(_EMBED, embed_chars),)
     title_keys = tuple({_title_key(title), _title_key(full_title)})
     rest_from: int | None = None
     rest_kind = "boilerplate"
@@ -1026,6 +1271,11 @@ def _classify(state: _State, profile: DumpProfile, title: str, full_title: str, 
             continue
         if _is_title(text, title_keys):
             state.drop(i, "duplicate-title")
+            i += 1
+            continue
+        if plain is not None and plain.settles(text, searchers):
+            if _is_prose(text) and word_count(text) > SHORT_LINE_WORDS:
+                state.in_head = False
             i += 1
             continue
         # The site's rules then the common ones, in one look: a common rule found here applies when
@@ -1121,7 +1371,7 @@ def _classify_common(state: _State, profile: DumpProfile, i: int, photo: frozens
         state.section = state.section or text
         state.drop(i, "section")
         return True
-    if key in {"المصدر", "المصادر", "منبع", "source"}:
+    if key in _SOURCE_LINK_KEYS:
         state.drop(i, "source-link")
         return True
     return False
