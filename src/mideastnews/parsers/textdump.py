@@ -1316,6 +1316,8 @@ def _classify_common(state: _State, profile: DumpProfile, i: int, photo: frozens
                      sections: frozenset[str]) -> bool:
     """The line kinds every site shares (``photo`` and ``sections``: the profile's photo-credit and
     section keys); true when line ``i`` was classified."""
+    # A new kind here must be known to the plain-line screen too (_build_plain_lines), which passes
+    # over the lines none of these kinds can take (tests/test_textdump_fast_paths.py compares them).
     text = state.lines[i].text
     for stamp in profile.stamps:
         m = stamp.pattern.fullmatch(text)
