@@ -1530,10 +1530,7 @@ def find_dates(text: str, *, ref: dt.date | None = None) -> list[DateMention]:
     Raises:
         TypeError: ``text`` is not a string or ``ref`` not a date.
     """
-    if not isinstance(text, str):
-        raise TypeError(f"text must be a string, not {type(text).__name__}")
-    if ref is not None and not isinstance(ref, dt.date):
-        raise TypeError(f"ref must be a datetime.date, not {type(ref).__name__}")
+    _check_call(text, ref)
     return _find(text, ref, None)
 
 
@@ -1562,10 +1559,7 @@ class SharedFinder:
 
     def __call__(self, text: str, *, ref: dt.date | None = None) -> list[DateMention]:
         """The same as :func:`find_dates` (``text``, ``ref``)."""
-        if not isinstance(text, str):
-            raise TypeError(f"text must be a string, not {type(text).__name__}")
-        if ref is not None and not isinstance(ref, dt.date):
-            raise TypeError(f"ref must be a datetime.date, not {type(ref).__name__}")
+        _check_call(text, ref)
         scan = self._memo.get(text)
         if scan is not None and scan.fixed is not None:
             return list(scan.fixed)  # what _find gives back for it, under any ref
@@ -1577,14 +1571,19 @@ class SharedFinder:
         The enrichment step places every mention of its last reading in its field: a mention made
         to be copied into its field at once is made there instead.
         """
-        if not isinstance(text, str):
-            raise TypeError(f"text must be a string, not {type(text).__name__}")
-        if ref is not None and not isinstance(ref, dt.date):
-            raise TypeError(f"ref must be a datetime.date, not {type(ref).__name__}")
+        _check_call(text, ref)
         scan = self._memo.get(text)
         if scan is not None and scan.fixed is not None:
             return [_placed(m, field, index) for m in scan.fixed]
         return _find(text, ref, self._memo, field, index)
+
+
+def _check_call(text: object, ref: object) -> None:
+    """Raise :class:`TypeError` for arguments :func:`find_dates` does not take."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a string, not {type(text).__name__}")
+    if ref is not None and not isinstance(ref, dt.date):
+        raise TypeError(f"ref must be a datetime.date, not {type(ref).__name__}")
 
 
 def _find(text: str, ref: dt.date | None, memo: dict[str, _Scan] | None, field: str | None = None,
