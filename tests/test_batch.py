@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -230,6 +231,30 @@ def test_articles_and_parsers_pickle() -> None:
     assert pickle.loads(pickle.dumps(failure)) == failure
     item = Input(SEEDS[0], str(SEEDS[0]), url="https://www.rt.com/x")
     assert pickle.loads(pickle.dumps(item)) == item
+
+
+class _MarkedQuote(mn.Quote):
+    """A record of a subclass: the workers' flat form of an article is for the library's own classes."""
+
+
+def _record_types(article: mn.Article) -> list[type]:
+    return [type(x) for x in (*article.quotes, *article.dates, *article.dropped)]
+
+
+def test_results_sent_by_workers_come_back_whole() -> None:
+    from mideastnews.io.batch import _dumps
+
+    articles = [mn.parse(path) for path in SEEDS]
+    assert all(a.quotes and a.dates for a in articles)
+    assert any(a.dropped for a in articles)
+    marked = attrs.evolve(articles[0], quotes=(_MarkedQuote("x", None, 0), *articles[0].quotes))
+    for article in [*articles, marked, mn.Article(source="generic", title="t", language="ar")]:
+        clone = pickle.loads(_dumps(article))
+        assert clone == article
+        assert type(clone) is mn.Article
+        assert _record_types(clone) == _record_types(article)
+    failure = mn.Failure("x", "ParseError", "m")
+    assert pickle.loads(_dumps(failure)) == failure
 
 
 def test_fork_server_when_threads_are_alive() -> None:
