@@ -339,13 +339,6 @@ def test_marks_and_sentence_ends_found_by_character(text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(_TEXTS, st.text(st.sampled_from(qm._MARK_CHARS + " xب.:"), max_size=3)))
-def test_mark_screen_finds_every_mark(text: str) -> None:
-    # the written-out ``in`` tests stand for a test of each of _MARK_CHARS
-    assert qm._has_mark(text) == any(c in text for c in qm._MARK_CHARS)
-
-
-@settings(max_examples=300, deadline=None)
 @given(st.lists(_TEXTS, max_size=4), st.lists(_TEXT_PIECES, max_size=3).map("".join), st.integers(0, 40))
 def test_vocabulary_holds_the_folded_words(paragraphs: list[str], other: str, pick: int) -> None:
     # a search of the body folded whole stands for folding each word

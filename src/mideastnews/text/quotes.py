@@ -522,16 +522,6 @@ def _next_closers(marks: Sequence[tuple[int, str, str]]) -> list[dict[str, int]]
     return table
 
 
-def _has_mark(text: str) -> bool:
-    """Whether ``text`` holds one of :data:`_MARK_CHARS`.
-
-    The ``in`` tests written out: most paragraphs hold no mark, and this turns
-    them away for a third of what :func:`_find_all`'s loop over the marks costs.
-    """
-    return ("“" in text or "”" in text or "„" in text or "‟" in text or "«" in text or "»" in text
-            or "‹" in text or "›" in text or '"' in text or "＂" in text or "″" in text)
-
-
 _Mark = tuple[int, str, str]  # offset in the body, family, role
 
 # _ROLES by mark, then by 2 * (open on the left) + (open on the right): read without building a key.
