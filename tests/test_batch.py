@@ -179,6 +179,12 @@ def test_a_short_batch_is_shared_evenly() -> None:
     assert sorted(pids.count(pid) for pid in set(pids)) == [5, 5]
 
 
+def test_a_batch_smaller_than_the_pool_starts_fewer_workers() -> None:
+    items = [Input(f"sleep 0.05\nbody {i}", f"#{i}", parser="test_sleepy") for i in range(2)]
+    pids = [pid for _, pid in run_batch(iter(items), workers=4, transform=_worker_pid)]
+    assert len(set(pids)) == 2
+
+
 def test_in_process_is_lazy() -> None:
     consumed = 0
 

@@ -277,6 +277,7 @@ class _Worker:
         task_r.close()
         result_w.close()
         self.held: collections.deque[tuple[int, Input]] = collections.deque()
+        self.stopping = False
 
     def send(self, chunk: list[tuple[int, Input]]) -> None:
         self.tasks.send(chunk)  # raises OSError if the process is gone; then nothing is held
@@ -290,12 +291,19 @@ class _Worker:
             if self.current[0] == seq:
                 return None if seq < 0 else (int(seq), start)
 
+    def ask_to_stop(self) -> None:
+        """Tell the worker to exit once the inputs it holds are done (no wait)."""
+        if not self.stopping:
+            self.stopping = True
+            with contextlib.suppress(OSError, ValueError):
+                self.tasks.send(None)
+
     def stop(self, *, kill: bool = False) -> None:
         with contextlib.suppress(OSError, ValueError):
             if kill:
                 self.process.kill()
             else:
-                self.tasks.send(None)
+                self.ask_to_stop()
         self.process.join(_JOIN_SECONDS)
         if self.process.is_alive():
             self.process.kill()
@@ -349,7 +357,7 @@ def _pooled(
 ) -> Iterator[tuple[Input | Failure, Any]]:
     ctx = _context()
     extra = _runtime_parsers()
-    pool = [_Worker(ctx, extra, transform) for _ in range(workers)]
+    pool: list[_Worker] = []
     window = _WINDOW_PER_WORKER * workers
     todo: collections.deque[tuple[int, Input]] = collections.deque()
     given: dict[int, Input | Failure] = {}  # every input read and not yet yielded
@@ -384,6 +392,44 @@ def _pooled(
             return False
         return True
 
+    def give(worker: _Worker, size: int) -> bool:
+        """Send ``worker`` the next ``size`` inputs; false if it could not take them."""
+        chunk = [todo.popleft() for _ in range(min(size, len(todo)))]
+        try:
+            worker.send(chunk)
+        except OSError:
+            todo.extendleft(reversed(chunk))
+            if not worker.held:  # died idle: replace it (with work held, its sentinel tells)
+                worker.stop(kill=True)
+                pool[pool.index(worker)] = _Worker(ctx, extra, transform)
+            return False
+        return True
+
+    def hand_out() -> None:
+        """Send chunks to the workers with room, the least busy first, while there is work.
+
+        A worker may hold two chunks.  A short queue is shared evenly among the workers
+        with room: one worker at a time has room mid-stream, and halving its share again
+        and again sent chunks of 8, 4, 2 and 1 inputs, each a message and a wake-up for
+        both processes.  Once the input is all read (and results have come back: a batch
+        read whole at the start is just split evenly), each chunk is at most a share of
+        half of what is left and a worker holds at most two such chunks: the rest goes to
+        whichever worker is free first, so the workers finish together instead of one
+        idling while the other works through a full queue.
+        """
+        handed = True
+        while todo and handed:
+            handed = False
+            takers = [w for w in pool if len(w.held) < 2 * _CHUNK]
+            size = min(_CHUNK, -(-len(todo) // max(1, len(takers))))
+            room = 2 * _CHUNK
+            if exhausted and next_yield:
+                size = min(size, -(-len(todo) // (2 * workers)))
+                room = 2 * size
+            for worker in sorted(takers, key=lambda w: len(w.held)):
+                if todo and len(worker.held) < room and give(worker, size):
+                    handed = True
+
     try:
         while True:
             # Read ahead within the window.
@@ -399,31 +445,12 @@ def _pooled(
                 else:
                     todo.append((next_read, item))
                 next_read += 1
-            # Hand out work, a chunk to each worker in turn (the least busy first), until each
-            # holds two chunks; a short queue is shared evenly (ten slow pages are five and five).
-            handed = True
-            while todo and handed:
-                handed = False
-                # Shared among the workers that can take more: mid-stream one worker at a time
-                # has room, and splitting its share in two (then in two again) sent chunks of
-                # 8, 4, 2 and 1 inputs, each a message and a wake-up for both processes.
-                takers = [w for w in pool if len(w.held) < 2 * _CHUNK]
-                size = min(_CHUNK, -(-len(todo) // max(1, len(takers))))
-                for worker in sorted(takers, key=lambda w: len(w.held)):
-                    if not todo:
-                        break
-                    if len(worker.held) >= 2 * _CHUNK:
-                        continue
-                    chunk = [todo.popleft() for _ in range(min(size, len(todo)))]
-                    try:
-                        worker.send(chunk)
-                    except OSError:
-                        todo.extendleft(reversed(chunk))
-                        if not worker.held:  # died idle: replace it (with work held, its sentinel tells)
-                            worker.stop(kill=True)
-                            pool[pool.index(worker)] = _Worker(ctx, extra, transform)
-                        continue
-                    handed = True
+            # Start the workers as work comes, each with its share at once: it parses while
+            # the next forks (a batch smaller than the pool starts fewer).
+            while todo and len(pool) < workers:
+                pool.append(_Worker(ctx, extra, transform))
+                give(pool[-1], min(_CHUNK, -(-len(todo) // (workers - len(pool) + 1))))
+            hand_out()
             # Yield what is ready, in order.
             while next_yield in done:
                 yield given.pop(next_yield), done.pop(next_yield)
@@ -463,6 +490,9 @@ def _pooled(
                     settle(worker, now_parsing[0], "Timeout",
                            f"parsing took longer than {timeout:g} s (worker replaced)")
     finally:
+        # All told to stop before any is waited for: they exit side by side.
+        for worker in pool:
+            worker.ask_to_stop()
         for worker in pool:
             worker.stop()
 
