@@ -263,6 +263,60 @@ def test_results_sent_by_workers_come_back_whole() -> None:
     assert pickle.loads(_dumps(failure)) == failure
 
 
+class _Text(str):
+    """A str subclass: it must come back as itself, not as a str."""
+
+
+def _sent_back(article: mn.Article) -> mn.Article:
+    from mideastnews.io.batch import _dumps
+
+    clone = pickle.loads(_dumps(article))
+    assert clone == article
+    assert type(clone) is type(article)
+    for field in ("paragraphs", "quotes", "dates", "dropped"):
+        assert type(getattr(clone, field)) is tuple
+    assert [type(p) for p in clone.paragraphs] == [type(p) for p in article.paragraphs]
+    assert [type(q.text) for q in clone.quotes] == [type(q.text) for q in article.quotes]
+    assert _record_types(clone) == _record_types(article)
+    return clone
+
+
+@pytest.mark.parametrize("odd", [
+    "emoji \U0001f600 and \U00010000",  # beyond the BMP: surrogate pairs in UTF-16
+    "a NUL \x00 inside",  # the parts are then cut by their lengths
+    "a lone surrogate \ud800 here",  # not UTF-16: sent as it is
+    "\ud800\udc00",  # two lone surrogates that would pair if sent as UTF-16
+    "",
+])
+def test_texts_come_back_exactly(odd: str) -> None:
+    article = mn.parse(SEEDS[0])
+    for place in ("paragraph", "quote", "date", "dropped"):
+        changed = {
+            "paragraph": {"paragraphs": (odd, *article.paragraphs, odd)},
+            "quote": {"quotes": (mn.Quote(odd, None, 0), *article.quotes)},
+            "date": {"dates": (attrs.evolve(article.dates[0], text=odd), *article.dates)},
+            "dropped": {"dropped": (mn.Dropped(odd, "footer"), *article.dropped)},
+        }[place]
+        _sent_back(attrs.evolve(article, **changed))  # type: ignore[arg-type]
+    _sent_back(attrs.evolve(article, paragraphs=(), quotes=(mn.Quote(odd, None, 0),)))
+    _sent_back(mn.Article(source="generic", title=odd, language="ar", paragraphs=(odd,)))
+
+
+def test_str_subclasses_come_back_as_themselves() -> None:
+    article = mn.parse(SEEDS[1])
+    _sent_back(attrs.evolve(article, paragraphs=(_Text("a subclass"), *article.paragraphs)))
+    _sent_back(attrs.evolve(article, quotes=(mn.Quote(_Text("said"), None, 0), *article.quotes)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(st.characters(codec=None, exclude_categories=())), max_size=6),
+       st.lists(st.text(st.characters(codec=None, exclude_categories=())), max_size=4))
+def test_any_texts_come_back(paragraphs: list[str], quotes: list[str]) -> None:
+    article = mn.Article(source="generic", title="t", language="ar", paragraphs=tuple(paragraphs),
+                         quotes=tuple(mn.Quote(q, None, 0) for q in quotes))
+    _sent_back(article)
+
+
 def test_fork_server_when_threads_are_alive() -> None:
     # With another thread alive the pool uses a preloaded fork server, not fork; parsers
     # registered at run time travel to the workers by reference.
