@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import pickle
 import time
@@ -315,6 +316,68 @@ def test_any_texts_come_back(paragraphs: list[str], quotes: list[str]) -> None:
     article = mn.Article(source="generic", title="t", language="ar", paragraphs=tuple(paragraphs),
                          quotes=tuple(mn.Quote(q, None, 0) for q in quotes))
     _sent_back(article)
+
+
+def _echo(item: Input, result: object) -> Input:
+    return item
+
+
+class _MarkedInput(Input):
+    """An Input of a subclass: it must reach the workers as itself."""
+
+
+def test_inputs_reach_the_workers_exactly() -> None:
+    texts = ["متن فارسی\nبدنه", "emoji \U0001f600\nbody", "lone \ud800\nbody", "", "a\x00b\nc"]
+    items = [Input(text, f"#{i}", url="https://www.rt.com/x", ref=dt.date(2024, 1, 2), parser="test_sleepy")
+             for i, text in enumerate(texts)]
+    items += [Input(text.encode("utf-8", "surrogatepass"), f"b{i}") for i, text in enumerate(texts)]
+    items += [Input(SEEDS[0], str(SEEDS[0])), _MarkedInput("t\nb", "m", parser="test_sleepy"),
+              Input(_Text("a str subclass\nbody"), "sub", parser="test_sleepy")]
+    echoed = [echo for _, echo in run_batch(iter(items), workers=2, transform=_echo)]
+    assert echoed == items
+    assert [type(e) for e in echoed] == [type(i) for i in items]
+    assert [type(e.source) for e in echoed] == [type(i.source) for i in items]
+
+
+def _explode() -> None:
+    raise RuntimeError("cannot be rebuilt here")
+
+
+class _UnreadablePath(os.PathLike[str]):
+    """A source that pickles in the parent but cannot be unpickled in a worker."""
+
+    def __fspath__(self) -> str:
+        return "/nonexistent/unreadable.txt"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return _explode, ()
+
+
+class _UnpicklablePath(os.PathLike[str]):
+    """A source that cannot be pickled at all."""
+
+    def __fspath__(self) -> str:
+        return "/nonexistent/unpicklable.txt"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        raise TypeError("cannot pickle this source")
+
+
+def test_an_input_that_cannot_travel_fails_alone() -> None:
+    # Each input travels on its own: one that cannot be pickled, or read in the worker,
+    # is a Failure in its place, and the others of its chunk are parsed.
+    items = [Input(f"ok {i}\nbody", f"in{i}", parser="test_sleepy") for i in range(40)]
+    items[3] = Input(_UnreadablePath(), "unreadable", parser="test_sleepy")
+    items[20] = Input(_UnpicklablePath(), "unpicklable", parser="test_sleepy")
+    results = list(mn.parse_many(items, workers=2))
+    assert _ids(results) == ["!RuntimeError" if i == 3 else "!TypeError" if i == 20 else f"ok {i}"
+                             for i in range(40)]
+    assert isinstance(results[3], mn.Failure)
+    assert results[3].source_id == "unreadable"
+    assert "read in the worker" in results[3].message
+    assert isinstance(results[20], mn.Failure)
+    assert results[20].source_id == "unpicklable"
+    assert "sent to a worker" in results[20].message
 
 
 def test_fork_server_when_threads_are_alive() -> None:

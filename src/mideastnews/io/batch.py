@@ -137,7 +137,7 @@ def _rebuilder(cls: type) -> Callable[[Sequence[Any]], Any]:
 
 
 def _register_records() -> None:
-    for cls in (Article, Failure, Quote, Dropped, DateMention):
+    for cls in (Article, Failure, Quote, Dropped, DateMention, Input):
         _RECORDS[cls] = tuple(field.name for field in attrs.fields(cls))
         _FIELD_VALUES[cls] = operator.attrgetter(*_RECORDS[cls])
         rebuild = _REBUILDERS[cls] = _rebuilder(cls)
@@ -258,6 +258,77 @@ class _ResultPickler(pickle.Pickler):
     dispatch_table = MappingProxyType({**{cls: _reducer(cls) for cls in _RECORDS}, Article: _reduce_article})
 
 
+_SOURCE = _RECORDS[Input].index("source")
+
+
+def _rebuild_utf16_input(values: tuple[Any, ...]) -> Input:
+    """An Input whose ``str`` source came as UTF-16 (see :func:`_reduce_input`)."""
+    fields = list(values)
+    fields[_SOURCE] = fields[_SOURCE].decode("utf-16-le")
+    item: Input = _REBUILDERS[Input](fields)
+    return item
+
+
+def _reduce_input(item: Input) -> tuple[Any, ...]:
+    values = _FIELD_VALUES[Input](item)
+    source = values[_SOURCE]
+    if type(source) is str:
+        # UTF-16, as the results' texts: for Arabic and Persian a copy on both sides.
+        try:
+            blob = source.encode("utf-16-le")
+        except UnicodeEncodeError:  # a lone surrogate: sent as it is
+            pass
+        else:
+            return _rebuild_utf16_input, ((*values[:_SOURCE], blob, *values[_SOURCE + 1:]),)
+    return _REBUILDERS[Input], (values,)
+
+
+class _TaskPickler(pickle.Pickler):
+    dispatch_table = MappingProxyType({Input: _reduce_input})
+
+
+#: A message to a worker: ``(rows, data)``, a row ``(sequence number, source id, start, end)``
+#: for each input, pickled on its own in ``data[start:end]``.
+_Tasks = tuple[list[tuple[int, str, int, int]], bytes]
+
+
+def _dumps_tasks(chunk: list[tuple[int, Input]]) -> tuple[bytes, list[tuple[int, Input, Exception]]]:
+    """Pickle a chunk of inputs for a worker; also return those that do not pickle.
+
+    Each input is pickled on its own, so one that cannot be pickled here (a
+    source of an unpicklable class) or read there (a class the fork server
+    does not know) fails alone: in the message, the sequence numbers and the
+    ids are plain data the worker can always read.
+    """
+    buffer = io.BytesIO()
+    pickler = _TaskPickler(buffer, pickle.HIGHEST_PROTOCOL)
+    rows: list[tuple[int, str, int, int]] = []
+    unsent: list[tuple[int, Input, Exception]] = []
+    for seq, item in chunk:
+        start = buffer.tell()
+        try:
+            pickler.dump(item)
+        except Exception as exc:
+            buffer.seek(start)
+            buffer.truncate()
+            unsent.append((seq, item, exc))
+        else:
+            rows.append((seq, str(item.source_id), start, buffer.tell()))
+        pickler.clear_memo()
+    tasks: _Tasks = (rows, buffer.getvalue())
+    return pickle.dumps(tasks, pickle.HIGHEST_PROTOCOL), unsent
+
+
+def _loads_task(data: memoryview, source_id: str) -> tuple[Input, Result | None]:
+    """An input from its pickle, or a stand-in and the Failure saying why it could not be read."""
+    try:
+        item: Input = pickle.loads(data)
+    except Exception as exc:
+        return Input(b"", source_id), Failure(source_id, type(exc).__name__,
+                                              f"the input could not be read in the worker process: {exc}")
+    return item, None
+
+
 def _dumps(outcome: object) -> bytes:
     buffer = io.BytesIO()
     _ResultPickler(buffer, pickle.HIGHEST_PROTOCOL).dump(outcome)
@@ -282,7 +353,7 @@ def _worker_main(
     # The parent warns about faulty plugins; the workers keep quiet.
     warnings.simplefilter("ignore", MideastNewsWarning)
     registry.infos(load=True)
-    inbox: queue.SimpleQueue[list[tuple[int, Input]] | None] = queue.SimpleQueue()
+    inbox: queue.SimpleQueue[_Tasks | None] = queue.SimpleQueue()
 
     def read() -> None:
         # A thread of its own drains the task pipe, so the parent never blocks on a
@@ -315,13 +386,16 @@ def _worker_main(
     while True:
         if pending and inbox.empty() and not send():
             return
-        chunk = inbox.get()
-        if chunk is None:
+        tasks_in = inbox.get()
+        if tasks_in is None:
             return
-        for seq, item in chunk:
+        rows, data = tasks_in
+        view = memoryview(data)
+        for seq, source_id, start, end in rows:
             current[1] = time.monotonic()  # the start first: never a new input with an old start
             current[0] = seq
-            outcome = _dumps(transform(item, parse_input(item)))
+            item, failed = _loads_task(view[start:end], source_id)
+            outcome = _dumps(transform(item, failed or parse_input(item)))
             current[0] = _IDLE
             pending.append((seq, outcome))
             if (len(pending) >= _CHUNK or time.monotonic() - sent >= _FLUSH_SECONDS) and not send():
@@ -355,9 +429,14 @@ class _Worker:
         self.held: collections.deque[tuple[int, Input]] = collections.deque()
         self.stopping = False
 
-    def send(self, chunk: list[tuple[int, Input]]) -> None:
-        self.tasks.send(chunk)  # raises OSError if the process is gone; then nothing is held
-        self.held.extend(chunk)
+    def send(self, chunk: list[tuple[int, Input]]) -> list[tuple[int, Input, Exception]]:
+        """Send the inputs of ``chunk`` that pickle and hold them; return the others, with why."""
+        message, unsent = _dumps_tasks(chunk)
+        if len(unsent) < len(chunk):
+            self.tasks.send_bytes(message)  # raises OSError if the process is gone; then nothing is held
+            failed = {seq for seq, _, _ in unsent}
+            self.held.extend(pair for pair in chunk if pair[0] not in failed)
+        return unsent
 
     def parsing(self) -> tuple[int, float] | None:
         """``(sequence number, start)`` of the input being parsed now, or ``None`` between inputs."""
@@ -472,13 +551,16 @@ def _pooled(
         """Send ``worker`` the next ``size`` inputs; false if it could not take them."""
         chunk = [todo.popleft() for _ in range(min(size, len(todo)))]
         try:
-            worker.send(chunk)
+            unsent = worker.send(chunk)
         except OSError:
             todo.extendleft(reversed(chunk))
             if not worker.held:  # died idle: replace it (with work held, its sentinel tells)
                 worker.stop(kill=True)
                 pool[pool.index(worker)] = _Worker(ctx, extra, transform)
             return False
+        for seq, item, exc in unsent:
+            done[seq] = transform(item, Failure(item.source_id, type(exc).__name__,
+                                                f"the input could not be sent to a worker process: {exc}"))
         return True
 
     def hand_out() -> None:
