@@ -287,12 +287,13 @@ class _TaskPickler(pickle.Pickler):
     dispatch_table = MappingProxyType({Input: _reduce_input})
 
 
-#: A message to a worker: ``(rows, data)``, a row ``(sequence number, source id, start, end)``
-#: for each input, pickled on its own in ``data[start:end]``.
+#: A chunk of inputs for a worker: ``(rows, data)``, a row ``(sequence number, source id, start,
+#: end)`` for each input, pickled on its own in ``data[start:end]``; sent as two messages (the
+#: rows pickled, then the data as it is: no copy of the inputs into another pickle).
 _Tasks = tuple[list[tuple[int, str, int, int]], bytes]
 
 
-def _dumps_tasks(chunk: list[tuple[int, Input]]) -> tuple[bytes, list[tuple[int, Input, Exception]]]:
+def _dumps_tasks(chunk: list[tuple[int, Input]]) -> tuple[_Tasks, list[tuple[int, Input, Exception]]]:
     """Pickle a chunk of inputs for a worker; also return those that do not pickle.
 
     Each input is pickled on its own, so one that cannot be pickled here (a
@@ -315,8 +316,7 @@ def _dumps_tasks(chunk: list[tuple[int, Input]]) -> tuple[bytes, list[tuple[int,
         else:
             rows.append((seq, str(item.source_id), start, buffer.tell()))
         pickler.clear_memo()
-    tasks: _Tasks = (rows, buffer.getvalue())
-    return pickle.dumps(tasks, pickle.HIGHEST_PROTOCOL), unsent
+    return (rows, buffer.getvalue()), unsent
 
 
 def _loads_task(data: memoryview, source_id: str) -> tuple[Input, Result | None]:
@@ -361,10 +361,11 @@ def _worker_main(
         # (or the pipe's end) means stop.
         try:
             while True:
-                chunk = tasks.recv()
-                inbox.put(chunk)
-                if chunk is None:
+                rows = tasks.recv()
+                if rows is None:
+                    inbox.put(None)
                     return
+                inbox.put((rows, tasks.recv_bytes()))
         except (EOFError, OSError):
             inbox.put(None)
 
@@ -431,9 +432,10 @@ class _Worker:
 
     def send(self, chunk: list[tuple[int, Input]]) -> list[tuple[int, Input, Exception]]:
         """Send the inputs of ``chunk`` that pickle and hold them; return the others, with why."""
-        message, unsent = _dumps_tasks(chunk)
-        if len(unsent) < len(chunk):
-            self.tasks.send_bytes(message)  # raises OSError if the process is gone; then nothing is held
+        (rows, data), unsent = _dumps_tasks(chunk)
+        if rows:
+            self.tasks.send(rows)  # raises OSError if the process is gone; then nothing is held
+            self.tasks.send_bytes(data)
             failed = {seq for seq, _, _ in unsent}
             self.held.extend(pair for pair in chunk if pair[0] not in failed)
         return unsent
