@@ -380,6 +380,32 @@ def test_an_input_that_cannot_travel_fails_alone() -> None:
     assert "sent to a worker" in results[20].message
 
 
+def test_pipes_are_widened_where_the_system_allows() -> None:
+    fcntl = pytest.importorskip("fcntl")
+    if not hasattr(fcntl, "F_GETPIPE_SZ"):
+        pytest.skip("no pipe sizes here")
+    from mideastnews.io import batch
+
+    started: list[batch._Worker] = []
+    original = batch._Worker.__init__
+
+    def recording(self: batch._Worker, *args: object) -> None:
+        original(self, *args)  # type: ignore[arg-type]
+        started.append(self)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(batch._Worker, "__init__", recording)
+        stream = mn.parse_many([f"t {i}\nbody" for i in range(40)], workers=2, parser="test_sleepy")
+        next(stream)
+        sizes = [fcntl.fcntl(conn.fileno(), fcntl.F_GETPIPE_SZ)
+                 for worker in started for conn in (worker.tasks, worker.results)]
+        list(stream)
+    most = Path("/proc/sys/fs/pipe-max-size")
+    limit = int(most.read_text()) if most.exists() else 0
+    assert len(sizes) == 4
+    assert all(size >= min(batch._PIPE_BYTES, limit) for size in sizes)
+
+
 def test_fork_server_when_threads_are_alive() -> None:
     # With another thread alive the pool uses a preloaded fork server, not fork; parsers
     # registered at run time travel to the workers by reference.

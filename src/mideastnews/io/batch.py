@@ -46,6 +46,11 @@ from typing import Any
 
 import attrs
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
 from ..api import Source, parse
 from ..dates.mention import DateMention
 from ..errors import MideastNewsError, MideastNewsWarning
@@ -68,6 +73,7 @@ _WINDOW_PER_WORKER = 64  # inputs in flight (sent, or done but not yet yielded) 
 _JOIN_SECONDS = 2.0
 _FLUSH_SECONDS = 0.05  # a worker sends the results it has at least this often
 _IDLE = -1.0  # the worker's current input when it parses none
+_PIPE_BYTES = 1 << 20  # the most an unprivileged process may ask on Linux by default
 
 
 class _Timeout(BaseException):
@@ -403,12 +409,29 @@ def _worker_main(
                 return
 
 
+def _widen(conn: Connection) -> None:
+    """Give a pipe :data:`_PIPE_BYTES` of buffer where the system allows (Linux), else leave it.
+
+    With the default 64 KiB a chunk of inputs or a batch of results (each about
+    100 KiB for seed-size articles) does not fit: the parent blocked in a send
+    until the worker's reader thread, waiting for the interpreter lock, had read
+    it, and meanwhile read no results, so a worker blocked sending its own stood
+    idle (2 workers / 1 about 2% lower in alternating runs).
+    """
+    set_size = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    if set_size is not None:
+        with contextlib.suppress(OSError, ValueError):  # more than the system allows: the default
+            fcntl.fcntl(conn.fileno(), set_size, _PIPE_BYTES)
+
+
 class _Worker:
     """One worker process, its pipes and the inputs it holds, oldest first."""
 
     def __init__(self, ctx: Any, extra_parsers: bytes, transform: Transform) -> None:
         task_r, self.tasks = ctx.Pipe(duplex=False)
         self.results, result_w = ctx.Pipe(duplex=False)
+        _widen(self.tasks)
+        _widen(self.results)
         self.current: Any = ctx.RawArray("d", [_IDLE, 0.0])
         self.process: BaseProcess = ctx.Process(
             target=_worker_main, args=(task_r, result_w, extra_parsers, transform, self.current),
