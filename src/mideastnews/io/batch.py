@@ -128,16 +128,26 @@ _REBUILDERS: dict[type, Callable[[Sequence[Any]], Any]] = {}
 _FIELD_VALUES: dict[type, Callable[[Any], tuple[Any, ...]]] = {}  # (each record has several fields)
 
 
-def _rebuilder(cls: type) -> Callable[[Sequence[Any]], Any]:
-    """A module-level function (so it pickles by name) making a ``cls`` from its field values."""
-    names = _RECORDS[cls]
+def _rebuilder(cls: type, *, text_apart: bool = False) -> Callable[..., Any]:
+    """A module-level function (so it pickles by name) making a ``cls`` from its field values.
+
+    ``rebuild(values)``; with ``text_apart``, ``rebuild(rest, text)``: the ``text``
+    field given on its own, ``rest`` the other fields' values (a value when one).
+    """
+    names = [name for name in _RECORDS[cls] if not (text_apart and name == "text")]
     setters = {f"_set_{i}": vars(cls)[name].__set__ for i, name in enumerate(names)}
-    lines = [f"    _set_{i}(obj, values[{i}])" for i in range(len(names))]
-    source = "def rebuild(values):\n    obj = _new(_cls)\n" + "\n".join(lines) + "\n    return obj\n"
+    values = "rest" if text_apart else "values"
+    lines = ([f"    _set_0(obj, {values})"] if text_apart and len(names) == 1
+             else [f"    _set_{i}(obj, {values}[{i}])" for i in range(len(names))])
+    if text_apart:
+        setters["_set_text"] = vars(cls)["text"].__set__
+        lines.insert(0, "    _set_text(obj, text)")
+    source = (f"def rebuild({'rest, text' if text_apart else 'values'}):\n    obj = _new(_cls)\n"
+              + "\n".join(lines) + "\n    return obj\n")
     scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls, **setters}
     exec(source, scope)  # a fixed source built from the class's own field names
-    rebuild: Callable[[Sequence[Any]], Any] = scope["rebuild"]
-    rebuild.__name__ = rebuild.__qualname__ = f"_rebuild_{cls.__name__}"
+    rebuild: Callable[..., Any] = scope["rebuild"]
+    rebuild.__name__ = rebuild.__qualname__ = f"_rebuild_{cls.__name__}{'_with_text' if text_apart else ''}"
     rebuild.__module__ = __name__
     return rebuild
 
@@ -164,26 +174,9 @@ _BUT_TEXT: dict[type, Callable[[Any], Any]] = {}
 _WITH_TEXT: dict[type, Callable[[Any, str], Any]] = {}
 
 
-def _text_rebuilder(cls: type) -> Callable[[Any, str], Any]:
-    """A module-level function making a ``cls`` from its other fields' values and its text."""
-    names = [name for name in _RECORDS[cls] if name != "text"]
-    setters = {f"_set_{i}": vars(cls)[name].__set__ for i, name in enumerate(names)}
-    lines = (["    _set_0(obj, rest)"] if len(names) == 1
-             else [f"    _set_{i}(obj, rest[{i}])" for i in range(len(names))])
-    source = ("def rebuild(rest, text):\n    obj = _new(_cls)\n    _set_text(obj, text)\n"
-              + "\n".join(lines) + "\n    return obj\n")
-    scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_set_text": vars(cls)["text"].__set__,
-                             **setters}
-    exec(source, scope)  # a fixed source built from the class's own field names
-    rebuild: Callable[[Any, str], Any] = scope["rebuild"]
-    rebuild.__name__ = rebuild.__qualname__ = f"_rebuild_{cls.__name__}_with_text"
-    rebuild.__module__ = __name__
-    return rebuild
-
-
 for _i, _cls in _NESTED:
     _BUT_TEXT[_cls] = operator.attrgetter(*(name for name in _RECORDS[_cls] if name != "text"))
-    _rebuild = _WITH_TEXT[_cls] = _text_rebuilder(_cls)
+    _rebuild = _WITH_TEXT[_cls] = _rebuilder(_cls, text_apart=True)
     globals()[_rebuild.__name__] = _rebuild
 del _i, _cls, _rebuild
 
@@ -402,7 +395,7 @@ def _worker_main(
             current[1] = time.monotonic()  # the start first: never a new input with an old start
             current[0] = seq
             item, failed = _loads_task(view[start:end], source_id)
-            outcome = _dumps(transform(item, failed or parse_input(item)))
+            outcome = _dumps(transform(item, parse_input(item) if failed is None else failed))
             current[0] = _IDLE
             pending.append((seq, outcome))
             if (len(pending) >= _CHUNK or time.monotonic() - sent >= _FLUSH_SECONDS) and not send():
