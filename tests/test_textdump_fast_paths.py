@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import example, given, settings
@@ -358,8 +359,13 @@ def test_start(pattern: str, prefixes: set[str] | None, chars: set[str] | None) 
     assert start.chars == chars
 
 
-STARTED = sorted((name, p.pattern) for name, p in _regex.PATTERNS.items()
-                 if isinstance(p.pattern.pattern, str) and _start(p.pattern) is not None)
+def _patterns_with(reading: Callable[[re.Pattern[str]], object]) -> list[tuple[str, re.Pattern[str]]]:
+    """The library's text patterns for which ``reading`` finds something, by name."""
+    return sorted((name, p.pattern) for name, p in _regex.PATTERNS.items()
+                  if isinstance(p.pattern.pattern, str) and reading(p.pattern) is not None)
+
+
+STARTED = _patterns_with(_start)
 
 
 @pytest.mark.parametrize(("name", "pattern"), STARTED, ids=[n for n, _ in STARTED])
@@ -376,8 +382,7 @@ def test_a_match_begins_as_its_start_says(name: str, pattern: re.Pattern[str], d
             assert text[i:].startswith(tuple(start.prefixes)) or start.admits(text[i]), (name, text[i:])
 
 
-NEEDLED = sorted((name, p.pattern) for name, p in _regex.PATTERNS.items()
-                 if isinstance(p.pattern.pattern, str) and _needle_chars(p.pattern) is not None)
+NEEDLED = _patterns_with(_needle_chars)
 
 
 @pytest.mark.parametrize(("name", "pattern"), NEEDLED, ids=[n for n, _ in NEEDLED])
