@@ -68,12 +68,14 @@ Result = Article | Failure
 #: a module-level function), so that the parent receives what it needs only.
 Transform = Callable[[Input, Result], Any]
 
-_CHUNK = 16  # inputs sent to a worker in one message (at most); results sent back in one message
+_CHUNK = 16  # inputs sent to a worker in one chunk (at most); results sent back in one message
 _WINDOW_PER_WORKER = 64  # inputs in flight (sent, or done but not yet yielded) per worker
 _JOIN_SECONDS = 2.0
 _FLUSH_SECONDS = 0.05  # a worker sends the results it has at least this often
 _IDLE = -1.0  # the worker's current input when it parses none
 _PIPE_BYTES = 1 << 20  # the most an unprivileged process may ask on Linux by default
+#: The fcntl command setting a pipe's buffer size (Linux only).
+_SETPIPE_SZ: int | None = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
 
 
 class _Timeout(BaseException):
@@ -411,10 +413,9 @@ def _widen(conn: Connection) -> None:
     it, and meanwhile read no results, so a worker blocked sending its own stood
     idle (2 workers / 1 about 2% lower in alternating runs).
     """
-    set_size = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
-    if set_size is not None:
+    if _SETPIPE_SZ is not None:
         with contextlib.suppress(OSError, ValueError):  # more than the system allows: the default
-            fcntl.fcntl(conn.fileno(), set_size, _PIPE_BYTES)
+            fcntl.fcntl(conn.fileno(), _SETPIPE_SZ, _PIPE_BYTES)
 
 
 class _Worker:
